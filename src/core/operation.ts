@@ -1,0 +1,81 @@
+/**
+ * The shape of the operation tables that `scripts/generate.ts` writes to `generated/<service>/operations.ts`.
+ *
+ * The tables are the only runtime description of the API the facade uses: where each input field goes
+ * (path, query, header, body), what values it accepts (a small JSON-Schema subset, checked before any request
+ * is sent), whether the operation may be retried automatically and how it paginates. Every fact comes from the
+ * spec (`spec/*.yaml`), including the `x-retry-safe` and `x-pagination` extensions.
+ */
+
+/** The JSON-Schema subset kept for input validation. Mirrors the spec's schema keywords one to one. */
+export interface FieldSchema {
+  readonly type?: "string" | "integer" | "number" | "boolean" | "array" | "object";
+  readonly format?: string;
+  readonly enum?: readonly (string | number | boolean)[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly items?: FieldSchema;
+  readonly properties?: { readonly [name: string]: FieldSchema };
+  readonly required?: readonly string[];
+}
+
+export type ParamLocation = "path" | "query" | "header" | "body";
+
+export interface ParamSpec {
+  /** Where the field is sent. */
+  readonly in: ParamLocation;
+  /** The name on the wire: the parameter name, header name or body property. */
+  readonly name: string;
+  readonly required: boolean;
+  readonly schema: FieldSchema;
+  /**
+   * Set when the value comes from the client's options instead of the call's input (the spec's
+   * `x-client-option` on the parameter, e.g. `project_id` ← `projectId`). Such fields are not part of the
+   * method's input type.
+   */
+  readonly clientOption?: string;
+}
+
+/** Offset/limit pagination, from the operation's `x-pagination` extension and its limit parameter's schema. */
+export interface PaginationSpec {
+  /** Input field carrying the start index. */
+  readonly offset: string;
+  /** Input field carrying the page size. */
+  readonly limit: string;
+  /** Response field holding the page's items (an array). */
+  readonly items: string;
+  /** Response field holding the total number of items. */
+  readonly total: string;
+  /** Page size bounds, from the limit parameter's `minimum`/`maximum`. */
+  readonly minLimit: number;
+  readonly maxLimit: number;
+}
+
+export interface OperationSpec {
+  /** The SDK operation name (the spec's operationId), e.g. `ListTasks`. */
+  readonly operationId: string;
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Path template with `{param}` placeholders, e.g. `/v5/{project_id}/common/tasks/batch-query`. */
+  readonly path: string;
+  /** Every input field, keyed by the name the caller uses (the API's own name). */
+  readonly params: { readonly [field: string]: ParamSpec };
+  /** True when the spec marks the operation `x-retry-safe: true` (reads, including reads done with POST). */
+  readonly retrySafe: boolean;
+  readonly pagination?: PaginationSpec;
+  /** The source document the operation was transcribed from (`x-source-doc`). */
+  readonly sourceDoc: string;
+}
+
+export interface ServiceSpec {
+  /** Short service name, e.g. `hss`. */
+  readonly name: string;
+  /** The spec file the table was generated from, e.g. `spec/hss.v5.yaml`. */
+  readonly specFile: string;
+  /** Region id → endpoint origin (e.g. `ap-southeast-1` → `https://hss.ap-southeast-1.myhuaweicloud.com`). */
+  readonly regions: { readonly [region: string]: string };
+}
