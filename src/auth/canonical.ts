@@ -1,0 +1,101 @@
+import { encodeRfc3986, percentDecode } from "./encode.js";
+
+// The pure string steps of SDK-HMAC-SHA256 (signing guide §1–§2), kept apart from Request handling and
+// crypto so each step can be checked against the guide's worked example.
+
+export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
+
+/** A query parameter, decoded: name and value as the API sees them. */
+export type QueryParam = readonly [name: string, value: string];
+
+export interface CanonicalRequestParts {
+  /** HTTP method, as sent (upper case for the standard methods). */
+  readonly method: string;
+  /** Absolute path as it appears in a URL (percent-encoded or not); it is decoded and re-encoded here. */
+  readonly path: string;
+  /** Decoded query parameters, in any order. */
+  readonly query: Iterable<QueryParam>;
+  /** The headers to sign, names in any case; values are trimmed. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Lower-case hex SHA-256 of the exact body bytes. */
+  readonly payloadHash: string;
+}
+
+/**
+ * The path with every segment decoded and re-encoded with {@link encodeRfc3986}, so that any spelling of
+ * the same path gives the same result. This is the form put on the wire; the canonical URI adds a `/`.
+ * An encoded slash (`%2F`) stays inside its segment.
+ */
+export function canonicalPath(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => encodeRfc3986(percentDecode(segment)))
+    .join("/");
+}
+
+/** The canonical URI: {@link canonicalPath} ending with `/` (for signing only; the request need not). */
+export function canonicalUri(path: string): string {
+  const encoded = canonicalPath(path);
+  return encoded.endsWith("/") ? encoded : `${encoded}/`;
+}
+
+/**
+ * `name=value` pairs, RFC 3986-encoded, joined with `&`, sorted by name and then by value (so repeated names
+ * sort their values too). A parameter without a value is written `name=`.
+ *
+ * Sorting compares the decoded strings by UTF-16 code units, as Huawei's official Node.js signer does
+ * (`Object.keys(...).sort()`, `values.sort()`); its Go signer sorts the same decoded strings by UTF-8 bytes,
+ * which only differs when one string has a character above U+FFFF where the other has one in U+E000–U+FFFF.
+ */
+export function canonicalQueryString(query: Iterable<QueryParam>): string {
+  return [...query]
+    .sort(([nameA, valueA], [nameB, valueB]) => compare(nameA, nameB) || compare(valueA, valueB))
+    .map(([name, value]) => `${encodeRfc3986(name)}=${encodeRfc3986(value)}`)
+    .join("&");
+}
+
+/** Lower-case header names, sorted and joined with `;` — the SignedHeaders list. */
+export function signedHeaderNames(headers: Readonly<Record<string, string>>): string {
+  return sortedHeaders(headers)
+    .map(([name]) => name)
+    .join(";");
+}
+
+/** The canonical request (guide §1): six parts joined with `\n`; the headers block ends with its own `\n`. */
+export function canonicalRequest(parts: CanonicalRequestParts): string {
+  const canonicalHeaders = sortedHeaders(parts.headers)
+    .map(([name, value]) => `${name}:${value}\n`)
+    .join("");
+  return [
+    parts.method,
+    canonicalUri(parts.path),
+    canonicalQueryString(parts.query),
+    canonicalHeaders,
+    signedHeaderNames(parts.headers),
+    parts.payloadHash,
+  ].join("\n");
+}
+
+/** The string to sign (guide §2): algorithm, the X-Sdk-Date value, the hex SHA-256 of the canonical request. */
+export function stringToSign(sdkDate: string, canonicalRequestHash: string): string {
+  return `${SIGNING_ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
+}
+
+/** `YYYYMMDDTHHMMSSZ` in UTC, the X-Sdk-Date format; milliseconds are dropped. */
+export function formatSdkDate(date: Date): string {
+  const time = date.getTime();
+  const year = date.getUTCFullYear();
+  // toISOString() throws on an invalid date and writes years outside 0–9999 with six digits and a sign.
+  if (Number.isNaN(time) || year < 0 || year > 9999) throw new RangeError("signing date: expected a valid date in years 0000-9999");
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}
+
+function sortedHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
+  return Object.entries(headers)
+    .map(([name, value]): [string, string] => [name.toLowerCase(), value.trim()])
+    .sort(([a], [b]) => compare(a, b));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
