@@ -1,0 +1,80 @@
+import { Project, ts, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import { fileHeader } from "./header.js";
+import { literal } from "./literal.js";
+import type { OperationModel, ServiceModel } from "./operation-table.js";
+
+/**
+ * `generated/<service>/operations.ts`: the service description, the operation table, one Input/Output type
+ * pair per operation and the `<Service>Methods` interface — the contract in CONTRIBUTING.md.
+ */
+export function emitOperations({ service, operations }: ServiceModel): string {
+  const file = new Project({ useInMemoryFileSystem: true }).createSourceFile("operations.ts");
+  const methodTypes = [...new Set(operations.map((op) => (op.spec.pagination ? "PaginatedMethod" : "Method")))].sort();
+  file.addImportDeclarations([
+    { isTypeOnly: true, moduleSpecifier: "../../src/core/method.js", namedImports: methodTypes },
+    { isTypeOnly: true, moduleSpecifier: "../../src/core/operation.js", namedImports: ["OperationSpec", "ServiceSpec"] },
+    { isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["operations"] },
+  ]);
+  addConst(file, `${service.name}Service`, `${literal(service)} as const satisfies ServiceSpec`);
+  const table = Object.fromEntries(operations.map((op) => [op.key, op.spec]));
+  addConst(file, `${service.name}Operations`, `${literal(table)} as const satisfies Record<string, OperationSpec>`);
+  for (const op of operations) {
+    file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Input`, type: inputType(op) });
+    file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Output`, type: outputType(op) });
+  }
+  file.addInterface({
+    isExported: true,
+    name: `${service.name[0]!.toUpperCase()}${service.name.slice(1)}Methods`,
+    properties: operations.map(methodMember),
+  });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
+  return fileHeader([service.specFile]) + file.getFullText();
+}
+
+function addConst(file: ReturnType<Project["createSourceFile"]>, name: string, initializer: string): void {
+  file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, initializer }] });
+}
+
+/**
+ * The method's input: the openapi-typescript parts that exist for the operation, flattened into one object.
+ * Fields the client fills from its options (`x-client-option`, e.g. project_id) are left out.
+ */
+function inputType({ spec, bodyRequired }: OperationModel): string {
+  const op = `operations[${JSON.stringify(spec.operationId)}]`;
+  const params = Object.values(spec.params);
+  const parts: string[] = [];
+  const pathParams = params.filter((p) => p.in === "path");
+  const fromClient = pathParams.filter((p) => p.clientOption !== undefined).map((p) => JSON.stringify(p.name));
+  if (pathParams.length > fromClient.length) {
+    const path = `${op}["parameters"]["path"]`;
+    parts.push(fromClient.length > 0 ? `Omit<${path}, ${fromClient.join(" | ")}>` : path);
+  }
+  for (const location of ["query", "header"] as const) {
+    const inLocation = params.filter((p) => p.in === location);
+    if (inLocation.length === 0) continue;
+    const part = `${op}["parameters"][${JSON.stringify(location)}]`;
+    parts.push(inLocation.some((p) => p.required) ? part : `NonNullable<${part}>`);
+  }
+  if (bodyRequired !== undefined) {
+    const body = bodyRequired ? `${op}["requestBody"]` : `NonNullable<${op}["requestBody"]>`;
+    parts.push(`${body}["content"]["application/json"]`);
+  }
+  // No input at all: an empty object type that still rejects unknown fields.
+  return parts.length > 0 ? parts.join(" & ") : "Record<string, never>";
+}
+
+function outputType({ spec, successStatus }: OperationModel): string {
+  return `operations[${JSON.stringify(spec.operationId)}]["responses"][${successStatus}]["content"]["application/json"]`;
+}
+
+function methodMember(op: OperationModel): OptionalKind<PropertySignatureStructure> {
+  const { operationId, method, path, sourceDoc, pagination } = op.spec;
+  const io = `${operationId}Input, ${operationId}Output`;
+  return {
+    name: op.key,
+    isReadonly: true,
+    type: pagination ? `PaginatedMethod<${io}, ${JSON.stringify(pagination.items)}>` : `Method<${io}>`,
+    // "*/" inside a summary would end the comment early.
+    docs: [`${op.summary.replace(/\*\//g, "*\\/")} — ${method} ${path} (${sourceDoc})`],
+  };
+}

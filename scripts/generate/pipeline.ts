@@ -1,0 +1,65 @@
+import "./telemetry-off.js";
+import type { Config } from "@redocly/openapi-core";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { emitOperations } from "./emit-operations.js";
+import { emitTypes } from "./emit-types.js";
+import { fileHeader } from "./header.js";
+import { lintSpec, loadLintConfig } from "./lint.js";
+import { buildServiceModel, type ServiceModel } from "./operation-table.js";
+import { GenerationError } from "./problems.js";
+import { readSpecFile } from "./spec-file.js";
+
+export interface GeneratedOutput {
+  readonly services: readonly ServiceModel[];
+  /** Path relative to the output directory (forward slashes) → file content. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/**
+ * Parses, lints and generates every `*.yaml` in `specDir`, entirely in memory. Throws one `GenerationError`
+ * listing the problems of every spec, so nothing is written unless all specs passed every step.
+ */
+export async function generateAll(specDir: string): Promise<GeneratedOutput> {
+  const specNames = (await readdir(specDir)).filter((name) => name.endsWith(".yaml")).sort();
+  if (specNames.length === 0) throw new GenerationError([`${specDir}: no *.yaml spec files`]);
+  const config = await loadLintConfig();
+  const problems: string[] = [];
+  const services: ServiceModel[] = [];
+  const files = new Map<string, string>();
+  for (const name of specNames) {
+    try {
+      const { service, types, operations } = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
+      if (services.some((s) => s.service.name === service.service.name)) {
+        throw new GenerationError([`${service.service.specFile}: a second spec for service "${service.service.name}"`]);
+      }
+      services.push(service);
+      files.set(`${service.service.name}/types.ts`, types);
+      files.set(`${service.service.name}/operations.ts`, operations);
+    } catch (error) {
+      if (!(error instanceof GenerationError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new GenerationError(problems);
+  files.set("index.ts", emitIndex(services));
+  return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
+}
+
+async function generateService(absolutePath: string, displayPath: string, config: Config) {
+  const spec = await readSpecFile(absolutePath, displayPath);
+  const lintProblems = await lintSpec(spec, config);
+  // Later steps assume a valid document: stop at lint problems rather than pile up follow-on errors.
+  if (lintProblems.length > 0) throw new GenerationError(lintProblems);
+  const service = buildServiceModel(spec);
+  return { service, types: await emitTypes(spec, config), operations: emitOperations(service) };
+}
+
+/** `generated/index.ts`: the facade's single import point. */
+function emitIndex(services: readonly ServiceModel[]): string {
+  const lines = services.flatMap(({ service: { name } }) => [
+    `export * from "./${name}/operations.js";`,
+    `export type * as ${name}Types from "./${name}/types.js";`,
+  ]);
+  return fileHeader(services.map((s) => s.service.specFile)) + lines.join("\n") + "\n";
+}
