@@ -1,0 +1,36 @@
+import type { DocType } from "./model.js";
+
+const SCALARS: Readonly<Record<string, DocType>> = {
+  string: { kind: "string" },
+  integer: { kind: "int32" },
+  long: { kind: "int64" },
+  boolean: { kind: "boolean" },
+  float: { kind: "number" },
+  double: { kind: "number" },
+  number: { kind: "number" },
+  bigdecimal: { kind: "number" },
+  object: { kind: "object" },
+};
+
+/**
+ * Reads a page's type cell ("String", "Long", "JobDetail object", "Array of strings", "Array of X objects").
+ * Returns undefined for anything else, so the Chinese-layout reader can also use it to recognise type cells.
+ */
+export function parseDocType(cell: string): DocType | undefined {
+  const text = cell.trim();
+  const array = /^Array of (.+)$/i.exec(text);
+  if (array) {
+    // The element is written in the plural: "strings", "integers", "JobDetail objects".
+    const items = parseDocType(array[1]!.replace(/s$/, ""));
+    return items && { kind: "array", items };
+  }
+  const object = /^(\S+) object$/i.exec(text);
+  if (object) return { kind: "object", objectName: object[1]! };
+  return SCALARS[text.toLowerCase()];
+}
+
+/** The object name a field's nested table is titled with, if its type refers to one. */
+export function objectNameOf(type: DocType): string | undefined {
+  if (type.kind === "array") return objectNameOf(type.items);
+  return type.kind === "object" ? type.objectName : undefined;
+}
