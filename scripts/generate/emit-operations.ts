@@ -28,7 +28,7 @@ export function emitOperations({ service, operations }: ServiceModel): string {
     properties: operations.map(methodMember),
   });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
-  return fileHeader([service.specFile]) + file.getFullText();
+  return fileHeader(service.specFile) + file.getFullText();
 }
 
 function addConst(file: ReturnType<Project["createSourceFile"]>, name: string, initializer: string): void {

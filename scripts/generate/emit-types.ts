@@ -9,5 +9,5 @@ import type { SpecFile } from "./spec-file.js";
 export async function emitTypes(spec: SpecFile, config: Config): Promise<string> {
   // silent: the spec has already been linted with the same config, and every problem reported.
   const ast = await openapiTS(pathToFileURL(spec.absolutePath), { redocly: config, silent: true });
-  return fileHeader([spec.displayPath]) + astToString(ast);
+  return fileHeader(spec.displayPath) + astToString(ast);
 }

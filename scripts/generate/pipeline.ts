@@ -4,7 +4,6 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { emitOperations } from "./emit-operations.js";
 import { emitTypes } from "./emit-types.js";
-import { fileHeader } from "./header.js";
 import { lintSpec, loadLintConfig } from "./lint.js";
 import { buildServiceModel, type ServiceModel } from "./operation-table.js";
 import { GenerationError } from "./problems.js";
@@ -42,7 +41,6 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
     }
   }
   if (problems.length > 0) throw new GenerationError(problems);
-  files.set("index.ts", emitIndex(services));
   return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
@@ -53,13 +51,4 @@ async function generateService(absolutePath: string, displayPath: string, config
   if (lintProblems.length > 0) throw new GenerationError(lintProblems);
   const service = buildServiceModel(spec);
   return { service, types: await emitTypes(spec, config), operations: emitOperations(service) };
-}
-
-/** `generated/index.ts`: the facade's single import point. */
-function emitIndex(services: readonly ServiceModel[]): string {
-  const lines = services.flatMap(({ service: { name } }) => [
-    `export * from "./${name}/operations.js";`,
-    `export type * as ${name}Types from "./${name}/types.js";`,
-  ]);
-  return fileHeader(services.map((s) => s.service.specFile)) + lines.join("\n") + "\n";
 }
