@@ -1,0 +1,45 @@
+// Type-level tests of generated/: compiled by test/types/types.test.ts with tsconfig.json in this folder.
+// Each `@ts-expect-error` line must hit a real type error: tsc reports an unused one (TS2578), and the test
+// also compiles this file with the directives removed and checks an error lands on every marked line.
+import type { ItemOf } from "../../src/core/method.js";
+import { hssOperations, type HssMethods } from "../../generated/hss/operations.js";
+import type { SwrMethods } from "../../generated/swr/operations.js";
+
+declare const hss: HssMethods;
+declare const swr: SwrMethods;
+
+export async function correctUsage(): Promise<void> {
+  const page = await hss.listTasks({ task_type: "cluster_scan", limit: 50, offset: 0, sort_dir: "asc" });
+  const total: number | undefined = page.total_num;
+  const item: ItemOf<HssMethods["listTasks"]> | undefined = page.data_list?.[0];
+  const id: string | undefined = item?.task_id;
+  await hss.createTask({ task_type: "iac_scan" });
+  await hss.showTaskStatistics({ task_type: "cluster_scan" });
+  await swr.listInstanceJobs({ status: "Running", limit: 20 });
+  // Every input field of ListInstanceJobs is optional, so the input object may be left out.
+  await swr.listInstanceJobs();
+  const post: "POST" = hssOperations.listTasks.method;
+  const retrySafe: false = hssOperations.createTask.retrySafe;
+  void [total, id, post, retrySafe];
+}
+
+export async function wrongUsage(): Promise<void> {
+  // @ts-expect-error a misspelled field name
+  await hss.listTasks({ task_type: "cluster_scan", task_typo: "x" });
+  // @ts-expect-error a number field given a string
+  await hss.listTasks({ task_type: "cluster_scan", limit: "50" });
+  // @ts-expect-error a value outside the enum
+  await hss.listTasks({ task_type: "full_scan" });
+  // @ts-expect-error the required body field task_type is missing
+  await hss.listTasks({ limit: 10 });
+  // @ts-expect-error project_id comes from the client's options, not from the call's input
+  await hss.listTasks({ task_type: "cluster_scan", project_id: "p" });
+  // @ts-expect-error a query field given the wrong type
+  await swr.listInstanceJobs({ offset: "0" });
+  // @ts-expect-error the table keeps the literal method
+  const get: "GET" = hssOperations.listTasks.method;
+  const item = (await hss.listTasks({ task_type: "iac_scan" })).data_list?.[0];
+  // @ts-expect-error not a field of a ListTasks item
+  void item?.no_such_field;
+  void get;
+}
