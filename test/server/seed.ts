@@ -1,0 +1,149 @@
+/**
+ * Deterministic seed data: the same sizes and PRNG seed always give the same store, with realistic values
+ * (enums from the source pages, plausible counts and timestamps). Times count back from a fixed instant, not
+ * from the clock, so they too are stable between runs.
+ */
+import { createRng, type Rng } from "./prng.js";
+import type { FailedImage, HssRecord, ImageScanTaskInfo, JobDetail, StandInStore, TaskInfo } from "./store.js";
+
+export interface SeedSizes {
+  tasks: number;
+  imageScanTasks: number;
+  jobs: number;
+}
+
+/** 2025-08-01T00:00:00Z: the newest seeded record is created shortly before it. */
+const SEED_EPOCH_MS = Date.UTC(2025, 7, 1);
+const MINUTE_MS = 60_000;
+
+/** A second enterprise project besides the default `"0"`, so `enterprise_project_id` filters have work to do. */
+export const SEEDED_ENTERPRISE_PROJECT_ID = "4f2d3c1b-6a5e-4d7c-8b9a-0e1f2a3b4c5d";
+
+const SCAN_TYPES = ["cluster_vul", "risk_assessment", "benchmark"] as const;
+/** scan_scope values listed on the ListImageScanTask page (bit masks). */
+export const SCAN_SCOPES = [0, 0x7fffffff, 0x000f0000, 0x0000f000, 0x00000f00, 0x000000f0, 0x0000000f] as const;
+const REGISTRY_TYPES = ["SwrPrivate", "SwrShared", "SwrEnterprise", "Harbor", "Jfrog", "Other"] as const;
+
+export function seedStore(sizes: SeedSizes, rngSeed: number): StandInStore {
+  const rng = createRng(rngSeed);
+  return {
+    tasks: newestFirst(sizes.tasks, (i, createdAt) => seedTask(rng, i, createdAt)),
+    imageScanTasks: newestFirst(sizes.imageScanTasks, (i, createdAt) => seedImageScanTask(rng, i, createdAt)),
+    jobs: newestFirst(sizes.jobs, (i, createdAt) => seedJob(rng, i, createdAt)),
+  };
+}
+
+/** Builds `count` items one 7 minutes apart, returned newest first (item `count - 1` is the newest). */
+function newestFirst<T>(count: number, build: (index: number, createdAt: number) => T): T[] {
+  const items = Array.from({ length: count }, (_, i) => build(i, SEED_EPOCH_MS - (count - i) * 7 * MINUTE_MS));
+  return items.reverse();
+}
+
+function enterpriseProject(rng: Rng): string {
+  return rng.chance(0.2) ? SEEDED_ENTERPRISE_PROJECT_ID : "0";
+}
+
+function seedTask(rng: Rng, index: number, createdAt: number): HssRecord<TaskInfo> {
+  const taskType = rng.pick(["cluster_scan", "iac_scan"] as const);
+  // Older tasks are mostly finished; the newest few may still be waiting or running.
+  const taskStatus = rng.chance(0.85) ? "finished" : rng.pick(["ready", "running"] as const);
+  const startTime = createdAt + rng.int(0, 5) * MINUTE_MS;
+  const data: TaskInfo = {
+    task_id: rng.uuid(),
+    task_type: taskType,
+    task_name: `${taskType === "cluster_scan" ? "cluster-scan" : "iac-scan"}-${String(index + 1).padStart(5, "0")}`,
+    trigger_type: rng.pick(["manual", "schedule"] as const),
+    task_status: taskStatus,
+    start_time: startTime,
+    ...(taskStatus === "finished"
+      ? { end_time: startTime + rng.int(1, 30) * MINUTE_MS, estimated_time: 0 }
+      : { estimated_time: rng.int(1, 60) }),
+  };
+  if (taskType === "cluster_scan") {
+    const clusters = rng.int(1, 20);
+    const pending = taskStatus === "finished" ? 0 : rng.int(0, clusters);
+    const failed = rng.int(0, Math.min(2, clusters - pending));
+    data.cluster_scan_info = {
+      scan_type_list: SCAN_TYPES.filter((_, i) => i === 0 || rng.chance(0.5)),
+      scanning_cluster_num: pending,
+      success_cluster_num: clusters - pending - failed,
+      failed_cluster_num: failed,
+    };
+  } else {
+    const files = rng.int(1, 100);
+    const failed = rng.int(0, Math.min(5, files));
+    data.iac_scan_info = {
+      file_type: rng.pick(["dockerfile", "k8s_yaml"] as const),
+      scan_file_num: files,
+      success_file_num: files - failed,
+      failed_file_num: failed,
+    };
+  }
+  return { data, createdAt, enterpriseProjectId: enterpriseProject(rng) };
+}
+
+function seedImageScanTask(rng: Rng, index: number, beginTime: number): HssRecord<ImageScanTaskInfo> {
+  const taskType = rng.pick(["cycle", "manual", "autoSync", "manualSync"] as const);
+  const isSync = taskType === "autoSync" || taskType === "manualSync";
+  const taskStatus = rng.chance(0.8) ? 100 : rng.pick([rng.int(0, 99), -1, -2, -3]);
+  const total = rng.int(1, 200);
+  const failed = taskStatus === 100 ? rng.int(0, Math.min(3, total)) : rng.int(0, total);
+  const success = taskStatus === 100 ? total - failed : rng.int(0, total - failed);
+  const failedImages = Array.from({ length: Math.min(failed, 3) }, () => seedFailedImage(rng));
+  const name = isSync ? "AutomaticImageAssetSynchronization" : taskType === "cycle" ? "ScheduledImageScan" : "ManualImageScan";
+  const data: ImageScanTaskInfo = {
+    task_id: rng.uuid(),
+    ...(taskType === "cycle" ? { policy_id: rng.uuid() } : {}),
+    task_name: `${name}_${beginTime}`,
+    begin_time: beginTime,
+    ...(taskStatus === 100 || taskStatus < 0
+      ? { end_time: beginTime + rng.int(1, 120) * 1000 }
+      : { remain_min: rng.int(1, 90) }),
+    task_type: taskType,
+    image_type: rng.pick(["local", "registry"] as const),
+    task_status: taskStatus,
+    ...(isSync
+      ? { sync_task_type: taskType === "autoSync" ? "auto" : "manual" }
+      : { scan_scope: rng.pick(SCAN_SCOPES), rate_limit: rng.int(1, 1000), is_all: rng.chance(0.5), risky_num: rng.int(0, success) }),
+    failed_num: failed,
+    success_num: success,
+    total_num: total,
+    ...(taskStatus < 0 ? { failed_reason: ["scan terminated", "scan timed out", "scan abnormal"][-taskStatus - 1] } : {}),
+    failed_images: failedImages,
+  };
+  return { data, createdAt: beginTime, enterpriseProjectId: enterpriseProject(rng) };
+}
+
+function seedFailedImage(rng: Rng): FailedImage {
+  return {
+    id: rng.int(1, 9_999_999),
+    registry_id: rng.uuid(),
+    registry_name: rng.pick(["swr-default", "harbor-prod", "jfrog-ci"]),
+    image_name: rng.pick(["nginx", "redis", "alpine", "busybox", "mysql"]),
+    image_version: `${rng.int(1, 9)}.${rng.int(0, 30)}`,
+    namespace: rng.pick(["library", "team-a", "team-b"]),
+    registry_type: rng.pick(REGISTRY_TYPES),
+    failed_reason: rng.pick(["image pull failed", "image too large", "scan timed out"]),
+  };
+}
+
+function seedJob(rng: Rng, index: number, createdAt: number): JobDetail {
+  const status = rng.chance(0.7) ? "Success" : rng.pick(["Creating", "Initializing", "Running", "Failed"] as const);
+  const instanceId = rng.uuid();
+  return {
+    id: rng.uuid(),
+    instance_id: instanceId,
+    resource_id: instanceId,
+    resource_name: `swr-instance-${String(index + 1).padStart(4, "0")}`,
+    type: "CreateInstance",
+    status,
+    reason: status === "Failed" ? rng.pick(["failed to select cce cluster", "insufficient quota"]) : "",
+    created_at: isoMicros(createdAt),
+    updated_at: isoMicros(createdAt + rng.int(1, 600) * 1000),
+  };
+}
+
+/** SWR writes times with microseconds, e.g. `2021-05-12T03:50:38.305978Z`. */
+export function isoMicros(ms: number): string {
+  return new Date(ms).toISOString().replace("Z", "000Z");
+}

@@ -1,0 +1,65 @@
+/**
+ * Per-operation request validation built from the spec: path and query parameters (coerced from their string
+ * form: `limit=abc` or `limit=5` below the minimum is an error), declared header parameters, and the JSON
+ * body. An unknown query parameter or body field is an error too.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+import { compileSchema, describeError } from "./schema.js";
+import type { JsonSchema, SpecOperation, SpecParameter } from "./spec.js";
+
+export interface RawInput {
+  path: Record<string, string>;
+  query: Record<string, string | string[]>;
+  headers: IncomingHttpHeaders;
+  /** Parsed JSON body, or undefined when the request had none. */
+  body: unknown;
+}
+
+/** The request's input, typed and with the spec's defaults filled in. */
+export interface ValidInput {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+export type Validation = { ok: true; input: ValidInput } | { ok: false; location: "path" | "query" | "header" | "body"; message: string };
+
+export type RequestValidator = (raw: RawInput) => Validation;
+
+export function compileRequestValidator(operation: SpecOperation): RequestValidator {
+  const validatePath = compileSchema(parametersSchema(operation.parameters, "path", false), { coerce: true });
+  const validateQuery = compileSchema(parametersSchema(operation.parameters, "query", false), { coerce: true });
+  // Only the declared headers are checked: every request carries many others (Host, User-Agent, …).
+  const validateHeaders = compileSchema(parametersSchema(operation.parameters, "header", true), { coerce: true });
+  const body = operation.requestBody;
+  const validateBody = body ? compileSchema(body.schema, { coerce: false }) : undefined;
+
+  return (raw) => {
+    const path: Record<string, unknown> = { ...raw.path };
+    if (!validatePath(path)) return { ok: false, location: "path", message: describeError("path", validatePath.errors?.[0]) };
+    const query: Record<string, unknown> = { ...raw.query };
+    if (!validateQuery(query)) return { ok: false, location: "query", message: describeError("query", validateQuery.errors?.[0]) };
+    const headers: Record<string, unknown> = { ...raw.headers };
+    if (!validateHeaders(headers)) return { ok: false, location: "header", message: describeError("header", validateHeaders.errors?.[0]) };
+    if (raw.body === undefined) {
+      if (body?.required) return { ok: false, location: "body", message: "the request body is required" };
+      return { ok: true, input: { path, query, body: undefined } };
+    }
+    if (!validateBody) return { ok: false, location: "body", message: "this operation takes no request body" };
+    const parsedBody = structuredClone(raw.body);
+    if (!validateBody(parsedBody)) return { ok: false, location: "body", message: describeError("body", validateBody.errors?.[0]) };
+    return { ok: true, input: { path, query, body: parsedBody } };
+  };
+}
+
+function parametersSchema(parameters: readonly SpecParameter[], location: SpecParameter["in"], open: boolean): JsonSchema {
+  const own = parameters.filter((p) => p.in === location);
+  // Header names are case-insensitive; node gives them lower-cased.
+  const key = (p: SpecParameter): string => (location === "header" ? p.name.toLowerCase() : p.name);
+  return {
+    type: "object",
+    properties: Object.fromEntries(own.map((p) => [key(p), p.schema])),
+    required: own.filter((p) => p.required).map(key),
+    additionalProperties: open,
+  };
+}
