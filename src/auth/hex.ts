@@ -1,8 +1,6 @@
-/** Lower-case hex of some bytes, the form every hash and signature takes in SDK-HMAC-SHA256. */
-export function toHex(bytes: ArrayBuffer | Uint8Array): string {
+/** Lower-case hex of a digest, the form every hash and signature takes in SDK-HMAC-SHA256. */
+export function toHex(bytes: ArrayBuffer): string {
   let out = "";
-  for (const byte of bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) {
-    out += byte.toString(16).padStart(2, "0");
-  }
+  for (const byte of new Uint8Array(bytes)) out += byte.toString(16).padStart(2, "0");
   return out;
 }
