@@ -85,7 +85,8 @@ function seedTask(rng: Rng, index: number, createdAt: number): HssRecord<TaskInf
 function seedImageScanTask(rng: Rng, index: number, beginTime: number): HssRecord<ImageScanTaskInfo> {
   const taskType = rng.pick(["cycle", "manual", "autoSync", "manualSync"] as const);
   const isSync = taskType === "autoSync" || taskType === "manualSync";
-  const taskStatus = rng.chance(0.8) ? 100 : rng.pick([rng.int(0, 99), -1, -2, -3]);
+  // Mostly done; the rest half still in progress, half stopped, timed out or in error.
+  const taskStatus = rng.chance(0.7) ? 100 : rng.chance(0.5) ? rng.int(0, 99) : rng.pick([-1, -2, -3]);
   const total = rng.int(1, 200);
   const failed = taskStatus === 100 ? rng.int(0, Math.min(3, total)) : rng.int(0, total);
   const success = taskStatus === 100 ? total - failed : rng.int(0, total - failed);
