@@ -1,0 +1,88 @@
+/**
+ * Looks nodes up in the two documents api-smart-diff compared, by the paths of its diffs.
+ *
+ * Those paths walk the $ref-resolved documents, and api-smart-diff has already merged path-level parameters
+ * into each operation (operation parameters first) and matched parameters by (in, name). So a diff path's
+ * parameter index counts in the *before* list, except for a parameter added outright, whose index counts in
+ * the *after* list. This class replays those steps on the raw documents.
+ */
+type Json = Record<string, unknown>;
+type PathKey = string | number;
+
+const MAX_REF_HOPS = 32;
+
+/** The keys of a path item that are operations. */
+export const HTTP_METHODS: ReadonlySet<string> = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+export type Side = "before" | "after";
+
+export class DocPair {
+  constructor(
+    readonly before: Json,
+    readonly after: Json,
+  ) {}
+
+  /**
+   * The node at `path` on `side`. `indexSide` says which document the parameter index in `path` counts in
+   * (see the class comment); lookups in the other document translate it by (in, name).
+   */
+  nodeAt(side: Side, path: readonly PathKey[], indexSide: Side = "before"): unknown {
+    const doc = this[side];
+    let node: unknown = doc;
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i]!;
+      node = deref(doc, node);
+      if (i === 1 && path[0] === "paths") node = pathItem(node, String(key));
+      else if (i === 4 && path[0] === "paths" && path[3] === "parameters") {
+        node = this.parameter(side, String(path[1]), String(path[2]), Number(key), indexSide);
+      } else node = isObject(node) ? node[key] : undefined;
+      if (node === undefined) return undefined;
+    }
+    return deref(doc, node);
+  }
+
+  private parameter(side: Side, path: string, method: string, index: number, indexSide: Side): unknown {
+    const own = operationParameters(this[side], path, method);
+    if (side === indexSide) return own[index];
+    const wanted = operationParameters(this[indexSide], path, method)[index];
+    if (!isObject(wanted)) return undefined;
+    return own.find((candidate) => isObject(candidate) && candidate.in === wanted.in && candidate.name === wanted.name);
+  }
+}
+
+/** The operation's parameters as api-smart-diff sees them: its own, then the path item's; $refs resolved. */
+function operationParameters(doc: Json, path: string, method: string): unknown[] {
+  const item = deref(doc, pathItem(deref(doc, doc.paths), path));
+  if (!isObject(item)) return [];
+  const operation = deref(doc, item[method]);
+  const own = isObject(operation) && Array.isArray(operation.parameters) ? operation.parameters : [];
+  const shared = Array.isArray(item.parameters) ? item.parameters : [];
+  return [...own, ...shared].map((parameter) => deref(doc, parameter));
+}
+
+/** A path item by key; a path whose template variables were renamed ({id} -> {taskId}) still matches. */
+function pathItem(paths: unknown, key: string): unknown {
+  if (!isObject(paths)) return undefined;
+  if (key in paths) return paths[key];
+  const shape = templateShape(key);
+  const match = Object.keys(paths).find((candidate) => templateShape(candidate) === shape);
+  return match === undefined ? undefined : paths[match];
+}
+
+const templateShape = (path: string): string => path.replace(/\{[^}]*\}/g, "{}");
+
+/** Follows local $refs ("#/components/…"); anything else is returned as is. */
+export function deref(doc: Json, node: unknown): unknown {
+  for (let hops = 0; hops < MAX_REF_HOPS && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/"); hops++) {
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .map((token) => decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce<unknown>((parent, token) => (isObject(parent) ? parent[token] : undefined), doc);
+  }
+  return node;
+}
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
