@@ -35,7 +35,8 @@ function report(result: CheckResult): number {
   if (result.uncheckedPages.length > 0) {
     console.log(`not checked (no operation names them in x-source-doc): ${result.uncheckedPages.join(", ")}`);
   }
-  const summary = `${result.operations.length} operations checked, ${differences} difference${differences === 1 ? "" : "s"}`;
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  const summary = `${plural(result.operations.length, "operation")} checked, ${plural(differences, "difference")}`;
   console.log(differences === 0 ? `docs:check: ${summary}` : `docs:check failed: ${summary}`);
   return differences === 0 ? 0 : 1;
 }

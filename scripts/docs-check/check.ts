@@ -42,6 +42,7 @@ export function checkDocs(options: { readonly docsDir: string; readonly specDir:
   const problems = applyExceptions(
     [...results.flatMap((result) => result.problems), ...otherProblems],
     loadExceptions(exceptionsFile),
+    operations.map((operation) => operation.operationId),
     path.relative(process.cwd(), exceptionsFile),
   );
   const named = new Set(operations.map((operation) => operation.sourceDoc));

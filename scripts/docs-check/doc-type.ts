@@ -14,7 +14,7 @@ const SCALARS: Readonly<Record<string, DocType>> = {
 
 /**
  * Reads a page's type cell ("String", "Long", "JobDetail object", "Array of strings", "Array of X objects").
- * Returns undefined for anything else, so the Chinese-layout reader can also use it to recognise type cells.
+ * Returns undefined for anything else.
  */
 export function parseDocType(cell: string): DocType | undefined {
   const text = cell.trim();
@@ -34,3 +34,11 @@ export function objectNameOf(type: DocType): string | undefined {
   if (type.kind === "array") return objectNameOf(type.items);
   return type.kind === "object" ? type.objectName : undefined;
 }
+
+/**
+ * Whether a chunk has the shape of a type cell, known or not ("String", "Array of …", "X object", "Map<…>").
+ * The Chinese-layout reader finds rows by it; unknown types then fail with the field's name instead of the row
+ * silently disappearing.
+ */
+export const looksLikeTypeCell = (chunk: string): boolean =>
+  /^(?:[A-Z][A-Za-z]*(?:<.+>)?|Array of .+|\S+ object)$/.test(chunk.trim());

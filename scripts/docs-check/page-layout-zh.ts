@@ -1,4 +1,4 @@
-import { parseDocType } from "./doc-type.js";
+import { looksLikeTypeCell } from "./doc-type.js";
 import { DocsCheckError } from "./model.js";
 import { findUri, markerOf, type PagePart, type RawPage, type RawRow, type RawTable } from "./page-layout.js";
 
@@ -21,7 +21,7 @@ const HEADER_CELLS = new Set(["参数", "是否必选", "参数类型", "描述"
 const FIELD_NAME = /^[A-Za-z_][\w.-]*$/;
 const MANDATORY = /^(?:是|否)$/;
 
-const isType = (chunk: string | undefined) => chunk !== undefined && parseDocType(chunk) !== undefined;
+const isType = (chunk: string | undefined) => chunk !== undefined && looksLikeTypeCell(chunk);
 
 /** The row starting at chunks[i], if a row starts there. */
 function rowAt(chunks: readonly string[], i: number): { row: RawRow; cells: number } | undefined {
