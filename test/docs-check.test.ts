@@ -82,6 +82,19 @@ describe("page parser", () => {
     expect(page.statusCodes).toEqual(["200", "400"]);
   });
 
+  it.each([
+    ["000_7daee93178c559b2.txt", ["path", "query", "header", "body", "response 200"]],
+    ["001_57a7a714f0d8f2cb.txt", ["path", "query", "header", "response 200"]],
+    ["002_94e2f77e2a361e2e.txt", ["path", "query", "header", "response 200"]],
+    ["003_664a385690d0439e.txt", ["path", "query", "header", "body", "response 200"]],
+    [SWR_PAGE, ["path", "query", "header", "response 200", "response 400", "response 401", "response 403", "response 404", "response 500"]],
+  ])("finds every table of the real page %s", (file, sections) => {
+    const page = parsePage(readFileSync(path.join(realDocs, file), "utf8"), file);
+    expect([...page.sections.keys()]).toEqual(sections);
+    expect(names(fieldsOf(page, "path"))).toEqual(["project_id"]);
+    expect(names(fieldsOf(page, "header"))).toEqual(["X-Auth-Token"]);
+  });
+
   it("names the field when a page has a type it does not know", () => {
     const text = readFileSync(path.join(fixtures, "zh-excerpt.txt"), "utf8");
     const edited = text.replace("resource_name\n\nString", "resource_name\n\nMap<String,String>");

@@ -45,6 +45,7 @@ export function checkDocs(options: { readonly docsDir: string; readonly specDir:
     operations.map((operation) => operation.operationId),
     path.relative(process.cwd(), exceptionsFile),
   );
+  // applyExceptions returns the surviving problem objects themselves, so they regroup by identity.
   const named = new Set(operations.map((operation) => operation.sourceDoc));
   return {
     operations: results.map((result) => ({ ...result, problems: problems.filter((p) => result.problems.includes(p)) })),

@@ -52,9 +52,9 @@ class Comparison {
 
   /** The page's X-Auth-Token row is the spec's `token` security scheme, not a header parameter. */
   private withoutAuthHeaders(fields: readonly DocField[]): DocField[] {
-    const auth = this.operation.authHeaders.map((name) => name.toLowerCase());
-    const [carried, rest] = [fields.filter((f) => auth.includes(f.name.toLowerCase())), fields.filter((f) => !auth.includes(f.name.toLowerCase()))];
-    this.checked += carried.length;
+    const auth = new Set(this.operation.authHeaders.map((name) => name.toLowerCase()));
+    const rest = fields.filter((field) => !auth.has(field.name.toLowerCase()));
+    this.checked += fields.length - rest.length;
     return rest;
   }
 
