@@ -4,7 +4,7 @@
  * Compares each spec operation with the source page named by its `x-source-doc`: every documented parameter or
  * field the spec lacks or types differently, and every spec field the page does not document, is printed with
  * the page and the spec location to edit. Exit 0: specs match the pages; 1: differences; 2: usage, page or
- * spec errors. Justified differences are listed in spec/docs-exceptions.yaml.
+ * spec errors. Justified differences are listed in spec/docs-exceptions.yml.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { checkDocs, type CheckResult } from "../scripts/docs-check/check.js";
+import { checkDocs, EXCEPTIONS_FILE, type CheckResult } from "../scripts/docs-check/check.js";
 import type { DocField, DocPage } from "../scripts/docs-check/model.js";
 import { parsePage } from "../scripts/docs-check/page-parser.js";
 
@@ -189,11 +189,11 @@ describe("checkDocs", () => {
     ]);
   });
 
-  it("drops a difference listed in docs-exceptions.yaml, and reports an exception that matches nothing", () => {
+  it("drops a difference listed in the exceptions file, and reports an exception that matches nothing", () => {
     const specDir = swrSpecCopy((spec) => delete spec.components.schemas.JobDetail.properties.reason);
     const exception = (field: string) => ({ operation: "ListInstanceJobs", field, reason: "test" });
     const write = (fields: string[]) =>
-      writeFileSync(path.join(specDir, "docs-exceptions.yaml"), stringify({ exceptions: fields.map(exception) }));
+      writeFileSync(path.join(specDir, EXCEPTIONS_FILE), stringify({ exceptions: fields.map(exception) }));
 
     write(["response 200 jobs[].reason"]);
     expect(problemsOf(checkDocs({ docsDir: realDocs, specDir }))).toEqual([]);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { DocsCheckError, type Problem } from "./model.js";
 
-/** A reviewed, justified difference between a page and the spec (spec/docs-exceptions.yaml). */
+/** A reviewed, justified difference between a page and the spec (spec/docs-exceptions.yml). */
 export interface DocsException {
   readonly operation: string;
   /** The problem's field as docs:check prints it, e.g. "response 400". */
