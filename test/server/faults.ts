@@ -9,6 +9,12 @@
  * (non-JSON, or "" for an empty body), with a `Retry-After` header when `retryAfter` is set. A fault with only
  * `delayMs` delays the request, which is then served normally.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import { injectedErrorAnswer } from "./errors.js";
+import { sendJson, sendText } from "./http.js";
+import type { Service } from "./spec.js";
+
 export interface Fault {
   /** Only requests to this operation (operationId, e.g. "ListTasks"). */
   operation?: string;
@@ -33,7 +39,28 @@ export function takeFault(faults: Fault[], operation: string | undefined): Fault
   return fault;
 }
 
-/** True when the fault replaces the real answer (as opposed to only delaying it). */
-export function faultAnswers(fault: Fault): boolean {
-  return fault.status !== undefined || fault.body !== undefined || fault.rawBody !== undefined;
+/**
+ * Applies a fault to a request; true when it took the place of the real answer (then nothing more may be
+ * sent), false when it only delayed it. `serverClosing` cuts the delay short when the server shuts down.
+ */
+export async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, service: Service, serverClosing: AbortSignal): Promise<boolean> {
+  if (fault.delayMs) {
+    const clientGone = new AbortController();
+    res.on("close", () => clientGone.abort());
+    try {
+      await sleep(fault.delayMs, undefined, { signal: AbortSignal.any([serverClosing, clientGone.signal]) });
+    } catch {
+      return true; // the client or the server gave up: nobody is left to answer
+    }
+  }
+  if (fault.reset) {
+    req.socket.destroy();
+    return true;
+  }
+  if (fault.status === undefined && fault.body === undefined && fault.rawBody === undefined) return false;
+  const status = fault.status ?? 500;
+  const headers: Record<string, string> = fault.retryAfter !== undefined ? { "Retry-After": fault.retryAfter } : {};
+  if (fault.rawBody !== undefined) sendText(res, status, fault.rawBody, headers);
+  else sendJson(res, status, fault.body ?? injectedErrorAnswer(service, status).body, headers);
+  return true;
 }

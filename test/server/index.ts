@@ -15,12 +15,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import { authenticate, type AuthConfig } from "./auth.js";
 import { corsHeaders, PREFLIGHT_HEADERS } from "./cors.js";
 import { DEFAULT_AK, DEFAULT_PROJECT_ID, DEFAULT_RNG_SEED, DEFAULT_SEED_SIZES, DEFAULT_SK, DEFAULT_TOKEN } from "./defaults.js";
-import { errorAnswer, injectedErrorAnswer, InvalidInputError, type ErrorAnswer } from "./errors.js";
-import { faultAnswers, takeFault, type Fault } from "./faults.js";
+import { errorAnswer, InvalidInputError, type ErrorAnswer } from "./errors.js";
+import { applyFault, takeFault, type Fault } from "./faults.js";
 import { HANDLERS } from "./handler.js";
 import { readRawBody, sendJson, sendText } from "./http.js";
 import type { Misbehave } from "./pagination.js";
@@ -29,7 +28,7 @@ import { createRouter, type RouteMatch } from "./router.js";
 import { seedStore, type SeedSizes } from "./seed.js";
 import { loadSpecOperations, type Service } from "./spec.js";
 import type { StandInStore } from "./store.js";
-import { compileRequestValidator, type RequestValidator } from "./validation.js";
+import { compileRequestValidator, type RawInput, type RequestValidator } from "./validation.js";
 
 export type { Fault } from "./faults.js";
 export type { Misbehave } from "./pagination.js";
@@ -101,6 +100,7 @@ export async function startStandInServer(options: StandInServerOptions = {}): Pr
     const method = req.method ?? "GET";
     const rawUrl = req.url ?? "/";
     const url = new URL(rawUrl, "http://stand-in.invalid");
+    const query = queryObject(url.searchParams);
     const rawBody = await readRawBody(req);
     const match = route(method, url.pathname);
     const service: Service = match?.operation.service ?? (url.pathname.startsWith("/v2/") ? "swr" : "hss");
@@ -108,85 +108,59 @@ export async function startStandInServer(options: StandInServerOptions = {}): Pr
       requestId,
       method,
       path: url.pathname,
-      query: queryObject(url.searchParams),
+      query,
       headers: redactHeaders(req.headers),
       body: loggableBody(rawBody),
       ...(match ? { operation: match.operation.operationId } : {}),
     };
     appendToLog(state.requests, entry);
     res.on("finish", () => (entry.status = res.statusCode));
-    const answer = (a: ErrorAnswer): void => sendJson(res, a.status, a.body);
 
     const fault = takeFault(state.faults, match?.operation.operationId);
     if (fault) {
-      const served = await applyFault(fault, req, res, service);
+      const served = await applyFault(fault, req, res, service, closing.signal);
       if (served) return;
     }
-    if (!match) return answer(errorAnswer(service, "noSuchApi"));
+    if (!match) return sendAnswer(res, errorAnswer(service, "noSuchApi"));
 
     const verdict = authenticate({ method, rawUrl, headers: req.headers, body: rawBody }, auth);
-    if (!verdict.ok) return answer(errorAnswer(service, "unauthorized", verdict.reason));
+    if (!verdict.ok) return sendAnswer(res, errorAnswer(service, "unauthorized", verdict.reason));
     entry.principal = verdict.principal;
 
     let body: unknown;
     try {
       body = rawBody.length > 0 ? (JSON.parse(rawBody.toString("utf8")) as unknown) : undefined;
     } catch {
-      return answer(errorAnswer(service, "unparsable", "The request body is not valid JSON."));
+      return sendAnswer(res, errorAnswer(service, "unparsable", "The request body is not valid JSON."));
     }
-    serveOperation(match, body, req, res, service);
+    serveOperation(match, { path: match.pathParams, query, headers: req.headers, body }, res, service);
   }
 
-  function serveOperation(match: RouteMatch, body: unknown, req: IncomingMessage, res: ServerResponse, service: Service): void {
-    const { operation, pathParams } = match;
+  function serveOperation(match: RouteMatch, raw: RawInput, res: ServerResponse, service: Service): void {
+    const { operation } = match;
     const validate = validators.get(operation.operationId);
     const handler = HANDLERS[operation.operationId];
-    if (!validate || !handler) return sendJson(res, 500, errorAnswer(service, "internal").body);
-    const query = queryObject(new URL(req.url ?? "/", "http://stand-in.invalid").searchParams);
-    const checked = validate({ path: pathParams, query, headers: req.headers, body });
+    if (!validate || !handler) {
+      return sendAnswer(res, errorAnswer(service, "internal", `The stand-in does not implement ${operation.operationId}.`));
+    }
+    const checked = validate(raw);
     if (!checked.ok) {
-      const a = errorAnswer(service, checked.location === "query" ? "invalidQuery" : "invalidParameter", checked.message);
-      return sendJson(res, a.status, a.body);
+      return sendAnswer(res, errorAnswer(service, checked.location === "query" ? "invalidQuery" : "invalidParameter", checked.message));
     }
     if (checked.input.path["project_id"] !== projectId) {
-      const a = errorAnswer(service, "forbidden", "The project id does not match the credentials' project.");
-      return sendJson(res, a.status, a.body);
+      return sendAnswer(res, errorAnswer(service, "forbidden", "The project id does not match the credentials' project."));
     }
     try {
       sendJson(res, 200, handler({ store: state.store, misbehave: state.misbehave, input: checked.input }));
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      const a = errorAnswer(service, "invalidParameter", error.message);
-      sendJson(res, a.status, a.body);
+      sendAnswer(res, errorAnswer(service, "invalidParameter", error.message));
     }
-  }
-
-  /** Applies a fault; true when it took the place of the real answer. */
-  async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, service: Service): Promise<boolean> {
-    if (fault.delayMs) {
-      const clientGone = new AbortController();
-      res.on("close", () => clientGone.abort());
-      try {
-        await sleep(fault.delayMs, undefined, { signal: AbortSignal.any([closing.signal, clientGone.signal]) });
-      } catch {
-        return true; // the client or the server gave up: nobody is left to answer
-      }
-    }
-    if (fault.reset) {
-      req.socket.destroy();
-      return true;
-    }
-    if (!faultAnswers(fault)) return false;
-    const status = fault.status ?? 500;
-    const headers: Record<string, string> = fault.retryAfter !== undefined ? { "Retry-After": fault.retryAfter } : {};
-    if (fault.rawBody !== undefined) sendText(res, status, fault.rawBody, headers);
-    else sendJson(res, status, fault.body ?? injectedErrorAnswer(service, status).body, headers);
-    return true;
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, errorAnswer("hss", "internal").body);
+      if (!res.headersSent) sendAnswer(res, errorAnswer("hss", "internal"));
       else res.destroy();
     });
   });
@@ -199,9 +173,7 @@ export async function startStandInServer(options: StandInServerOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}`,
     projectId,
-    get store() {
-      return state.store;
-    },
+    store: state.store,
     requests: state.requests,
     faults: state.faults,
     get misbehave() {
@@ -224,6 +196,10 @@ export async function startStandInServer(options: StandInServerOptions = {}): Pr
       });
     },
   };
+}
+
+function sendAnswer(res: ServerResponse, answer: ErrorAnswer): void {
+  sendJson(res, answer.status, answer.body);
 }
 
 /** Query parameters as an object; a repeated name becomes an array (which validation then rejects). */

@@ -28,7 +28,7 @@ export function seedStore(sizes: SeedSizes, rngSeed: number): StandInStore {
   const rng = createRng(rngSeed);
   return {
     tasks: newestFirst(sizes.tasks, (i, createdAt) => seedTask(rng, i, createdAt)),
-    imageScanTasks: newestFirst(sizes.imageScanTasks, (i, createdAt) => seedImageScanTask(rng, i, createdAt)),
+    imageScanTasks: newestFirst(sizes.imageScanTasks, (_, createdAt) => seedImageScanTask(rng, createdAt)),
     jobs: newestFirst(sizes.jobs, (i, createdAt) => seedJob(rng, i, createdAt)),
   };
 }
@@ -82,7 +82,7 @@ function seedTask(rng: Rng, index: number, createdAt: number): HssRecord<TaskInf
   return { data, createdAt, enterpriseProjectId: enterpriseProject(rng) };
 }
 
-function seedImageScanTask(rng: Rng, index: number, beginTime: number): HssRecord<ImageScanTaskInfo> {
+function seedImageScanTask(rng: Rng, beginTime: number): HssRecord<ImageScanTaskInfo> {
   const taskType = rng.pick(["cycle", "manual", "autoSync", "manualSync"] as const);
   const isSync = taskType === "autoSync" || taskType === "manualSync";
   // Mostly done; the rest half still in progress, half stopped, timed out or in error.
