@@ -1,4 +1,5 @@
 import { apiCompare, type Diff } from "api-smart-diff";
+import { dereference } from "./dereference.js";
 import { DocPair, HTTP_METHODS, isObject } from "./doc-pair.js";
 import { locate } from "./locate.js";
 import type { Change, FileReport, OperationRef, Report } from "./model.js";
@@ -49,8 +50,8 @@ function fileChange(severity: Change["severity"], rule: string, name: string, ac
 
 /** Diffs two parsed specs; the changes come sorted: by operation (document-level first), breaking first. */
 export function compareDocuments(before: Spec, after: Spec): Change[] {
-  const docs = new DocPair(before, after);
-  const { diffs } = apiCompare(before, after);
+  const docs = new DocPair(dereference(before), dereference(after));
+  const { diffs } = apiCompare(docs.before, docs.after);
   const changes = diffs.filter(isReportable).map((diff): Change => {
     const where = locate(diff, docs);
     const verdict = classify({ diff, where, docs });
@@ -69,10 +70,10 @@ export function compareDocuments(before: Spec, after: Spec): Change[] {
 }
 
 /**
- * api-smart-diff reports a change inside a $ref'd component twice: where it is used (already resolved into the
- * operation) and under `components`. Only the first says which operation it affects, so component diffs are
- * dropped; this is also why moving an inline schema into components shows no change. Security schemes are
- * not used from operations, so their changes are kept.
+ * A change inside a component shows up twice: where it is used (dereferenced into the operation) and under
+ * `components`. Only the first says which operation it affects, so component diffs are dropped; so are
+ * components added or removed by a refactor. Security schemes are not used from operations, so their
+ * changes are kept.
  */
 function isReportable(diff: Diff): boolean {
   return diff.path[0] !== "components" || diff.path[1] === "securitySchemes";

@@ -1,15 +1,12 @@
 /**
- * Looks nodes up in the two documents api-smart-diff compared, by the paths of its diffs.
+ * Looks nodes up in the two (dereferenced) documents api-smart-diff compared, by the paths of its diffs.
  *
- * Those paths walk the $ref-resolved documents, and api-smart-diff has already merged path-level parameters
- * into each operation (operation parameters first) and matched parameters by (in, name). So a diff path's
- * parameter index counts in the *before* list, except for a parameter added outright, whose index counts in
- * the *after* list. This class replays those steps on the raw documents.
+ * api-smart-diff merges path-level parameters into each operation (operation parameters first) and matches
+ * parameters by (in, name). So a diff path's parameter index counts in the *before* list, except for a
+ * parameter added outright, whose index counts in the *after* list. This class replays those steps.
  */
 type Json = Record<string, unknown>;
 type PathKey = string | number;
-
-const MAX_REF_HOPS = 32;
 
 /** The keys of a path item that are operations. */
 export const HTTP_METHODS: ReadonlySet<string> = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
@@ -31,14 +28,13 @@ export class DocPair {
     let node: unknown = doc;
     for (let i = 0; i < path.length; i++) {
       const key = path[i]!;
-      node = deref(doc, node);
       if (i === 1 && path[0] === "paths") node = pathItem(node, String(key));
       else if (i === 4 && path[0] === "paths" && path[3] === "parameters") {
         node = this.parameter(side, String(path[1]), String(path[2]), Number(key), indexSide);
       } else node = isObject(node) ? node[key] : undefined;
       if (node === undefined) return undefined;
     }
-    return deref(doc, node);
+    return node;
   }
 
   private parameter(side: Side, path: string, method: string, index: number, indexSide: Side): unknown {
@@ -50,14 +46,14 @@ export class DocPair {
   }
 }
 
-/** The operation's parameters as api-smart-diff sees them: its own, then the path item's; $refs resolved. */
+/** The operation's parameters as api-smart-diff sees them: its own, then the path item's. */
 function operationParameters(doc: Json, path: string, method: string): unknown[] {
-  const item = deref(doc, pathItem(deref(doc, doc.paths), path));
+  const item = pathItem(doc.paths, path);
   if (!isObject(item)) return [];
-  const operation = deref(doc, item[method]);
+  const operation = item[method];
   const own = isObject(operation) && Array.isArray(operation.parameters) ? operation.parameters : [];
   const shared = Array.isArray(item.parameters) ? item.parameters : [];
-  return [...own, ...shared].map((parameter) => deref(doc, parameter));
+  return [...own, ...shared];
 }
 
 /** A path item by key; a path whose template variables were renamed ({id} -> {taskId}) still matches. */
@@ -70,18 +66,6 @@ function pathItem(paths: unknown, key: string): unknown {
 }
 
 const templateShape = (path: string): string => path.replace(/\{[^}]*\}/g, "{}");
-
-/** Follows local $refs ("#/components/…"); anything else is returned as is. */
-export function deref(doc: Json, node: unknown): unknown {
-  for (let hops = 0; hops < MAX_REF_HOPS && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/"); hops++) {
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .map((token) => decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((parent, token) => (isObject(parent) ? parent[token] : undefined), doc);
-  }
-  return node;
-}
 
 export function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,5 +1,5 @@
 import type { Diff } from "api-smart-diff";
-import { type DocPair, deref, isObject } from "./doc-pair.js";
+import { type DocPair, isObject } from "./doc-pair.js";
 import type { Located } from "./locate.js";
 import type { Severity } from "./model.js";
 import { show } from "./show.js";
@@ -49,13 +49,13 @@ const operationAddedOrRemoved: Rule = (facts) => {
   return undefined;
 };
 
-const parameterAddedOrRemoved: Rule = ({ diff, where, docs }) => {
+const parameterAddedOrRemoved: Rule = ({ diff, where }) => {
   if (where.keyword !== "parameter") return undefined;
   if (diff.action === "remove") {
     return breaking("parameter-removed", `${where.location} removed: clients that send it will be rejected or ignored`);
   }
   if (diff.action !== "add") return undefined;
-  const schema = deref(docs.after, where.parameter?.schema);
+  const schema = where.parameter?.schema;
   const hasDefault = isObject(schema) && schema.default !== undefined;
   if (where.parameter?.required === true && !hasDefault) {
     return breaking("required-parameter-added", `${where.location} added as required: existing calls do not send it`);
