@@ -66,7 +66,10 @@ function buildOperation(spec: SpecFile, path: string, pathItem: Record<string, u
   for (const parameter of byKey.values()) params.addParameter(parameter);
   const bodyRequired = addRequestBody(spec, operation.requestBody, [...at, "requestBody"], params);
   const { status: successStatus, schema: output } = successResponse(spec, operation.responses, [...at, "responses"], operationId);
-  const pagination = operation["x-pagination"] === undefined ? undefined : paginationSpec(spec, operation["x-pagination"], [...at, "x-pagination"], params.params, output);
+  const pagination =
+    operation["x-pagination"] === undefined
+      ? undefined
+      : paginationSpec(spec, operationId, operation["x-pagination"], [...at, "x-pagination"], params.params, output);
   const table: OperationSpec = {
     operationId,
     method: method.toUpperCase() as OperationSpec["method"],
@@ -151,29 +154,29 @@ function successResponse(spec: SpecFile, node: unknown, pointer: readonly string
   return { status, schema: derefObject(spec, media.schema, schemaPointer, "a response schema") };
 }
 
-function paginationSpec(spec: SpecFile, node: unknown, pointer: readonly string[], params: Record<string, ParamSpec>, output: Located): PaginationSpec {
-  if (!isRecord(node)) fail(spec, pointer, "x-pagination must be a mapping with offset, limit, items and total");
-  const field = (key: string): string => requireString(spec, node, key, pointer, "x-pagination.");
+function paginationSpec(spec: SpecFile, operationId: string, node: unknown, pointer: readonly string[], params: Record<string, ParamSpec>, output: Located): PaginationSpec {
+  if (!isRecord(node)) fail(spec, pointer, `${operationId}: x-pagination must be a mapping with offset, limit, items and total`);
+  const field = (key: string): string => requireString(spec, node, key, pointer, `${operationId}: x-pagination.`);
   const [offset, limit, items, total] = [field("offset"), field("limit"), field("items"), field("total")];
   for (const [key, name] of [["offset", offset], ["limit", limit]] as const) {
     const param = params[name];
     if (param === undefined || param.in === "body" || param.clientOption !== undefined) {
-      fail(spec, [...pointer, key], `x-pagination.${key} names "${name}", which is not a path, query or header parameter of the operation`);
+      fail(spec, [...pointer, key], `${operationId}: x-pagination.${key} names "${name}", which is not a path, query or header parameter of the operation`);
     }
   }
   const { minimum, maximum } = params[limit]!.schema;
   if (minimum === undefined || maximum === undefined) {
-    fail(spec, [...pointer, "limit"], `x-pagination.limit "${limit}" needs a schema with minimum and maximum (the page size bounds)`);
+    fail(spec, [...pointer, "limit"], `${operationId}: x-pagination.limit "${limit}" needs a schema with minimum and maximum (the page size bounds)`);
   }
   const properties = isRecord(output.value.properties) ? output.value.properties : {};
   for (const [key, name] of [["items", items], ["total", total]] as const) {
     if (properties[name] === undefined) {
-      fail(spec, [...pointer, key], `x-pagination.${key} names "${name}", which is not a field of the success response`);
+      fail(spec, [...pointer, key], `${operationId}: x-pagination.${key} names "${name}", which is not a field of the success response`);
     }
   }
   const itemsSchema = deref(spec, properties[items], [...output.pointer, "properties", items]).value;
   if (!isRecord(itemsSchema) || itemsSchema.type !== "array") {
-    fail(spec, [...pointer, "items"], `x-pagination.items "${items}" must be an array field of the success response`);
+    fail(spec, [...pointer, "items"], `${operationId}: x-pagination.items "${items}" must be an array field of the success response`);
   }
   return { offset, limit, items, total, minLimit: minimum, maxLimit: maximum };
 }

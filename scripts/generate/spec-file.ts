@@ -26,8 +26,9 @@ export async function readSpecFile(absolutePath: string, displayPath: string): P
     return `${displayPath}:${line}:${col}`;
   };
   // Warnings count too: duplicate keys, unresolved tags and the like are mistakes in a hand-written spec.
-  const yamlProblems = [...doc.errors, ...doc.warnings].map((e) => `${at(e.pos[0])} ${e.message} (YAML ${e.code})`);
-  if (yamlProblems.length > 0) throw new GenerationError(yamlProblems);
+  // Only the first is reported: the parser's later complaints are usually knock-on effects of it.
+  const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
+  if (first) throw new GenerationError([`${at(first.pos[0])} ${first.message} (YAML ${first.code})`]);
   const data: unknown = doc.toJS();
   if (!isRecord(data)) throw new GenerationError([`${at(0)} the file is not a YAML mapping`]);
   return {
