@@ -20,7 +20,11 @@ export interface GeneratedOutput {
  * listing the problems of every spec, so nothing is written unless all specs passed every step.
  */
 export async function generateAll(specDir: string): Promise<GeneratedOutput> {
-  const specNames = (await readdir(specDir)).filter((name) => name.endsWith(".yaml")).sort();
+  const entries = await readdir(specDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") throw new GenerationError([`${specDir}: no such directory`]);
+    throw error;
+  });
+  const specNames = entries.filter((name) => name.endsWith(".yaml")).sort();
   if (specNames.length === 0) throw new GenerationError([`${specDir}: no *.yaml spec files`]);
   const config = await loadLintConfig();
   const problems: string[] = [];
