@@ -51,7 +51,8 @@ function fileChange(severity: Change["severity"], rule: string, name: string, ac
 /** Diffs two parsed specs; the changes come sorted: by operation (document-level first), breaking first. */
 export function compareDocuments(before: Spec, after: Spec): Change[] {
   const docs = new DocPair(dereference(before), dereference(after));
-  const { diffs } = apiCompare(docs.before, docs.after);
+  // apiCompare writes into its inputs (e.g. an empty `enum` where the other side has one): give it copies.
+  const { diffs } = apiCompare(structuredClone(docs.before), structuredClone(docs.after));
   const changes = diffs.filter(isReportable).map((diff): Change => {
     const where = locate(diff, docs);
     const verdict = classify({ diff, where, docs });

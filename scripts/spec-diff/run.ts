@@ -32,7 +32,7 @@ export function runSpecDiff(argv: readonly string[], cwd: string): RunResult {
 
 function baseSource(options: CliOptions, cwd: string): SpecSource {
   if (options.baseDir !== undefined) {
-    return readSpecDirectory(resolve(cwd, options.baseDir), `directory ${options.baseDir}`, "--base-dir");
+    return readSpecDirectory(resolve(cwd, options.baseDir), `directory ${options.baseDir}`, `--base-dir ${options.baseDir}`);
   }
   const repo = resolve(cwd, options.repo);
   const root = repoRoot(repo);
@@ -44,7 +44,7 @@ function baseSource(options: CliOptions, cwd: string): SpecSource {
 
 function headSource(options: CliOptions, cwd: string): SpecSource {
   if (options.headDir !== undefined) {
-    return readSpecDirectory(resolve(cwd, options.headDir), `directory ${options.headDir}`, "--head-dir");
+    return readSpecDirectory(resolve(cwd, options.headDir), `directory ${options.headDir}`, `--head-dir ${options.headDir}`);
   }
-  return readSpecDirectory(join(resolve(cwd, options.repo), options.specDir), `working tree (${options.specDir})`, "--spec-dir");
+  return readSpecDirectory(join(resolve(cwd, options.repo), options.specDir), `working tree (${options.specDir})`, `--spec-dir ${options.specDir}`);
 }

@@ -18,8 +18,9 @@ export interface SpecFile {
 
 const isSpecFileName = (name: string): boolean => name.endsWith(".yaml") || name.endsWith(".yml");
 
-export function readSpecDirectory(dir: string, description: string, option: string): SpecSource {
-  if (!isDirectory(dir)) throw new SpecDiffInputError(`${option} ${dir}: not a directory`);
+/** `dir` is absolute; `named` is how the user named it, for the error message ("--base-dir a/b"). */
+export function readSpecDirectory(dir: string, description: string, named: string): SpecSource {
+  if (!isDirectory(dir)) throw new SpecDiffInputError(`${named}: not a directory (${dir})`);
   const names = readdirSync(dir).filter(isSpecFileName).sort();
   return {
     description,
