@@ -1,4 +1,4 @@
-import { Project, ts, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import { Project, ts, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure, type SourceFile } from "ts-morph";
 import { fileHeader } from "./header.js";
 import { literal } from "./literal.js";
 import type { OperationModel, ServiceModel } from "./operation-table.js";
@@ -31,7 +31,7 @@ export function emitOperations({ service, operations }: ServiceModel): string {
   return fileHeader(service.specFile) + file.getFullText();
 }
 
-function addConst(file: ReturnType<Project["createSourceFile"]>, name: string, initializer: string): void {
+function addConst(file: SourceFile, name: string, initializer: string): void {
   file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, initializer }] });
 }
 
