@@ -35,7 +35,7 @@ export function resolveCommit(root: string, ref: string): string {
 export function defaultBase(root: string): { ref: string; label: string } {
   const status = tryGit(root, ["status", "--porcelain"]);
   if (status === undefined) throw new SpecDiffInputError(`git status failed in ${root}`);
-  if (status.trim() !== "") return { ref: "HEAD", label: "HEAD (the tree has uncommitted changes)" };
+  if (status.trim() !== "") return { ref: "HEAD", label: "HEAD, as the tree has uncommitted changes" };
   const mainBranch = MAIN_BRANCH_CANDIDATES.find((branch) => tryGit(root, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]) !== undefined);
   if (mainBranch === undefined) {
     throw new SpecDiffInputError(`no main branch (${MAIN_BRANCH_CANDIDATES.join(" or ")}) in ${root}; pass --base <git-ref>`);
