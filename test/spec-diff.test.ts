@@ -237,7 +237,7 @@ describe("end to end on a git repository with the real specs", () => {
     const result = cli(["--format", "json"], repo); // default base: HEAD, as the tree is dirty
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report.base).toMatch(/^HEAD /);
+    expect(report.base).toMatch(/^HEAD, as the tree has uncommitted changes/);
     const removed = report.files.find((file) => file.file === "hss.v5.yaml")!.changes.filter((change) => change.rule === "response-field-removed");
     expect(removed).toContainEqual(expect.objectContaining({ severity: "breaking", operation: expect.objectContaining({ operationId }) }));
     expect(removed[0]!.reason).toContain(field);
