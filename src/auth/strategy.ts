@@ -1,0 +1,96 @@
+import { signRequest } from "./sign.js";
+
+/** How a client authenticates: an IAM token (or a function that fetches one), or an AK/SK pair. */
+export type AuthOptions =
+  | { readonly token: string | (() => string | Promise<string>) }
+  | { readonly ak: string; readonly sk: string; readonly securityToken?: string };
+
+/**
+ * An authentication strategy, plugged into the request pipeline as a hook (as Octokit's auth strategies are):
+ * it adds credentials to each outgoing request, and says whether a 401 is worth one more try.
+ */
+export interface AuthStrategy {
+  /** Returns the request with credentials added. Called on every attempt, so every retry is signed afresh. */
+  authorize(request: Request): Promise<Request>;
+  /**
+   * Called after a 401 to the given (authorized) request. Returns true when fresh credentials may fix it;
+   * the caller then sends the request once more.
+   */
+  refresh(rejected: Request): boolean;
+}
+
+export function createAuthStrategy(auth: AuthOptions): AuthStrategy {
+  if (typeof auth !== "object" || auth === null) throw new TypeError("auth: expected { token } or { ak, sk }");
+  if ("token" in auth) {
+    if (typeof auth.token === "function") return tokenProviderAuth(auth.token);
+    if (typeof auth.token === "string" && auth.token !== "") return staticTokenAuth(auth.token);
+    throw new TypeError("auth.token: expected a non-empty string or a function returning one");
+  }
+  if ("ak" in auth) {
+    // Say which field is wrong, never what it holds: these are secrets.
+    for (const field of ["ak", "sk"] as const) {
+      if (typeof auth[field] !== "string" || auth[field] === "") throw new TypeError(`auth.${field}: expected a non-empty string`);
+    }
+    if (auth.securityToken !== undefined && typeof auth.securityToken !== "string") {
+      throw new TypeError("auth.securityToken: expected a string");
+    }
+    return akSkAuth(auth);
+  }
+  throw new TypeError("auth: expected { token } or { ak, sk }");
+}
+
+const TOKEN_HEADER = "X-Auth-Token";
+
+function withToken(request: Request, token: string): Request {
+  request.headers.set(TOKEN_HEADER, token);
+  return request;
+}
+
+function staticTokenAuth(token: string): AuthStrategy {
+  return {
+    authorize: async (request) => withToken(request, token),
+    refresh: () => false,
+  };
+}
+
+/**
+ * A token fetched on demand. The pending fetch is shared, so concurrent calls ask the provider once; the
+ * token is kept until a request carrying it is rejected with 401.
+ */
+function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrategy {
+  let current: Promise<string> | undefined;
+  let currentValue: string | undefined;
+  const fetchToken = (): Promise<string> => {
+    const pending = Promise.resolve()
+      .then(provide)
+      .then((token) => {
+        if (typeof token !== "string" || token === "") throw new TypeError("auth.token(): expected a non-empty string");
+        if (current === pending) currentValue = token;
+        return token;
+      });
+    // A failed fetch is not cached: the next call asks again.
+    pending.catch(() => {
+      if (current === pending) current = undefined;
+    });
+    current = pending;
+    return pending;
+  };
+  return {
+    authorize: async (request) => withToken(request, await (current ?? fetchToken())),
+    refresh(rejected) {
+      // Only the first 401 for a given token drops it; concurrent 401s then reuse the refreshed one.
+      if (currentValue !== undefined && rejected.headers.get(TOKEN_HEADER) === currentValue) {
+        current = undefined;
+        currentValue = undefined;
+      }
+      return true;
+    },
+  };
+}
+
+function akSkAuth(credentials: { ak: string; sk: string; securityToken?: string }): AuthStrategy {
+  return {
+    authorize: (request) => signRequest(request, credentials),
+    refresh: () => false,
+  };
+}
