@@ -1,0 +1,125 @@
+/**
+ * Build steps the package and runtime tests need, done by the tests themselves (CI runs no `npm run build`):
+ * `ensureBuilt()` runs `npm run build` when dist/ is missing or older than its sources, under a lock so two
+ * test files never rebuild (rm -rf dist) at once; `ensureNewestNode()` fetches the newest Node's binary package
+ * from the npm registry (through npm's cache) and unpacks it under node_modules/.cache.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const CACHE_DIR = join(ROOT, "node_modules/.cache/huaweicloud-task-client-tests");
+export const DIST_ENTRY = join(ROOT, "dist/src/index.js");
+
+/**
+ * The newest Node release, as a binary-shipping npm package. Not a devDependency: those packages declare a
+ * `node` bin, which npm would link into node_modules/.bin, so every npm script (vitest included) would then
+ * run on it instead of the current Node.
+ */
+export const NEWEST_NODE_VERSION = "26.10.0";
+
+/** Sources whose change makes dist/ stale. */
+const BUILD_INPUTS = ["src", "generated", "package.json", "tsconfig.json", "tsconfig.build.json"];
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function isBuilt(): boolean {
+  if (!existsSync(DIST_ENTRY) || !existsSync(join(ROOT, "dist/generated/hss/operations.js"))) return false;
+  const sources = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(ROOT, input))));
+  return statSync(DIST_ENTRY).mtimeMs >= sources;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** A cross-process lock: a directory that only one process can create. A lock older than `staleMs` is taken over. */
+async function withLock<T>(name: string, staleMs: number, work: () => T | Promise<T>): Promise<T> {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const lock = join(CACHE_DIR, `${name}.lock`);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > staleMs) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      await sleep(200);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Builds dist/ with `npm run build` unless it is already newer than every build input. */
+export async function ensureBuilt(): Promise<void> {
+  if (isBuilt()) return;
+  await withLock("build", 180_000, () => {
+    if (isBuilt()) return; // another test file built it while this one waited
+    execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe", timeout: 170_000 });
+  });
+}
+
+/** The path of the newest Node's binary, fetched once (npm pack through npm's cache) and kept in CACHE_DIR. */
+export async function ensureNewestNode(): Promise<string> {
+  const dir = join(CACHE_DIR, `node-v${NEWEST_NODE_VERSION}`);
+  const binary = join(dir, "package/bin/node");
+  if (existsSync(binary)) return binary;
+  const platform = process.platform === "win32" ? "win" : process.platform;
+  const packageName = `node-${platform}-${process.arch}`;
+  return withLock("newest-node", 300_000, () => {
+    if (existsSync(binary)) return binary;
+    const scratch = mkdtempSync(join(CACHE_DIR, "node-download-"));
+    try {
+      const output = execFileSync(
+        "npm",
+        ["pack", `${packageName}@${NEWEST_NODE_VERSION}`, "--prefer-offline", "--json", "--pack-destination", scratch],
+        { cwd: scratch, encoding: "utf8", timeout: 280_000 },
+      );
+      const [packed] = JSON.parse(output) as { filename: string }[];
+      if (!packed) throw new Error(`npm pack ${packageName}@${NEWEST_NODE_VERSION} produced no tarball`);
+      execFileSync("tar", ["-xzf", join(scratch, packed.filename), "-C", scratch, "package/bin/node"]);
+      mkdirSync(dir, { recursive: true });
+      renameSync(join(scratch, "package"), join(dir, "package"));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    return binary;
+  });
+}
+
+/**
+ * The binary of a runtime that ships in npm packages (bun, deno): the platform package's binary (present
+ * whether or not npm ran the wrapper's install script), then the wrapper's own bin. The first that answers
+ * `--version` wins.
+ */
+export function findRuntimeBinary(runtime: "bun" | "deno"): string {
+  const scope = join(ROOT, "node_modules", runtime === "bun" ? "@oven" : "@deno");
+  const platformBinaries = existsSync(scope)
+    ? readdirSync(scope).map((pkg) => join(scope, pkg, runtime === "bun" ? "bin/bun" : "deno"))
+    : [];
+  const wrappers = runtime === "bun" ? ["node_modules/bun/bin/bun.exe"] : ["node_modules/deno/deno"];
+  const candidates = [...platformBinaries, ...wrappers.map((path) => join(ROOT, path))].filter((path) => existsSync(path));
+  for (const candidate of candidates) {
+    try {
+      execFileSync(candidate, ["--version"], { stdio: "pipe", timeout: 20_000 });
+      return candidate;
+    } catch {
+      // a placeholder or another platform's binary: try the next
+    }
+  }
+  throw new Error(`no runnable ${runtime} binary under node_modules (tried: ${candidates.join(", ") || "none"}); run npm ci`);
+}

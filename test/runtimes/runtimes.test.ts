@@ -1,0 +1,166 @@
+/**
+ * The same smoke test (smoke.mjs: a token call, AK/SK calls, one pagination, one rejected call) under every
+ * runtime the README promises: Node 20 (this one), the newest Node, Bun, Deno — each a subprocess importing the
+ * built library from dist/ — and headless Chromium, which loads an esbuild ES module bundle of the library
+ * into a page served from another loopback origin (so the calls are cross-origin, through the stand-in
+ * server's CORS). The stand-in server runs here, in the vitest process. Any import of a Node-only module would
+ * fail the Bun/Deno runs on resolution differences and the browser bundle outright (platform "browser").
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startStandInServer, type StandInServer } from "../server/index.js";
+import { DIST_ENTRY, ensureBuilt, ensureNewestNode, findRuntimeBinary, NEWEST_NODE_VERSION, ROOT } from "./build.js";
+import { expectSmokeMatchesServer, parseResult, run, smokeConfig, type SmokeSummary } from "./expect-smoke.js";
+
+const SMOKE_CLI = join(ROOT, "test/runtimes/run-smoke.mjs");
+const LIBRARY_URL = pathToFileURL(DIST_ENTRY).href;
+
+let server: StandInServer;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startStandInServer();
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+beforeEach(() => server.reset());
+
+function smokeArgs(): string[] {
+  return [SMOKE_CLI, LIBRARY_URL, JSON.stringify(smokeConfig(server))];
+}
+
+describe("the smoke test passes", () => {
+  it(`on this Node (${process.version})`, async () => {
+    const { runtime, summary } = parseResult(await run(process.execPath, smokeArgs()));
+    expect(runtime).toBe(`node ${process.version}`);
+    expectSmokeMatchesServer(summary, server);
+  });
+
+  it(`on the newest Node (${NEWEST_NODE_VERSION})`, async () => {
+    const node = await ensureNewestNode();
+    const { runtime, summary } = parseResult(await run(node, smokeArgs()));
+    expect(runtime).toBe(`node v${NEWEST_NODE_VERSION}`);
+    expectSmokeMatchesServer(summary, server);
+  }, 300_000);
+
+  it("on Bun", async () => {
+    const { runtime, summary } = parseResult(await run(findRuntimeBinary("bun"), smokeArgs()));
+    expect(runtime).toMatch(/^bun \d+\.\d+\.\d+/);
+    expectSmokeMatchesServer(summary, server);
+  });
+
+  it("on Deno", async () => {
+    const deno = findRuntimeBinary("deno");
+    const host = new URL(server.url).host;
+    // Network to the stand-in only; reads for the library and node_modules (openapi-fetch, found through
+    // package.json); no lock file written into the repository.
+    const result = await run(deno, ["run", `--allow-net=${host}`, `--allow-read=${ROOT}`, "--no-lock", "--no-prompt", ...smokeArgs()], {
+      cwd: ROOT,
+    });
+    const { runtime, summary } = parseResult(result);
+    expect(runtime).toMatch(/^deno \d+\.\d+\.\d+/);
+    expectSmokeMatchesServer(summary, server);
+  });
+
+  describe("in headless Chromium", () => {
+    let pageServer: Server;
+    let pageOrigin: string;
+    let profileDir: string;
+
+    beforeAll(async () => {
+      // The library as one ES module for the browser: a Node built-in import would fail this build.
+      const bundle = await build({
+        entryPoints: [DIST_ENTRY],
+        bundle: true,
+        format: "esm",
+        platform: "browser",
+        target: "es2022",
+        write: false,
+        logLevel: "silent",
+      });
+      const files: Record<string, { type: string; body: string }> = {
+        "/library.js": { type: "text/javascript", body: bundle.outputFiles[0]!.text },
+        "/smoke.mjs": { type: "text/javascript", body: readFileSync(join(ROOT, "test/runtimes/smoke.mjs"), "utf8") },
+        "/": { type: "text/html", body: pageHtml() },
+      };
+      pageServer = createServer((req, res) => {
+        const file = files[new URL(req.url ?? "/", "http://page.invalid").pathname];
+        res.writeHead(file ? 200 : 404, { "Content-Type": file?.type ?? "text/plain", "Cache-Control": "no-store" });
+        res.end(file?.body ?? "not found");
+      });
+      await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
+      pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
+      profileDir = mkdtempSync(join(tmpdir(), "smoke-chromium-"));
+    });
+
+    afterAll(async () => {
+      await new Promise<void>((resolve) => (pageServer ? pageServer.close(() => resolve()) : resolve()));
+      if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    });
+
+    it("from an esbuild bundle, cross-origin", async () => {
+      const context = await chromium.launchPersistentContext(profileDir, {
+        executablePath: "/usr/bin/chromium",
+        headless: true,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        const consoleLines: string[] = [];
+        page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+        page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
+        const config = smokeConfig(server);
+        await page.goto(`${pageOrigin}/#${encodeURIComponent(JSON.stringify(config))}`);
+        const handle = await page.waitForFunction(() => (globalThis as { smokeOutcome?: unknown }).smokeOutcome, undefined, {
+          timeout: 30_000,
+        });
+        const outcome = (await handle.jsonValue()) as { ok: boolean; summary?: SmokeSummary; error?: string; userAgent: string };
+        expect(outcome.error, consoleLines.join("\n")).toBeUndefined();
+        expect(outcome.ok).toBe(true);
+        expect(outcome.userAgent).toMatch(/Chrome\/\d+/);
+        expect(new URL(pageOrigin).port).not.toBe(new URL(server.url).port); // cross-origin: CORS was exercised
+        expectSmokeMatchesServer(outcome.summary!, server);
+        // Every call came from the page's origin, so the browser's CORS checks let each answer through.
+        expect(server.requests.length).toBeGreaterThan(0);
+        expect(server.requests.every((request) => request.headers["origin"] === pageOrigin)).toBe(true);
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+  });
+});
+
+/** The page: loads the bundle and the smoke test, runs it with the config from the URL fragment, reports back. */
+function pageHtml(): string {
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>smoke</title></head><body>
+<script type="module">
+  import * as lib from "./library.js";
+  import { smoke } from "./smoke.mjs";
+  const config = JSON.parse(decodeURIComponent(location.hash.slice(1)));
+  smoke(lib, config).then(
+    (summary) => { globalThis.smokeOutcome = { ok: true, summary, userAgent: navigator.userAgent }; },
+    (error) => { globalThis.smokeOutcome = { ok: false, error: String(error && error.stack || error), userAgent: navigator.userAgent }; },
+  );
+</script>
+</body></html>`;
+}
