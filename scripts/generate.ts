@@ -1,7 +1,7 @@
 /**
  * `npm run generate [-- --check] [--spec-dir <dir>] [--out-dir <dir>]`
  *
- * spec/*.yaml → generated/<service>/{types,operations}.ts and generated/index.ts. Every spec is parsed, linted
+ * spec/*.yaml → generated/<service>/{types,operations}.ts. Every spec is parsed, linted
  * and generated in memory first; generated/ is touched only when all of them pass. With --check nothing is
  * written: the run fails when generated/ differs from what the specs produce.
  */
