@@ -1,0 +1,1 @@
+// Cold start baseline: Node starting and running an empty module.
