@@ -24,9 +24,9 @@ interface Page<M extends AnyPaginated> {
  * Page size: the caller's `limit` if given (checked against the spec's bounds like any input), otherwise the
  * largest the operation allows. The walk stops on an empty page, a short page, or once the offset reaches the
  * reported total. It is also safe against a misbehaving server: the smallest total seen bounds the walk (a
- * total that keeps growing cannot extend it forever), and items equal to one of the previous page's items are
- * skipped (a page that repeats entirely ends the walk), so no item is yielded twice because the server
- * shifted or ignored the offset. Only one page is held at a time.
+ * total that keeps growing cannot extend it forever), and items at the start of a page that repeat the
+ * previous page's items are skipped (a page that repeats entirely ends the walk), so no item is yielded twice
+ * because the server shifted or ignored the offset. Only one page is held at a time.
  *
  * Offset paging over a live list is not a snapshot: an item added before the current offset while paging
  * shifts the rest by one (the repeat is skipped, as above), and an item removed before it shifts them back
@@ -41,7 +41,7 @@ async function* walk<M extends AnyPaginated>(method: M, params: InputOf<M> | und
   let offset = (input[pagination.offset] as number | undefined) ?? 0;
   let remaining = options.maxItems ?? Infinity;
   let bound = Infinity;
-  let previous = new Set<string>();
+  let previous: readonly unknown[] = [];
   while (remaining > 0 && offset < bound) {
     // Without a caller's limit, ask for no more than still wanted, within the operation's bounds.
     const limit = fixedLimit ?? Math.max(pagination.minLimit, Math.min(pagination.maxLimit, remaining));
@@ -50,16 +50,39 @@ async function* walk<M extends AnyPaginated>(method: M, params: InputOf<M> | und
     const total = (response as Record<string, unknown>)[pagination.total];
     if (typeof total === "number") bound = Math.min(bound, total);
 
-    const keys = received.map((item) => JSON.stringify(item));
-    const items = received.filter((_, index) => !previous.has(keys[index]!)).slice(0, remaining) as ItemOf<M>[];
-    if (received.length > 0 && items.length === 0) return; // the server repeated the previous page
-    previous = new Set(keys);
+    const repeated = repeatedPrefix(previous, received);
+    if (received.length > 0 && repeated === received.length) return; // the server sent the previous page again
+    const items = received.slice(repeated, repeated + remaining) as ItemOf<M>[];
+    previous = received;
 
     yield { response, items };
     remaining -= items.length;
     offset += received.length;
     if (received.length < limit) return;
   }
+}
+
+/**
+ * How many items at the start of `page` repeat a run of the previous page: after an insertion ahead of the
+ * offset the next page starts with the previous page's last items; a server that ignores the offset sends the
+ * whole page again. Items are compared by value; a cheap first-field mismatch settles almost every comparison.
+ */
+function repeatedPrefix(previous: readonly unknown[], page: readonly unknown[]): number {
+  if (page.length === 0) return 0;
+  const start = previous.findIndex((item) => equalValues(item, page[0]));
+  if (start === -1) return 0;
+  let count = 1;
+  while (count < page.length && start + count < previous.length && equalValues(previous[start + count], page[count])) count++;
+  return count;
+}
+
+/** Structural equality of JSON values. */
+function equalValues(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) => equalValues((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** Yields every item of a list operation, fetching pages as the loop asks for them. */

@@ -143,16 +143,14 @@ describe("paginate against a misbehaving server", () => {
     expect(requestsTo("ListTasks")).toHaveLength(2);
   });
 
-  it("an item inserted at the head while paging is not yielded twice", async () => {
+  it.each([1, 3])("%i item(s) inserted at the head while paging are not yielded twice", async (inserted) => {
     const before = server.store.jobs.map((job) => job.id);
     const seen: string[] = [];
-    let inserted = false;
     for await (const job of paginate(swr.listInstanceJobs)) {
       seen.push(job.id!);
-      if (!inserted) {
-        // A new job appears at the head: every later item shifts one place, so the next page repeats one.
-        server.store.jobs.unshift({ ...server.store.jobs[0]!, id: "job-inserted-while-paging" });
-        inserted = true;
+      if (seen.length === 1) {
+        // New jobs appear at the head: every later item shifts, so the next page starts with repeats.
+        for (let n = 0; n < inserted; n++) server.store.jobs.unshift({ ...server.store.jobs[0]!, id: `job-inserted-${n}` });
       }
     }
     expect(new Set(seen).size).toBe(seen.length);
