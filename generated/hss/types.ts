@@ -87,9 +87,15 @@ export interface components {
     schemas: {
         /** @description Huawei Cloud common error body returned by HSS. */
         ErrorBody: {
-            /** @description Error code, e.g. HSS.0001 (HSS) or APIGW.0301 (API Gateway, authentication and signing). */
+            /**
+             * @description Error code, e.g. HSS.0001 (HSS) or APIGW.0301 (API Gateway, authentication and signing).
+             * @example HSS.0001
+             */
             error_code: string;
-            /** @description Error description. */
+            /**
+             * @description Error description.
+             * @example Invalid parameter.
+             */
             error_msg: string;
         };
         /** @description Request body of ListTasks (filters). */
@@ -156,6 +162,7 @@ export interface components {
             /**
              * Format: int32
              * @description Number of tasks in the task list.
+             * @example 1
              */
             total_num?: number;
             /** @description Task list. */
@@ -163,10 +170,14 @@ export interface components {
         };
         /** @description Task information (one entry of ListTasks data_list). */
         ListTasksTaskInfo: {
-            /** @description ID of the created task. */
+            /**
+             * @description ID of the created task.
+             * @example d8xxxx05-8xx5-4xx0-9xx6-c3dbxxxxxxac
+             */
             task_id?: string;
             /**
              * @description Task type. Options: cluster_scan (cluster scan), iac_scan (IaC scan).
+             * @example cluster_scan
              * @enum {string}
              */
             task_type?: "cluster_scan" | "iac_scan";
@@ -174,27 +185,32 @@ export interface components {
             task_name?: string;
             /**
              * @description Task triggering type. Options: manual (manually created task), schedule (scheduled task).
+             * @example manual
              * @enum {string}
              */
             trigger_type?: "manual" | "schedule";
             /**
              * @description Task status. Options: ready (waiting to be executed), running (running), finished (task finished).
+             * @example running
              * @enum {string}
              */
             task_status?: "ready" | "running" | "finished";
             /**
              * Format: int64
              * @description Time when the task started (Unix epoch, milliseconds).
+             * @example 1745311451000
              */
             start_time?: number;
             /**
              * Format: int64
              * @description Time when the task ended (Unix epoch, milliseconds).
+             * @example 1745311451000
              */
             end_time?: number;
             /**
              * Format: int32
              * @description Estimated remaining time until the task ends, in minutes.
+             * @example 5
              */
             estimated_time?: number;
             /** @description Task information specific to cluster scan tasks. */
@@ -204,21 +220,29 @@ export interface components {
         };
         /** @description Task information specific to cluster scan tasks. */
         ListTasksClusterScanInfo: {
-            /** @description Scan item types involved in the task: cluster_vul (cluster vulnerability), risk_assessment (risk assessment), benchmark (security compliance). */
+            /**
+             * @description Scan item types involved in the task: cluster_vul (cluster vulnerability), risk_assessment (risk assessment), benchmark (security compliance).
+             * @example [
+             *       "cluster_vul"
+             *     ]
+             */
             scan_type_list?: ("cluster_vul" | "risk_assessment" | "benchmark")[];
             /**
              * Format: int32
              * @description Number of clusters being scanned in the task.
+             * @example 2
              */
             scanning_cluster_num?: number;
             /**
              * Format: int32
              * @description Number of clusters successfully scanned in the task.
+             * @example 1
              */
             success_cluster_num?: number;
             /**
              * Format: int32
              * @description Number of clusters that failed to be scanned in the task.
+             * @example 1
              */
             failed_cluster_num?: number;
         };
@@ -252,25 +276,34 @@ export interface components {
             /**
              * Format: int32
              * @description Total number of tasks. Range 0 to 1000.
+             * @example 1
              */
             total_num?: number;
         };
         /** @description Image synchronization or scan task (one entry of ListImageScanTask data_list). */
         ImageScanTaskInfo: {
-            /** @description Task ID. 1 to 256 characters. */
+            /**
+             * @description Task ID. 1 to 256 characters.
+             * @example d5ceaaf4-0124-4f15-b039-b8fc4b07e340
+             */
             task_id?: string;
             /** @description Policy ID. 1 to 256 characters. */
             policy_id?: string;
-            /** @description Task name. 1 to 256 characters. */
+            /**
+             * @description Task name. 1 to 256 characters.
+             * @example AutomaticImageAssetSynchronization_1755536448006
+             */
             task_name?: string;
             /**
              * Format: int64
              * @description Time when the task started (milliseconds). Range 0 to 9223372036854775807.
+             * @example 1755536448006
              */
             begin_time?: number;
             /**
              * Format: int64
              * @description Time when the task ended (milliseconds). Range 0 to 9223372036854775807.
+             * @example 1755536451911
              */
             end_time?: number;
             /**
@@ -280,6 +313,7 @@ export interface components {
             remain_min?: number;
             /**
              * @description Specific task type. Options: cycle (scheduled scan), manual (manual scan), autoSync (scheduled synchronization), manualSync (manual synchronization).
+             * @example autoSync
              * @enum {string}
              */
             task_type?: "cycle" | "manual" | "autoSync" | "manualSync";
@@ -291,6 +325,7 @@ export interface components {
             /**
              * Format: int32
              * @description Scan progress status (an integer, unlike the string task_status query filter): 100 = scan completed; 0 to 100 = scan progress in percent; -1 = scan stopped; -2 = scan timed out; -3 = scan error.
+             * @example 100
              */
             task_status?: number;
             /**
@@ -309,16 +344,19 @@ export interface components {
             /**
              * Format: int32
              * @description Number of images that failed to be scanned. Range 0 to 2147483547.
+             * @example 0
              */
             failed_num?: number;
             /**
              * Format: int32
              * @description Number of images successfully scanned. Range 0 to 2147483547.
+             * @example 3
              */
             success_num?: number;
             /**
              * Format: int32
              * @description Total number of images associated with the task. Range 0 to 2147483547.
+             * @example 3
              */
             total_num?: number;
             /**
@@ -363,16 +401,19 @@ export interface components {
             /**
              * Format: int32
              * @description Total number of tasks executed so far (cumulative).
+             * @example 17
              */
             total_num?: number;
             /**
              * Format: int32
              * @description Number of tasks being scanned.
+             * @example 1
              */
             running_num?: number;
             /**
              * Format: int64
              * @description Creation time of the most recent scan task (Unix epoch, milliseconds).
+             * @example 1745311451000
              */
             last_task_start_time?: number;
         };
@@ -380,6 +421,7 @@ export interface components {
         CreateTaskRequestBody: {
             /**
              * @description Task type. Options: cluster_scan (cluster scan), iac_scan (IaC scan). 1 to 64 characters.
+             * @example cluster_scan
              * @enum {string}
              */
             task_type: "cluster_scan" | "iac_scan";
@@ -390,10 +432,16 @@ export interface components {
         };
         /** @description Parameters for creating a cluster scan task. */
         CreateTaskClusterScanInfo: {
-            /** @description Scan item types (1 to 3 items): cluster_vul (cluster vulnerability), risk_assessment (risk assessment), benchmark (security compliance). */
+            /**
+             * @description Scan item types (1 to 3 items): cluster_vul (cluster vulnerability), risk_assessment (risk assessment), benchmark (security compliance).
+             * @example [
+             *       "cluster_vul"
+             *     ]
+             */
             scan_type_list: ("cluster_vul" | "risk_assessment" | "benchmark")[];
             /**
              * @description Scan range type. Options: all_cluster (scan all clusters that meet the scan conditions), specific_cluster (scan the specified clusters). 1 to 64 characters.
+             * @example all_cluster
              * @enum {string}
              */
             range_type: "all_cluster" | "specific_cluster";
@@ -412,7 +460,10 @@ export interface components {
         };
         /** @description Response body of CreateTask. */
         CreateTaskResponse: {
-            /** @description ID of the task created by this request. 1 to 64 characters. */
+            /**
+             * @description ID of the task created by this request. 1 to 64 characters.
+             * @example d8xxxx05-8xx5-4xx0-9xx6-c3dbxxxxxxac
+             */
             task_id?: string;
         };
     };
