@@ -221,6 +221,16 @@ describe("errors", () => {
     expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 50 });
   });
 
+  it("timeoutMs: Infinity means no timeout; a value a timer cannot hold is refused, not fired at once", async () => {
+    server.faults.push({ operation: "ShowTaskStatistics", delayMs: 200 });
+    await expect(hss({ timeoutMs: Infinity }).showTaskStatistics({ task_type: "iac_scan" })).resolves.toHaveProperty("total_num");
+    expect(() => hss({ timeoutMs: 3_000_000_000 })).toThrow(/hss: timeoutMs: expected milliseconds from 1 to 2147483647, or Infinity/);
+    expect(() => hss({ timeoutMs: 0 })).toThrow(/timeoutMs/);
+    const before = server.requests.length;
+    await expect(hss().showTaskStatistics({ task_type: "iac_scan" }, { timeoutMs: -5 })).rejects.toThrow(/ShowTaskStatistics: timeoutMs/);
+    expect(server.requests.length).toBe(before);
+  });
+
   it("an aborted signal rejects with its reason, and nothing is retried", async () => {
     server.faults.push({ operation: "ListInstanceJobs", delayMs: 5_000 });
     const controller = new AbortController();

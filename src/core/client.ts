@@ -17,7 +17,7 @@ export interface ClientOptions {
   readonly auth: AuthOptions;
   /** A fetch implementation; defaults to the global one. */
   readonly fetch?: (request: Request) => Promise<Response>;
-  /** Per-attempt timeout. Default 30 s. */
+  /** Per-attempt timeout in milliseconds (up to 2147483647), or Infinity for none. Default 30 s. */
   readonly timeoutMs?: number;
   /** Retry policy for operations the spec marks retry-safe; `false` disables retries. */
   readonly retry?: RetryOptions | false;
@@ -28,6 +28,13 @@ export interface ClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+// Timers take at most a signed 32-bit delay; a longer one fires at once (Node, browsers), so it is refused.
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+function checkTimeout(name: string, value: number): number {
+  if (value === Infinity || (typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS)) return value;
+  throw new TypeError(`${name}: expected milliseconds from 1 to ${MAX_TIMEOUT_MS}, or Infinity for no timeout, got ${String(value)}`);
+}
 
 /** The parts of one call, laid out by location, as openapi-fetch takes them. */
 interface RequestParts {
@@ -85,7 +92,7 @@ export function createServiceClient<Methods, Paths extends {}>(
     raw: getRaw,
     auth,
     retry: retryPolicy(options.retry),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: checkTimeout(`${service.name}: timeoutMs`, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     signal: options.signal,
     clientValues: { projectId: options.projectId },
   };
@@ -156,7 +163,7 @@ function splitInput(
 /** Runs the attempts of one call: auth refresh on 401, retries with backoff for retry-safe operations. */
 async function execute(operation: OperationSpec, parts: RequestParts, context: Context, callOptions: CallOptions) {
   const signal = anySignal(context.signal, callOptions.signal);
-  const timeoutMs = callOptions.timeoutMs ?? context.timeoutMs;
+  const timeoutMs = callOptions.timeoutMs === undefined ? context.timeoutMs : checkTimeout(`${operation.operationId}: timeoutMs`, callOptions.timeoutMs);
   const maxRetries = operation.retrySafe ? context.retry.maxRetries : 0;
   let retries = 0;
   let refreshed = false;
@@ -239,10 +246,13 @@ async function attempt(
 function attemptDeadline(signal: AbortSignal | undefined, timeoutMs: number) {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  const timer =
+    timeoutMs === Infinity
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs);
   const follow = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", follow, { once: true });
   return {
