@@ -8,6 +8,12 @@ describe("retry policy", () => {
     expect(retryPolicy({ maxRetries: 5 }).maxRetries).toBe(5);
   });
 
+  it("refuses settings that are not whole numbers ≥ 0, naming the setting", () => {
+    expect(() => retryPolicy({ maxRetries: -1 })).toThrow("retry.maxRetries: expected a whole number ≥ 0, got -1");
+    expect(() => retryPolicy({ baseDelayMs: Number.NaN })).toThrow(/retry\.baseDelayMs/);
+    expect(() => retryPolicy({ maxDelayMs: 1.5 })).toThrow(/retry\.maxDelayMs/);
+  });
+
   it("backs off exponentially with full jitter, capped", () => {
     const policy = retryPolicy({ baseDelayMs: 100, maxDelayMs: 1000 });
     // random() in [0, 1): the delay spans [0, ceiling) where ceiling = min(max, base × 2^retry).

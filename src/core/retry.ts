@@ -25,10 +25,15 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 5
 export function retryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 };
   return {
-    maxRetries: options?.maxRetries ?? 3,
-    baseDelayMs: options?.baseDelayMs ?? 200,
-    maxDelayMs: options?.maxDelayMs ?? 20_000,
+    maxRetries: wholeNumber("retry.maxRetries", options?.maxRetries ?? 3),
+    baseDelayMs: wholeNumber("retry.baseDelayMs", options?.baseDelayMs ?? 200),
+    maxDelayMs: wholeNumber("retry.maxDelayMs", options?.maxDelayMs ?? 20_000),
   };
+}
+
+function wholeNumber(name: string, value: number): number {
+  if (Number.isSafeInteger(value) && value >= 0) return value;
+  throw new TypeError(`${name}: expected a whole number ≥ 0, got ${String(value)}`);
 }
 
 /** Exponential backoff with full jitter (the AWS architecture blog's "full jitter"): spreads retry storms. */
