@@ -31,9 +31,12 @@ export function retryPolicy(options: RetryOptions | false | undefined): RetryPol
   };
 }
 
+// Waits become timers, which hold at most a signed 32-bit delay.
+const MAX_SETTING = 2_147_483_647;
+
 function wholeNumber(name: string, value: number): number {
-  if (Number.isSafeInteger(value) && value >= 0) return value;
-  throw new TypeError(`${name}: expected a whole number ≥ 0, got ${String(value)}`);
+  if (Number.isInteger(value) && value >= 0 && value <= MAX_SETTING) return value;
+  throw new TypeError(`${name}: expected a whole number from 0 to ${MAX_SETTING}, got ${String(value)}`);
 }
 
 /** Exponential backoff with full jitter (the AWS architecture blog's "full jitter"): spreads retry storms. */
