@@ -39,7 +39,11 @@ async function* walk<M extends AnyPaginated>(method: M, params: InputOf<M> | und
   const input = { ...(params as Record<string, unknown> | undefined) };
   const fixedLimit = input[pagination.limit] as number | undefined;
   let offset = (input[pagination.offset] as number | undefined) ?? 0;
-  let remaining = options.maxItems ?? Infinity;
+  const { maxItems = Infinity } = options;
+  if (maxItems !== Infinity && !(Number.isInteger(maxItems) && maxItems >= 0)) {
+    throw new TypeError(`paginate: maxItems: expected a whole number ≥ 0, got ${String(maxItems)}`);
+  }
+  let remaining = maxItems;
   let bound = Infinity;
   let previous: readonly unknown[] = [];
   while (remaining > 0 && offset < bound) {

@@ -75,6 +75,12 @@ describe("paginate", () => {
     expect(requestsTo("ListTasks").map((request) => request.query["limit"])).toEqual(["10"]);
   });
 
+  it("refuses a maxItems that is not a whole number, before any request", async () => {
+    await expect(paginate.all(swr.listInstanceJobs, {}, { maxItems: -1 })).rejects.toThrow("paginate: maxItems: expected a whole number ≥ 0, got -1");
+    await expect(paginate.all(swr.listInstanceJobs, {}, { maxItems: Number.NaN })).rejects.toThrow(/maxItems/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("uses the caller's page size, starting offset and filters", async () => {
     const jobs = await paginate.all(swr.listInstanceJobs, { limit: 30, offset: 20 });
     expect(jobs.map((job) => job.id)).toEqual(server.store.jobs.slice(20).map((job) => job.id));
