@@ -302,6 +302,12 @@ describe("retries", () => {
     expect(requestsTo("ListInstanceJobs").map((request) => request.status)).toEqual([429, 200]);
   });
 
+  it("counts retries that waited for Retry-After, so maxRetries still bounds them", async () => {
+    server.faults.push({ operation: "ListInstanceJobs", status: 503, retryAfter: "0", times: 10 });
+    await expect(swr().listInstanceJobs()).rejects.toMatchObject({ status: 503 });
+    expect(requestsTo("ListInstanceJobs")).toHaveLength(4);
+  });
+
   it("returns the error instead of waiting when Retry-After exceeds maxDelayMs", async () => {
     server.faults.push({ operation: "ListInstanceJobs", status: 503, retryAfter: "3600" });
     await expect(swr().listInstanceJobs()).rejects.toMatchObject({ status: 503 });

@@ -167,6 +167,12 @@ async function execute(operation: OperationSpec, parts: RequestParts, context: C
   const maxRetries = operation.retrySafe ? context.retry.maxRetries : 0;
   let retries = 0;
   let refreshed = false;
+  // Counts the retry and waits: the server's Retry-After when it gave one, else the backoff for this retry.
+  const waitBeforeRetry = (retryAfterMs: number | undefined) => {
+    const delay = retryAfterMs ?? backoffDelay(retries, context.retry);
+    retries++;
+    return sleep(delay, signal);
+  };
   for (;;) {
     signal?.throwIfAborted();
     let sent: Request | undefined;
@@ -175,7 +181,7 @@ async function execute(operation: OperationSpec, parts: RequestParts, context: C
       result = await attempt(operation, parts, context, signal, timeoutMs, (request) => (sent = request));
     } catch (error) {
       if (retries < maxRetries && (error instanceof NetworkError || error instanceof TimeoutError)) {
-        await sleep(backoffDelay(retries++, context.retry), signal);
+        await waitBeforeRetry(undefined);
         continue;
       }
       throw error;
@@ -191,8 +197,7 @@ async function execute(operation: OperationSpec, parts: RequestParts, context: C
     if (retries < maxRetries && RETRYABLE_STATUSES.has(response.status)) {
       const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
       if (retryAfter !== undefined && retryAfter > context.retry.maxDelayMs) throw error;
-      await sleep(retryAfter ?? backoffDelay(retries, context.retry), signal);
-      retries++;
+      await waitBeforeRetry(retryAfter);
       continue;
     }
     throw error;

@@ -34,7 +34,7 @@ export function validateInput(operation: OperationSpec, input: unknown): void {
 }
 
 /** The names a caller may pass to an operation. */
-export function inputFieldNames(operation: OperationSpec): string[] {
+function inputFieldNames(operation: OperationSpec): string[] {
   return Object.entries(operation.params)
     .filter(([, param]) => param.clientOption === undefined)
     .map(([name]) => name);
