@@ -3,7 +3,7 @@ export type { ClientOptions } from "./core/client.js";
 export type { AuthOptions } from "./auth/strategy.js";
 export { signRequest } from "./auth/sign.js";
 export { HuaweiCloudError, InvalidInputError, InvalidResponseError, NetworkError, TimeoutError } from "./core/errors.js";
-export type { RetryOptions } from "./core/retry.js";
+export type { RetryOptions } from "./core/retry-policy.js";
 export { paginate, type PaginateOptions } from "./paginate.js";
 export type { CallOptions, InputOf, ItemOf, Method, OutputOf, PaginatedMethod } from "./core/method.js";
 export type { FieldSchema, OperationSpec, PaginationSpec, ParamSpec, ServiceSpec } from "./core/operation.js";
