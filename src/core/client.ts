@@ -10,8 +10,6 @@ import { composePipeline } from "./pipeline/compose.js";
 import type { ClientContext, Handler } from "./pipeline/types.js";
 import { retryPolicy } from "./retry-policy.js";
 
-export type { ClientOptions } from "./options.js";
-
 /**
  * Builds a client for one service from its generated operation table: one method per operation, each running
  * the request pipeline (`pipeline/compose.ts`), plus `raw`, the underlying openapi-fetch client with the same
