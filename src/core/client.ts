@@ -38,7 +38,6 @@ export function createServiceClient<Methods, Paths extends {}>(
     return client;
   });
   const context: ClientContext = {
-    serviceName: service.name,
     auth,
     retry: retryPolicy(options.retry),
     timeoutMs: checkTimeout(`${service.name}: timeoutMs`, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),

@@ -20,8 +20,6 @@ import type { RetryPolicy } from "../retry-policy.js";
 
 /** Everything a step may need from the client; built once per client. */
 export interface ClientContext {
-  /** Short service name, for messages (`hss`). */
-  readonly serviceName: string;
   readonly auth: AuthStrategy;
   readonly retry: RetryPolicy;
   /** The client's per-attempt timeout (checked), used when a call does not set its own. */
