@@ -3,7 +3,8 @@ import { hssOperations, hssService, type HssMethods } from "../generated/hss/ope
 import type { paths as HssPaths } from "../generated/hss/types.js";
 import { swrOperations, swrService, type SwrMethods } from "../generated/swr/operations.js";
 import type { paths as SwrPaths } from "../generated/swr/types.js";
-import { createServiceClient, type ClientOptions } from "./core/client.js";
+import { createServiceClient } from "./core/client.js";
+import type { ClientOptions } from "./core/options.js";
 
 /** HSS v5: ListTasks, ListImageScanTask, ShowTaskStatistics, CreateTask. `raw` is the typed openapi-fetch client. */
 export type HssClient = HssMethods & { readonly raw: Client<HssPaths> };

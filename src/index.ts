@@ -1,9 +1,18 @@
 export { createHssClient, createSwrClient, type HssClient, type SwrClient } from "./clients.js";
-export type { ClientOptions } from "./core/client.js";
+export type { ClientOptions } from "./core/options.js";
 export type { AuthOptions } from "./auth/strategy.js";
 export { signRequest } from "./auth/sign.js";
-export { HuaweiCloudError, InvalidInputError, InvalidResponseError, NetworkError, TimeoutError } from "./core/errors.js";
-export type { RetryOptions } from "./core/retry.js";
+export {
+  HuaweiCloudError,
+  HuaweiCloudSdkError,
+  InvalidInputError,
+  InvalidResponseError,
+  NetworkError,
+  TimeoutError,
+  type ErrorContext,
+  type HuaweiCloudSdkErrorName,
+} from "./core/errors.js";
+export type { RetryOptions } from "./core/retry-policy.js";
 export { paginate, type PaginateOptions } from "./paginate.js";
 export type { CallOptions, InputOf, ItemOf, Method, OutputOf, PaginatedMethod } from "./core/method.js";
 export type { FieldSchema, OperationSpec, PaginationSpec, ParamSpec, ServiceSpec } from "./core/operation.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, parseRetryAfter, retryPolicy, sleep } from "../src/core/retry.js";
+import { backoffDelay, parseRetryAfter, retryPolicy, sleep } from "../src/core/retry-policy.js";
 
 describe("retry policy", () => {
   it("defaults to 3 retries and can be disabled", () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalQueryString, canonicalUri } from "../src/auth/canonical.js";
 import { hmacSha256Hex, sha256Hex } from "../src/auth/digest.js";
-import { encodeRfc3986, percentDecode } from "../src/auth/encode.js";
+import { encodeRfc3986, percentDecode } from "../src/wire/encode.js";
 import { canonicalRequest, formatSdkDate, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
 import { verifySignature } from "./server/verify-signature.js";
 

@@ -1,4 +1,4 @@
-import { encodeRfc3986, percentDecode } from "./encode.js";
+import { encodeRfc3986, percentDecode } from "../wire/encode.js";
 
 // The pure string steps of SDK-HMAC-SHA256 (signing guide §1–§2), kept apart from Request handling and
 // crypto so each step can be checked against the guide's worked example.

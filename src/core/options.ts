@@ -1,0 +1,40 @@
+import type { AuthOptions } from "../auth/strategy.js";
+import type { RetryOptions } from "./retry-policy.js";
+
+export interface ClientOptions {
+  /** The project id that fills `{project_id}` in every path. */
+  readonly projectId: string;
+  /** A region id such as `ap-southeast-1`; the endpoint comes from the spec's servers. */
+  readonly region?: string;
+  /** An explicit endpoint origin (`https://…`), instead of `region`. */
+  readonly endpoint?: string;
+  readonly auth: AuthOptions;
+  /** A fetch implementation; defaults to the global one. */
+  readonly fetch?: (request: Request) => Promise<Response>;
+  /** Per-attempt timeout in milliseconds (up to 2147483647), or Infinity for none. Default 30 s. */
+  readonly timeoutMs?: number;
+  /** Retry policy for operations the spec marks retry-safe; `false` disables retries. */
+  readonly retry?: RetryOptions | false;
+  /** A signal applied to every call (for example, one aborted at shutdown). */
+  readonly signal?: AbortSignal;
+  /** A User-Agent header for every request (where the runtime lets one be set). */
+  readonly userAgent?: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+// Timers take at most a signed 32-bit delay; a longer one fires at once (Node, browsers), so it is refused.
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** A per-attempt timeout, checked: `name` says where it came from (`hss: timeoutMs`, `ListTasks: timeoutMs`). */
+export function checkTimeout(name: string, value: number): number {
+  if (value === Infinity || (typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS)) return value;
+  throw new TypeError(`${name}: expected milliseconds from 1 to ${MAX_TIMEOUT_MS}, or Infinity for no timeout, got ${String(value)}`);
+}
+
+/** The client-level values that operations take from the options (the spec's `x-client-option`). */
+export function clientValues(serviceName: string, options: ClientOptions): Readonly<Record<string, unknown>> {
+  if (typeof options?.projectId !== "string" || options.projectId === "") {
+    throw new TypeError(`${serviceName}: projectId: expected a non-empty string`);
+  }
+  return { projectId: options.projectId };
+}

@@ -1,0 +1,24 @@
+import { authorize } from "./authorize.js";
+import { build } from "./build.js";
+import { classify } from "./classify.js";
+import { refreshAuth } from "./refresh-auth.js";
+import { retry } from "./retry.js";
+import { send } from "./send.js";
+import { transport } from "./transport.js";
+import type { ClientContext, Exchange, Handler, RequestStep, Step } from "./types.js";
+import { validate } from "./validate.js";
+
+/**
+ * The steps of every call, outermost first. Each runs around the ones after it: retry re-runs refresh-auth,
+ * classify and send; send ends the stack and runs the request steps for each attempt.
+ */
+const CALL_STEPS: readonly Step[] = [validate, build, retry, refreshAuth, classify];
+
+/** The steps of each HTTP exchange, outermost first, inside the attempt's deadline; transport ends them. */
+const REQUEST_STEPS: readonly RequestStep[] = [authorize];
+
+/** Composes the pipeline once per client: the handler every method of the client calls. */
+export function composePipeline(client: ClientContext): Handler {
+  const exchange = REQUEST_STEPS.reduceRight<Exchange>((next, step) => step(next, client), transport(client));
+  return CALL_STEPS.reduceRight<Handler>((next, step) => step(next, client), send(client, exchange));
+}

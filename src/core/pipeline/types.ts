@@ -1,0 +1,85 @@
+import type { Client } from "openapi-fetch";
+import type { AuthStrategy } from "../../auth/strategy.js";
+import type { CallOptions } from "../method.js";
+import type { OperationSpec } from "../operation.js";
+import type { RetryPolicy } from "../retry-policy.js";
+
+/**
+ * The request pipeline's types. A call runs down a stack of named steps, each a small function in its own
+ * file, composed once per client in `compose.ts` (the anchors: AWS SDK v3's middleware stack, Octokit's
+ * `hook.wrap`). There are two levels:
+ *
+ * - call steps (`Step`) see the whole call — operation, input, attempts — and answer an `Outcome`
+ *   (validate, build, retry, refresh-auth, classify; `send` ends the stack);
+ * - request steps (`RequestStep`) see one HTTP exchange, the `Request` openapi-fetch built → its `Response`
+ *   (authorize; `transport` ends the stack). They run inside `send`, under the attempt's deadline.
+ *
+ * A step does its part and calls `next` (or does not: validation throws, retry calls it again). Adding a step
+ * is one file and one line in `compose.ts`.
+ */
+
+/** Everything a step may need from the client; built once per client. */
+export interface ClientContext {
+  readonly auth: AuthStrategy;
+  readonly retry: RetryPolicy;
+  /** The client's per-attempt timeout (checked), used when a call does not set its own. */
+  readonly timeoutMs: number;
+  /** The client's signal, applied to every call. */
+  readonly signal: AbortSignal | undefined;
+  /** Values operations take from the client's options (`x-client-option`), e.g. `projectId`. */
+  readonly clientValues: Readonly<Record<string, unknown>>;
+  /** The caller's fetch, or undefined for the global one (read at each send: reading it loads Node's fetch). */
+  readonly fetch: ((request: Request) => Promise<Response>) | undefined;
+  /** The openapi-fetch client the methods send through (created on first use; no middleware of its own). */
+  readonly http: () => Client<any>;
+}
+
+/** The parts of one call, laid out by location, as openapi-fetch takes them. */
+export interface RequestParts {
+  readonly params: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
+  readonly body: Record<string, unknown> | undefined;
+}
+
+/** One call as it goes down the stack. Fields marked "set by" are written by that step only. */
+export interface Call {
+  readonly operation: OperationSpec;
+  /** The input as the caller gave it (not yet checked). */
+  readonly input: unknown;
+  /** The caller's per-call options (checked by validate). */
+  readonly options: CallOptions;
+  /** The client's and the call's signals combined; undefined when neither was given. */
+  readonly signal: AbortSignal | undefined;
+  /** Set by build: the checked input placed by location. */
+  parts: RequestParts | undefined;
+  /** Set by send: HTTP attempts started so far. */
+  attempts: number;
+  /** Set by send: the latest attempt's response, when one came (status and headers, e.g. Retry-After). */
+  response: Response | undefined;
+  /**
+   * Set by authorize: the latest attempt's request as sent, credentials included — for the auth strategy's
+   * 401 check only. Never put it (or its headers) in an error, a log or an outcome.
+   */
+  sent: Request | undefined;
+  /** Set by refresh-auth: whether credentials were refreshed after a 401 during this call (at most once). */
+  authRefreshed: boolean;
+}
+
+/** What the inner steps answer: the latest response and its body; classify adds the method's result. */
+export interface Outcome {
+  readonly response: Response;
+  /** The body text of a 2xx answer (undefined when empty). */
+  readonly text?: string | undefined;
+  /** The body of a non-2xx answer: parsed JSON, else its text; undefined when empty. */
+  readonly errorBody?: unknown;
+  /** Set by classify: the parsed 2xx body, which the method resolves with. */
+  readonly output?: unknown;
+}
+
+export type Handler = (call: Call) => Promise<Outcome>;
+/** A call step: given the rest of the stack, the handler that does this step's part around it. */
+export type Step = (next: Handler, client: ClientContext) => Handler;
+
+/** One HTTP exchange. `call` is the call it belongs to (for what request steps record on it). */
+export type Exchange = (request: Request, call: Call) => Promise<Response>;
+/** A request step: given the rest of the exchange, the exchange that does this step's part around it. */
+export type RequestStep = (next: Exchange, client: ClientContext) => Exchange;

@@ -1,0 +1,10 @@
+import { validateInput } from "../input-validation.js";
+import { checkTimeout } from "../options.js";
+import type { Step } from "./types.js";
+
+/** Checks what the caller gave — the input against the spec, then the per-call options — before anything else. */
+export const validate: Step = (next) => (call) => {
+  validateInput(call.operation, call.input);
+  if (call.options.timeoutMs !== undefined) checkTimeout(`${call.operation.operationId}: timeoutMs`, call.options.timeoutMs);
+  return next(call);
+};

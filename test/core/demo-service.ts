@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateAll } from "../../scripts/generate/pipeline.js";
+import type { OperationSpec, ServiceSpec } from "../../src/core/operation.js";
+
+const specDir = fileURLToPath(new URL("../fixtures/generate/spec", import.meta.url));
+
+export interface GeneratedService {
+  readonly service: ServiceSpec;
+  readonly operations: Readonly<Record<string, OperationSpec>>;
+  /** Removes the scratch directory the table was generated into. */
+  dispose(): void;
+}
+
+/**
+ * The generator's demo fixture (test/fixtures/generate/spec/demo.v1.yaml), generated into a scratch directory
+ * and imported: an operation table that is neither HSS nor SWR, for testing the core on its own.
+ */
+export async function generateDemoService(): Promise<GeneratedService> {
+  const { files } = await generateAll(specDir);
+  const outDir = mkdtempSync(path.join(tmpdir(), "core-demo-"));
+  for (const [file, text] of files) {
+    mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
+    writeFileSync(path.join(outDir, file), text);
+  }
+  const module = (await import(pathToFileURL(path.join(outDir, "demo/operations.ts")).href)) as Record<string, unknown>;
+  return {
+    service: module["demoService"] as ServiceSpec,
+    operations: module["demoOperations"] as Record<string, OperationSpec>,
+    dispose: () => rmSync(outDir, { recursive: true, force: true }),
+  };
+}
