@@ -1,3 +1,5 @@
+/// <reference types="node" />
+import { request as httpRequest } from "node:http";
 import { createCredentials, type CredentialProvider, type Credentials } from "./credentials.js";
 import { CredentialsError } from "./errors.js";
 
@@ -12,17 +14,14 @@ export interface EcsMetadataOptions {
   /** Where the metadata service is. Default `http://169.254.169.254`; tests point it at a loopback stand-in. */
   endpoint?: string;
   /**
-   * Limit for the session-token request, which the metadata service answers itself (no IAM call behind it),
-   * so it doubles as the reachability probe: off ECS, the chain fails over after at most this long.
-   * `fetch` cannot time the TCP connect alone. Default 500 ms.
+   * Limit for the TCP connect alone. The service is link-local, so on ECS it connects at once; off ECS the
+   * chain fails over after at most this long (at once where the address has no route). Default 500 ms.
    */
   connectTimeoutMs?: number;
-  /** Limit for the securitykey request, which may wait on IAM. Default 3000 ms, the official SDKs' timeout. */
+  /** Limit for each whole request, which may wait on IAM. Default 3000 ms, the official SDKs' timeout. */
   timeoutMs?: number;
   /** Lifetime asked for the session token (`X-Metadata-Token-Ttl-Seconds`). Default 21600 (6 h), as official. */
   tokenTtlSeconds?: number;
-  /** The fetch to use; default the global one. */
-  fetch?: typeof fetch;
   /** The clock, in ms since the epoch; injectable for tests. */
   now?: () => number;
 }
@@ -44,7 +43,6 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialPro
   if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 1) {
     throw new TypeError("fromEcsMetadata: tokenTtlSeconds: expected a whole number ≥ 1");
   }
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? Date.now;
   const source = `ECS metadata ${endpoint}`;
   const fail = (message: string, cause?: unknown) => new CredentialsError(source, message, { cause });
@@ -52,21 +50,19 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialPro
   /** The session token (undefined: the service has none) and until when it is good. */
   let session: { token: string | undefined; until: number } | undefined;
 
-  const request = async (method: string, path: string, headers: Record<string, string>, limitMs: number) => {
+  const request = async (method: string, path: string, headers: Record<string, string>) => {
     try {
-      const response = await doFetch(`${endpoint}${path}`, { method, headers, signal: AbortSignal.timeout(limitMs) });
-      return { status: response.status, body: await response.text() };
+      return await send(`${endpoint}${path}`, method, headers, connectTimeoutMs, timeoutMs);
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-      const why = timedOut ? `no answer within ${limitMs} ms` : describeNetworkError(error);
-      throw fail(`${method} ${path}: not reachable (${why}); not on ECS?`, error);
+      if (error instanceof NoAnswer) throw fail(`${method} ${path}: ${error.message}`);
+      throw fail(`${method} ${path}: not reachable (${describeNetworkError(error)}); not on ECS?`, error);
     }
   };
 
   /** `strict`: a service that answers the token request 404/405/503 is an error (we know it wants tokens). */
   const fetchSessionToken = async (strict: boolean): Promise<string | undefined> => {
     const asked = now();
-    const { status, body } = await request("PUT", TOKEN_PATH, { "X-Metadata-Token-Ttl-Seconds": String(tokenTtlSeconds) }, connectTimeoutMs);
+    const { status, body } = await request("PUT", TOKEN_PATH, { "X-Metadata-Token-Ttl-Seconds": String(tokenTtlSeconds) });
     let token: string | undefined;
     if (status === 200 && body !== "") token = body;
     else if (!strict && (status === 404 || status === 405 || status === 503)) token = undefined;
@@ -77,7 +73,7 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialPro
   };
 
   const getSecurityKey = (token: string | undefined) =>
-    request("GET", SECURITY_KEY_PATH, token === undefined ? {} : { "X-Metadata-Token": token }, timeoutMs);
+    request("GET", SECURITY_KEY_PATH, token === undefined ? {} : { "X-Metadata-Token": token });
 
   return async (): Promise<Credentials> => {
     const token = session !== undefined && now() < session.until ? session.token : await fetchSessionToken(false);
@@ -87,6 +83,46 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialPro
     if (answer.status !== 200) throw fail(`GET ${SECURITY_KEY_PATH} answered HTTP ${answer.status}`);
     return parseSecurityKey(answer.body, fail, source);
   };
+}
+
+/** The service connected but did not answer in time. */
+class NoAnswer extends Error {}
+
+/**
+ * One HTTP request with node:http — not fetch, whose single timeout cannot tell a connect that never
+ * happens (off ECS) from an answer that takes a while (IAM behind the service), and whose first call in a
+ * process can spend longer than the connect limit just loading. A fresh connection each time (`agent:
+ * false`): calls are rare, and no idle socket holds the process open.
+ */
+function send(url: string, method: string, headers: Record<string, string>, connectTimeoutMs: number, timeoutMs: number) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = httpRequest(url, { method, headers, agent: false });
+    const stop = (error: Error) => request.destroy(error);
+    const connectTimer = setTimeout(() => stop(new Error(`no connection within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+    const answerTimer = setTimeout(() => stop(new NoAnswer(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const done = () => {
+      clearTimeout(connectTimer);
+      clearTimeout(answerTimer);
+    };
+    request.on("socket", (socket) => socket.once("connect", () => clearTimeout(connectTimer)));
+    request.on("error", (error) => {
+      done();
+      reject(error);
+    });
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", (error) => {
+        done();
+        reject(error);
+      });
+      response.on("end", () => {
+        done();
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") });
+      });
+    });
+    request.end();
+  });
 }
 
 function parseSecurityKey(body: string, fail: (message: string) => CredentialsError, source: string): Credentials {
@@ -124,12 +160,10 @@ export function parseTimestamp(text: string): Date | undefined {
 }
 
 function describeNetworkError(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause ?? error) : error;
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code;
-    return typeof code === "string" ? `${code}: ${cause.message}` : cause.message;
-  }
-  return String(cause);
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  // Node's messages already start with the code ("connect ECONNREFUSED 127.0.0.1:80").
+  return typeof code === "string" && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -142,15 +176,16 @@ function endpointOption(value: string | undefined): string {
   try {
     url = new URL(value);
   } catch {
-    throw new TypeError("fromEcsMetadata: endpoint: expected an http(s) URL");
+    throw new TypeError("fromEcsMetadata: endpoint: expected an http:// URL");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError("fromEcsMetadata: endpoint: expected an http(s) URL");
+  // The metadata service speaks plain HTTP on a link-local address.
+  if (url.protocol !== "http:") throw new TypeError("fromEcsMetadata: endpoint: expected an http:// URL");
   return value.replace(/\/+$/, "");
 }
 
 function msOption(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  // AbortSignal.timeout takes whole milliseconds up to what a timer holds.
+  // Whole milliseconds up to what a timer holds (a larger value would fire at once).
   if (!Number.isInteger(value) || value < 1 || value > 2_147_483_647) {
     throw new TypeError(`fromEcsMetadata: ${name}: expected a whole number of milliseconds from 1 to 2147483647`);
   }

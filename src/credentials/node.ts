@@ -1,8 +1,8 @@
 /// <reference types="node" />
 /**
  * The credential sources of Node, Bun and Deno, and the default chain the official SDKs use:
- * environment → profile file → ECS metadata. Kept out of the core entry: it imports `node:fs`, `node:os`
- * and `node:path`.
+ * environment → profile file → ECS metadata. Kept out of the core entry: it imports `node:fs`, `node:os`,
+ * `node:path` and `node:http`.
  */
 import type { CacheOptions } from "./cache.js";
 import { cached } from "./cache.js";
@@ -15,6 +15,7 @@ import { fromProfile, type ProfileOptions } from "./profile.js";
 export * from "./index.js";
 export { ENV, fromEnv, type EnvOptions, type Environment } from "./env.js";
 export { fromProfile, PROFILE, type ProfileOptions } from "./profile.js";
+export { DEFAULT_METADATA_ENDPOINT, fromEcsMetadata, type EcsMetadataOptions } from "./ecs-metadata.js";
 
 export interface DefaultChainOptions extends ProfileOptions {
   /** Options for the ECS metadata source, e.g. `{ endpoint }` to point it at a stand-in. */
