@@ -1,0 +1,102 @@
+import { isExpired, type CredentialProvider, type Credentials } from "./credentials.js";
+import { CredentialsError, reasonOf } from "./errors.js";
+
+export interface CacheOptions {
+  /**
+   * Renew temporary keys this long before they expire. Default 40 minutes, as the Go and Java SDKs
+   * (`defaultExpirationThresholdSeconds`, `DEFAULT_EXPIRATION_THRESHOLD_SECONDS`). Keys that live shorter
+   * than twice this are renewed at half their remaining life, so short-lived keys are not fetched per call.
+   */
+  refreshBeforeMs?: number;
+  /** After a failed renewal while the old keys still work, wait this long before trying again. Default 10 s. */
+  retryAfterFailureMs?: number;
+  /** The clock, in ms since the epoch; injectable for tests. */
+  now?: () => number;
+}
+
+export const DEFAULT_REFRESH_BEFORE_MS = 40 * 60_000;
+const DEFAULT_RETRY_AFTER_FAILURE_MS = 10_000;
+
+/**
+ * A provider that keeps `provider`'s answer: permanent keys (no `expiresAt`) for good, temporary keys until
+ * their renewal time. Concurrent callers share one pending fetch. A renewal that fails while the old keys
+ * are still valid answers the old keys (and tries again after `retryAfterFailureMs`); once they have expired,
+ * the failure is the caller's. A failed first fetch is not kept: the next call asks again.
+ */
+export function cached(provider: CredentialProvider, options: CacheOptions = {}): CredentialProvider {
+  if (typeof provider !== "function") throw new TypeError("cached: expected a credential provider function");
+  const refreshBeforeMs = durationOption("refreshBeforeMs", options.refreshBeforeMs, DEFAULT_REFRESH_BEFORE_MS);
+  const retryAfterFailureMs = durationOption("retryAfterFailureMs", options.retryAfterFailureMs, DEFAULT_RETRY_AFTER_FAILURE_MS);
+  const now = options.now ?? Date.now;
+
+  let current: Credentials | undefined;
+  let renewAt = 0;
+  let nextAttemptAt = 0;
+  let pending: Promise<Credentials> | undefined;
+
+  const fetchShared = (): Promise<Credentials> => {
+    if (pending) return pending;
+    const attempt = Promise.resolve()
+      .then(provider)
+      .then((fresh) => {
+        const fetchedAt = now();
+        if (isExpired(fresh, fetchedAt)) {
+          throw new CredentialsError(fresh.source, `answered keys that expired at ${fresh.expiresAt!.toISOString()}`);
+        }
+        current = fresh;
+        renewAt = renewalTime(fresh, fetchedAt, refreshBeforeMs);
+        return fresh;
+      });
+    pending = attempt;
+    // Whatever the outcome, the next caller after it starts afresh.
+    attempt.then(
+      () => (pending = pending === attempt ? undefined : pending),
+      () => (pending = pending === attempt ? undefined : pending),
+    );
+    return attempt;
+  };
+
+  return async (): Promise<Credentials> => {
+    const time = now();
+    if (current === undefined) return fetchShared();
+    if (time < renewAt) return current;
+    if (!isExpired(current, time)) {
+      // In the renewal window: the old keys still work, so a failed renewal is not the caller's problem.
+      const old = current;
+      if (time < nextAttemptAt) return old;
+      try {
+        return await fetchShared();
+      } catch (error) {
+        nextAttemptAt = now() + retryAfterFailureMs;
+        if (isExpired(old, now())) throw expiredError(old, error);
+        return old;
+      }
+    }
+    const expired = current;
+    try {
+      return await fetchShared();
+    } catch (error) {
+      throw expiredError(expired, error);
+    }
+  };
+}
+
+function expiredError(expired: Credentials, cause: unknown): CredentialsError {
+  const message = `keys expired at ${expired.expiresAt!.toISOString()}, and renewing them failed: ${reasonOf(cause)}`;
+  return new CredentialsError(expired.source, message, { cause });
+}
+
+/** When to start renewing: `refreshBeforeMs` ahead of expiry, but no sooner than half the remaining life. */
+function renewalTime(credentials: Credentials, fetchedAt: number, refreshBeforeMs: number): number {
+  if (credentials.expiresAt === undefined) return Infinity;
+  const expiresAt = credentials.expiresAt.getTime();
+  return expiresAt - Math.min(refreshBeforeMs, (expiresAt - fetchedAt) / 2);
+}
+
+function durationOption(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new TypeError(`cached: ${name}: expected a finite number of milliseconds ≥ 0`);
+  }
+  return value;
+}
