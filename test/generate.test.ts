@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lintSpec, loadLintConfig } from "../scripts/generate/lint.js";
 import { generateAll } from "../scripts/generate/pipeline.js";
-import { readSpecFile } from "../scripts/generate/spec-file.js";
+import { isSpecFileName, readSpecFile } from "../scripts/openapi/index.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const fixtureSpec = path.join(repoRoot, "test/fixtures/generate/spec/demo.v1.yaml");
@@ -118,7 +118,7 @@ describe("npm run generate on a valid spec", () => {
     const [list, create] = operations.map((op) => op.spec);
     expect(operations.map((op) => op.key)).toEqual(["listWidgets", "createWidget"]);
     expect(list).toMatchObject({ operationId: "ListWidgets", method: "GET", path: "/v1/{project_id}/widgets", sourceDoc: "100_widgets.txt", retrySafe: true });
-    expect(list!.pagination).toEqual({ offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 });
+    expect(list!.pagination).toEqual({ style: "offset", offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 });
     expect(list!.params).toEqual({
       project_id: { in: "path", name: "project_id", required: true, clientOption: "projectId", schema: { type: "string", minLength: 1, maxLength: 256 } },
       offset: { in: "query", name: "offset", required: false, schema: { type: "integer", format: "int32", minimum: 0, maximum: 2000000 } },
@@ -258,12 +258,13 @@ describe("npm run generate -- --check", () => {
 describe("the real specs", () => {
   it("lint clean: every example validates against its schema, zero errors and zero warnings", async () => {
     const specDir = path.join(repoRoot, "spec");
-    const names = readdirSync(specDir).filter((name) => name.endsWith(".yaml"));
+    const names = readdirSync(specDir).filter(isSpecFileName);
     expect(names.sort()).toEqual(["hss.v5.yaml", "swr.v2.yaml"]);
     const config = await loadLintConfig();
     for (const name of names) {
-      const spec = await readSpecFile(path.join(specDir, name), `spec/${name}`);
-      expect(await lintSpec(spec, config)).toEqual([]);
+      const spec = readSpecFile(path.join(specDir, name), `spec/${name}`);
+      expect(spec, `${name} is an OpenAPI document`).toBeDefined();
+      expect(await lintSpec(spec!, config)).toEqual([]);
     }
   });
 });
