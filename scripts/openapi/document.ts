@@ -32,7 +32,7 @@ export function parseSpecDocument(source: string, file: string): SpecDocument | 
     return `${file}:${line}:${col}`;
   };
   const first = [...doc.errors, ...doc.warnings].sort((a, b) => a.pos[0] - b.pos[0])[0];
-  if (first) throw new SpecReadError(`${first.message.split("\n")[0]} (YAML ${first.code})`, at(first.pos[0]));
+  if (first) throw new SpecReadError(`${first.message.split("\n")[0]} (YAML ${first.code})`, at(first.pos[0]), "yaml");
   const data: unknown = doc.toJS();
   if (!isRecord(data) || !("openapi" in data)) return undefined;
   return {

@@ -9,6 +9,8 @@ export class SpecReadError extends Error {
   constructor(
     readonly problem: string,
     readonly where?: string,
+    /** `yaml`: the text does not parse; `spec`: it parses, but a reference or pointer in it is wrong. */
+    readonly kind: "yaml" | "spec" = "spec",
   ) {
     super(where === undefined ? problem : `${where} ${problem}`);
   }
