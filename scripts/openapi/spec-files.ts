@@ -30,7 +30,7 @@ export function readSpecFile(absolutePath: string, file: string): SpecFile | und
  * `spec/hss.v5.yaml`); by default the path as given.
  */
 export function readSpecDirectory(dir: string, displayDir: string = dir): SpecFile[] {
-  if (!isDirectory(dir)) throw new SpecReadError(`no such directory`, displayDir);
+  if (!isDirectory(dir)) throw new SpecReadError(`${displayDir}: not a directory`);
   return readdirSync(dir)
     .filter(isSpecFileName)
     .sort()
