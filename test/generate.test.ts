@@ -213,6 +213,42 @@ describe("npm run generate on a bad spec fails and leaves the output untouched",
   });
 });
 
+describe("x- extensions, each read and checked by its own file", () => {
+  /** Generates in process from an edited copy of the fixture; returns the problems (empty when it passes). */
+  async function problemsAfterEdit(from: string, to: string): Promise<{ problems: readonly string[]; line: number }> {
+    const ws = workspace();
+    const line = editSpec(ws, from, to);
+    try {
+      await generateAll(ws.specDir);
+      return { problems: [], line };
+    } catch (error) {
+      return { problems: (error as { problems?: readonly string[] }).problems ?? [String(error)], line };
+    }
+  }
+
+  it("x-source-doc: a repository-relative path or an https URL, nothing else", async () => {
+    expect((await problemsAfterEdit("x-source-doc: 100_widgets.txt", "x-source-doc: docs/pages/100_widgets.txt")).problems).toEqual([]);
+    expect((await problemsAfterEdit("x-source-doc: 100_widgets.txt", "x-source-doc: https://support.example.com/widgets.html")).problems).toEqual([]);
+    for (const bad of ["../shared/docs/100_widgets.txt", "/abs/100_widgets.txt", "http://example.com/w.html"]) {
+      const { problems, line } = await problemsAfterEdit("x-source-doc: 100_widgets.txt", `x-source-doc: ${bad}`);
+      expect(problems).toEqual([`${SPEC_NAME}:${line}:21 ListWidgets: x-source-doc must be a repository-relative path or an https:// URL; found "${bad}"`]);
+    }
+  });
+
+  it("x-pagination: style defaults to offset; an unknown style or key is refused at its line", async () => {
+    expect((await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: offset\n")).problems).toEqual([]);
+    const style = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: marker\n");
+    expect(style.problems).toEqual([`${SPEC_NAME}:${style.line + 1}:16 ListWidgets: x-pagination.style "marker" is not a known paging style (known: offset)`]);
+    const key = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        totl: total_num\n");
+    expect(key.problems).toEqual([`${SPEC_NAME}:${key.line + 1}:15 ListWidgets: x-pagination.totl is not a known key (known: style, offset, limit, items, total)`]);
+  });
+
+  it("x-client-option: must be a string, named with the operation", async () => {
+    const { problems, line } = await problemsAfterEdit("x-client-option: projectId", "x-client-option: 7");
+    expect(problems).toContain(`${SPEC_NAME}:${line}:24 ListWidgets: x-client-option must be a string`);
+  });
+});
+
 describe("npm run generate -- --check", () => {
   it("passes when generated/ is in sync, and writes nothing", () => {
     const ws = workspace({ generated: true });
