@@ -36,6 +36,7 @@ interface Page<M extends AnyPaginated> {
 async function* walk<M extends AnyPaginated>(method: M, params: InputOf<M> | undefined, options: PaginateOptions): AsyncGenerator<Page<M>> {
   const pagination = method?.pagination;
   if (!pagination) throw new TypeError("paginate: expected a paginated method, such as hss.listTasks");
+  if (pagination.style !== "offset") throw new TypeError(`paginate: paging style "${String(pagination.style)}" is not supported`);
   const input = { ...(params as Record<string, unknown> | undefined) };
   const fixedLimit = input[pagination.limit] as number | undefined;
   let offset = (input[pagination.offset] as number | undefined) ?? 0;

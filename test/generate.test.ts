@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lintSpec, loadLintConfig } from "../scripts/generate/lint.js";
 import { generateAll } from "../scripts/generate/pipeline.js";
-import { readSpecFile } from "../scripts/generate/spec-file.js";
+import { isSpecFileName, readSpecFile } from "../scripts/openapi/index.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const fixtureSpec = path.join(repoRoot, "test/fixtures/generate/spec/demo.v1.yaml");
@@ -118,7 +118,7 @@ describe("npm run generate on a valid spec", () => {
     const [list, create] = operations.map((op) => op.spec);
     expect(operations.map((op) => op.key)).toEqual(["listWidgets", "createWidget"]);
     expect(list).toMatchObject({ operationId: "ListWidgets", method: "GET", path: "/v1/{project_id}/widgets", sourceDoc: "100_widgets.txt", retrySafe: true });
-    expect(list!.pagination).toEqual({ offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 });
+    expect(list!.pagination).toEqual({ style: "offset", offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 });
     expect(list!.params).toEqual({
       project_id: { in: "path", name: "project_id", required: true, clientOption: "projectId", schema: { type: "string", minLength: 1, maxLength: 256 } },
       offset: { in: "query", name: "offset", required: false, schema: { type: "integer", format: "int32", minimum: 0, maximum: 2000000 } },
@@ -213,6 +213,42 @@ describe("npm run generate on a bad spec fails and leaves the output untouched",
   });
 });
 
+describe("x- extensions, each read and checked by its own file", () => {
+  /** Generates in process from an edited copy of the fixture; returns the problems (empty when it passes). */
+  async function problemsAfterEdit(from: string, to: string): Promise<{ problems: readonly string[]; line: number }> {
+    const ws = workspace();
+    const line = editSpec(ws, from, to);
+    try {
+      await generateAll(ws.specDir);
+      return { problems: [], line };
+    } catch (error) {
+      return { problems: (error as { problems?: readonly string[] }).problems ?? [String(error)], line };
+    }
+  }
+
+  it("x-source-doc: a repository-relative path or an https URL, nothing else", async () => {
+    expect((await problemsAfterEdit("x-source-doc: 100_widgets.txt", "x-source-doc: docs/pages/100_widgets.txt")).problems).toEqual([]);
+    expect((await problemsAfterEdit("x-source-doc: 100_widgets.txt", "x-source-doc: https://support.example.com/widgets.html")).problems).toEqual([]);
+    for (const bad of ["../shared/docs/100_widgets.txt", "/abs/100_widgets.txt", "http://example.com/w.html"]) {
+      const { problems, line } = await problemsAfterEdit("x-source-doc: 100_widgets.txt", `x-source-doc: ${bad}`);
+      expect(problems).toEqual([`${SPEC_NAME}:${line}:21 ListWidgets: x-source-doc must be a repository-relative path or an https:// URL; found "${bad}"`]);
+    }
+  });
+
+  it("x-pagination: style defaults to offset; an unknown style or key is refused at its line", async () => {
+    expect((await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: offset\n")).problems).toEqual([]);
+    const style = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: marker\n");
+    expect(style.problems).toEqual([`${SPEC_NAME}:${style.line + 1}:16 ListWidgets: x-pagination.style "marker" is not a known paging style (known: offset)`]);
+    const key = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        totl: total_num\n");
+    expect(key.problems).toEqual([`${SPEC_NAME}:${key.line + 1}:15 ListWidgets: x-pagination.totl is not a known key (known: style, offset, limit, items, total)`]);
+  });
+
+  it("x-client-option: must be a string, named with the operation", async () => {
+    const { problems, line } = await problemsAfterEdit("x-client-option: projectId", "x-client-option: 7");
+    expect(problems).toContain(`${SPEC_NAME}:${line}:24 ListWidgets: x-client-option must be a string`);
+  });
+});
+
 describe("npm run generate -- --check", () => {
   it("passes when generated/ is in sync, and writes nothing", () => {
     const ws = workspace({ generated: true });
@@ -258,12 +294,13 @@ describe("npm run generate -- --check", () => {
 describe("the real specs", () => {
   it("lint clean: every example validates against its schema, zero errors and zero warnings", async () => {
     const specDir = path.join(repoRoot, "spec");
-    const names = readdirSync(specDir).filter((name) => name.endsWith(".yaml"));
+    const names = readdirSync(specDir).filter(isSpecFileName);
     expect(names.sort()).toEqual(["hss.v5.yaml", "swr.v2.yaml"]);
     const config = await loadLintConfig();
     for (const name of names) {
-      const spec = await readSpecFile(path.join(specDir, name), `spec/${name}`);
-      expect(await lintSpec(spec, config)).toEqual([]);
+      const spec = readSpecFile(path.join(specDir, name), `spec/${name}`);
+      expect(spec, `${name} is an OpenAPI document`).toBeDefined();
+      expect(await lintSpec(spec!, config)).toEqual([]);
     }
   });
 });

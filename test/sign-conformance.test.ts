@@ -3,7 +3,7 @@ import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { signRequest } from "../src/auth/sign.js";
-import { verifySignature } from "./server/verify-signature.js";
+import { verifySignature } from "./server/engine/verify-signature.js";
 
 // Our signer against Huawei's official Node.js signer (AKSKSigner in @huaweicloud/huaweicloud-sdk-core),
 // and against the independent verifier of the test servers.

@@ -6,7 +6,7 @@ import { canonicalQueryString, canonicalUri } from "../src/auth/canonical.js";
 import { hmacSha256Hex, sha256Hex } from "../src/auth/digest.js";
 import { encodeRfc3986, percentDecode } from "../src/wire/encode.js";
 import { canonicalRequest, formatSdkDate, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
-import { verifySignature } from "./server/verify-signature.js";
+import { verifySignature } from "./server/engine/verify-signature.js";
 
 // The worked example of the signing guide, as transcribed (and re-checked) in the reference notes.
 const GUIDE = readFileSync(new URL("../../shared/docs/reference/huaweicloud-apig-signing.en.md", import.meta.url), "utf8");

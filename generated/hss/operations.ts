@@ -47,7 +47,15 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/tasks/batch-query",
     sourceDoc: "000_7daee93178c559b2.txt",
     retrySafe: true,
-    pagination: { offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 },
+    pagination: {
+      style: "offset",
+      offset: "offset",
+      limit: "limit",
+      items: "data_list",
+      total: "total_num",
+      minLimit: 10,
+      maxLimit: 200,
+    },
     params: {
       project_id: {
         in: "path",
@@ -123,7 +131,15 @@ export const hssOperations = {
     path: "/v5/{project_id}/image/tasks",
     sourceDoc: "001_57a7a714f0d8f2cb.txt",
     retrySafe: true,
-    pagination: { offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 },
+    pagination: {
+      style: "offset",
+      offset: "offset",
+      limit: "limit",
+      items: "data_list",
+      total: "total_num",
+      minLimit: 10,
+      maxLimit: 200,
+    },
     params: {
       project_id: {
         in: "path",

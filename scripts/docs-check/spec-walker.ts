@@ -1,5 +1,6 @@
+import { formatPointer } from "../openapi/index.js";
 import { responseSection, type SectionKey } from "./model.js";
-import type { Located, Node, SpecDocument } from "./spec-document.js";
+import type { Located, Node, OperationNode, SpecDocument } from "./spec-document.js";
 
 /** A parameter or a property of a spec object, with its resolved schema. */
 export interface SpecField {
@@ -27,33 +28,25 @@ export interface SpecOperation {
   readonly authHeaders: readonly string[];
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 /** Every operation of a spec, with its parameters, request body and response bodies as field sections. */
 export function operationsOf(spec: SpecDocument): SpecOperation[] {
-  const operations: SpecOperation[] = [];
-  const paths = spec.child({ node: spec.root, pointer: "" }, "paths");
-  for (const pathName of Object.keys(paths?.node ?? {})) {
-    const pathItem = spec.child(paths!, pathName)!;
-    for (const method of METHODS.filter((name) => name in pathItem.node)) {
-      const operation = spec.child(pathItem, method)!;
-      const sourceDoc = operation.node["x-source-doc"];
-      operations.push({
-        operationId: String(operation.node.operationId ?? `${method.toUpperCase()} ${pathName}`),
-        ...(typeof sourceDoc === "string" ? { sourceDoc } : {}),
-        spec,
-        pointer: operation.pointer,
-        sections: sectionsOf(spec, pathItem, operation),
-        authHeaders: authHeadersOf(spec, operation),
-      });
-    }
-  }
-  return operations;
+  return spec.operations().map((found) => {
+    const { operation } = found;
+    const sourceDoc = operation.node["x-source-doc"];
+    return {
+      operationId: String(operation.node.operationId ?? `${found.method.toUpperCase()} ${found.path}`),
+      ...(typeof sourceDoc === "string" ? { sourceDoc } : {}),
+      spec,
+      pointer: operation.pointer,
+      sections: sectionsOf(spec, found),
+      authHeaders: authHeadersOf(spec, operation),
+    };
+  });
 }
 
-function sectionsOf(spec: SpecDocument, pathItem: Located, operation: Located): Map<SectionKey, SpecSection> {
+function sectionsOf(spec: SpecDocument, { operation, parameters }: OperationNode): Map<SectionKey, SpecSection> {
   const sections = new Map<SectionKey, SpecSection>();
-  for (const parameter of parametersOf(spec, pathItem, operation)) {
+  for (const parameter of parameters) {
     const section = String(parameter.node.in);
     const fields = [...(sections.get(section)?.fields ?? []), parameterField(spec, parameter)];
     sections.set(section, { pointer: `${operation.pointer}/parameters`, fields });
@@ -68,18 +61,6 @@ function sectionsOf(spec: SpecDocument, pathItem: Located, operation: Located): 
     sections.set(responseSection(status), (schema && objectFields(spec, schema)) ?? { pointer, fields: [] });
   }
   return sections;
-}
-
-/** Path-level parameters, overridden by operation-level ones of the same name and location. */
-function parametersOf(spec: SpecDocument, pathItem: Located, operation: Located): Located[] {
-  const list = (owner: Located) => {
-    const parameters = owner.node.parameters;
-    if (!Array.isArray(parameters)) return [];
-    return parameters.map((parameter, index) => spec.resolve(parameter, `${owner.pointer}/parameters/${index}`));
-  };
-  const key = (parameter: Located) => `${String(parameter.node.in)} ${String(parameter.node.name)}`;
-  const own = list(operation);
-  return [...list(pathItem).filter((shared) => !own.some((parameter) => key(parameter) === key(shared))), ...own];
 }
 
 function parameterField(spec: SpecDocument, parameter: Located): SpecField {
@@ -124,7 +105,7 @@ function ownProperties(spec: SpecDocument, schema: Located): SpecField[] {
   const required = Array.isArray(schema.node.required) ? (schema.node.required as unknown[]) : [];
   return Object.keys(properties?.node ?? {}).map((name) => {
     const property = spec.child(properties!, name)!;
-    const pointer = `${properties!.pointer}/${name}`;
+    const pointer = `${properties!.pointer}${formatPointer([name])}`;
     return { name, schema: property, required: required.includes(name), pointer };
   });
 }

@@ -3,11 +3,11 @@ import type { Config } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import { pathToFileURL } from "node:url";
 import { fileHeader } from "./header.js";
-import type { SpecFile } from "./spec-file.js";
+import type { SpecFile } from "../openapi/index.js";
 
 /** `generated/<service>/types.ts`: openapi-typescript's `paths`, `components` and `operations` types. */
 export async function emitTypes(spec: SpecFile, config: Config): Promise<string> {
   // silent: the spec has already been linted with the same config, and every problem reported.
   const ast = await openapiTS(pathToFileURL(spec.absolutePath), { redocly: config, silent: true });
-  return fileHeader(spec.displayPath) + astToString(ast);
+  return fileHeader(spec.file) + astToString(ast);
 }

@@ -1,7 +1,7 @@
 import "./telemetry-off.js";
 import { BaseResolver, lintDocument, loadConfig, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import { fileURLToPath } from "node:url";
-import { pointerSegments, type SpecFile } from "./spec-file.js";
+import { parsePointer, type SpecFile } from "../openapi/index.js";
 
 /** `redocly.yaml` in the repository root: the same rules openapi-typescript applies. */
 const CONFIG_PATH = fileURLToPath(new URL("../../redocly.yaml", import.meta.url));
@@ -26,5 +26,6 @@ export async function lintSpec(spec: SpecFile, config: Config): Promise<string[]
 function where(spec: SpecFile, problem: NormalizedProblem): string {
   const location = problem.location[0];
   if (location?.pointer === undefined) return spec.locate([]);
-  return spec.locate(pointerSegments(location.pointer), location.reportOnKey);
+  // Redocly's pointers are `#/…` with RFC 6901 escapes but no percent-encoding: not a `$ref`, a plain pointer.
+  return spec.locate(parsePointer(location.pointer.replace(/^#/, "")), location.reportOnKey);
 }

@@ -2,12 +2,12 @@ import "./telemetry-off.js";
 import type { Config } from "@redocly/openapi-core";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { isSpecFileName, readSpecFile } from "../openapi/index.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitTypes } from "./emit-types.js";
 import { lintSpec, loadLintConfig } from "./lint.js";
 import { buildServiceModel, type ServiceModel } from "./operation-table.js";
-import { GenerationError } from "./problems.js";
-import { readSpecFile } from "./spec-file.js";
+import { GenerationError, problemsOf } from "./problems.js";
 
 export interface GeneratedOutput {
   readonly services: readonly ServiceModel[];
@@ -16,23 +16,25 @@ export interface GeneratedOutput {
 }
 
 /**
- * Parses, lints and generates every `*.yaml` in `specDir`, entirely in memory. Throws one `GenerationError`
- * listing the problems of every spec, so nothing is written unless all specs passed every step.
+ * Parses, lints and generates every spec in `specDir` (the reader's rule: `*.yaml` with an `openapi` key),
+ * entirely in memory. Throws one `GenerationError` listing the problems of every spec, so nothing is written
+ * unless all specs passed every step.
  */
 export async function generateAll(specDir: string): Promise<GeneratedOutput> {
   const entries = await readdir(specDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") throw new GenerationError([`${specDir}: no such directory`]);
     throw error;
   });
-  const specNames = entries.filter((name) => name.endsWith(".yaml")).sort();
-  if (specNames.length === 0) throw new GenerationError([`${specDir}: no *.yaml spec files`]);
+  const specNames = entries.filter(isSpecFileName).sort();
   const config = await loadLintConfig();
   const problems: string[] = [];
   const services: ServiceModel[] = [];
   const files = new Map<string, string>();
   for (const name of specNames) {
     try {
-      const { service, types, operations } = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
+      const generated = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
+      if (generated === undefined) continue; // YAML, but not an OpenAPI document
+      const { service, types, operations } = generated;
       if (services.some((s) => s.service.name === service.service.name)) {
         throw new GenerationError([`${service.service.specFile}: a second spec for service "${service.service.name}"`]);
       }
@@ -40,16 +42,19 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
       files.set(`${service.service.name}/types.ts`, types);
       files.set(`${service.service.name}/operations.ts`, operations);
     } catch (error) {
-      if (!(error instanceof GenerationError)) throw error;
-      problems.push(...error.problems);
+      const found = problemsOf(error);
+      if (found === undefined) throw error;
+      problems.push(...found);
     }
   }
   if (problems.length > 0) throw new GenerationError(problems);
+  if (services.length === 0) throw new GenerationError([`${specDir}: no spec files (*.yaml with an "openapi" key)`]);
   return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
 async function generateService(absolutePath: string, displayPath: string, config: Config) {
-  const spec = await readSpecFile(absolutePath, displayPath);
+  const spec = readSpecFile(absolutePath, displayPath);
+  if (spec === undefined) return undefined;
   const lintProblems = await lintSpec(spec, config);
   // Later steps assume a valid document: stop at lint problems rather than pile up follow-on errors.
   if (lintProblems.length > 0) throw new GenerationError(lintProblems);

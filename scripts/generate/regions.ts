@@ -1,11 +1,11 @@
-import { fail } from "./resolve.js";
-import { isRecord, type SpecFile } from "./spec-file.js";
+import { isRecord, type SpecDocument } from "../openapi/index.js";
+import { fail } from "./problems.js";
 
 /**
  * Region id → endpoint origin, from the spec's `servers`: each server url's `{region}` variable is expanded
  * over its `enum` (or its `default` when it has no enum); other variables take their default.
  */
-export function regionTable(spec: SpecFile): Record<string, string> {
+export function regionTable(spec: SpecDocument): Record<string, string> {
   const servers = spec.data.servers;
   if (!Array.isArray(servers) || servers.length === 0) fail(spec, ["servers"], "the spec needs a servers list");
   const regions: Record<string, string> = {};

@@ -1,13 +1,13 @@
 import { apiCompare, type Diff } from "api-smart-diff";
-import { dereference } from "./dereference.js";
-import { DocPair, HTTP_METHODS, isObject } from "./doc-pair.js";
+import { dereference, formatPointer, parseSpecDocument, SpecReadError, specOperations, type SpecDocument } from "../openapi/index.js";
+import { DocPair } from "./doc-pair.js";
+import { SpecDiffInputError } from "./errors.js";
 import { locate } from "./locate.js";
 import type { Change, FileReport, OperationRef, Report } from "./model.js";
-import { parseSpec } from "./parse-spec.js";
 import { classify } from "./rules.js";
 import type { SpecSource } from "./spec-sources.js";
 
-type Spec = Record<string, unknown>;
+type Spec = SpecDocument;
 
 export function compareSources(base: SpecSource, head: SpecSource): Report {
   const before = parseSpecs(base);
@@ -20,14 +20,25 @@ export function compareSources(base: SpecSource, head: SpecSource): Report {
   };
 }
 
-/** The OpenAPI documents of a source, by file name; other YAML files are left out. */
+/** The OpenAPI documents of a source, by file name; other YAML files are left out (the reader's rule). */
 function parseSpecs(source: SpecSource): Map<string, Spec> {
   const specs = new Map<string, Spec>();
   for (const [name, file] of source.files) {
-    const spec = parseSpec(file.text, file.label);
+    const spec = readable(() => parseSpecDocument(file.text, file.label));
     if (spec) specs.set(name, spec);
   }
   return specs;
+}
+
+/** A spec the reader cannot read is bad input (exit 2), named by file:line:col. */
+function readable<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof SpecReadError)) throw error;
+    const where = error.where === undefined ? "" : `${error.where}: `;
+    throw new SpecDiffInputError(`${where}${error.kind === "yaml" ? "invalid YAML: " : ""}${error.problem}`);
+  }
 }
 
 function compareFile(name: string, before: Spec | undefined, after: Spec | undefined): FileReport {
@@ -48,9 +59,16 @@ function fileChange(severity: Change["severity"], rule: string, name: string, ac
   return { severity, rule, location: `spec file \`${name}\``, jsonPath: "", action, reason };
 }
 
-/** Diffs two parsed specs; the changes come sorted: by operation (document-level first), breaking first. */
+/**
+ * Diffs two parsed specs; the changes come sorted: by operation (document-level first), breaking first.
+ *
+ * The documents are compared dereferenced: api-smart-diff resolves $refs only when both sides use one, so a
+ * schema moved from inline into components (and referenced) would show up as removed keys plus an `allOf`. A
+ * $ref back into its own expansion (a recursive schema) stays a $ref.
+ */
 export function compareDocuments(before: Spec, after: Spec): Change[] {
-  const docs = new DocPair(dereference(before), dereference(after));
+  const expand = (spec: Spec) => readable(() => dereference(spec, { cycles: "keep" }) as Record<string, unknown>);
+  const docs = new DocPair(expand(before), expand(after));
   // apiCompare writes into its inputs (e.g. an empty `enum` where the other side has one): give it copies.
   const { diffs } = apiCompare(structuredClone(docs.before), structuredClone(docs.after));
   const changes = diffs.filter(isReportable).map((diff): Change => {
@@ -85,10 +103,9 @@ const operationKey = (operation: OperationRef | undefined): string => (operation
 const severityRank = (change: Change): number => (change.severity === "breaking" ? 0 : 1);
 
 function jsonPointer(path: readonly (string | number)[]): string {
-  return path.map((key) => `/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+  return formatPointer(path.map(String));
 }
 
-function countOperations(doc: Spec): number {
-  const paths = isObject(doc.paths) ? Object.values(doc.paths) : [];
-  return paths.reduce<number>((count, item) => count + (isObject(item) ? Object.keys(item).filter((key) => HTTP_METHODS.has(key)).length : 0), 0);
+function countOperations(spec: Spec): number {
+  return readable(() => specOperations(spec)).length;
 }

@@ -5,11 +5,13 @@
  * parameters by (in, name). So a diff path's parameter index counts in the *before* list, except for a
  * parameter added outright, whose index counts in the *after* list. This class replays those steps.
  */
+import { HTTP_METHODS as METHOD_LIST, isRecord } from "../openapi/index.js";
+
 type Json = Record<string, unknown>;
 type PathKey = string | number;
 
 /** The keys of a path item that are operations. */
-export const HTTP_METHODS: ReadonlySet<string> = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+export const HTTP_METHODS: ReadonlySet<string> = new Set(METHOD_LIST);
 
 export type Side = "before" | "after";
 
@@ -31,7 +33,7 @@ export class DocPair {
       if (i === 1 && path[0] === "paths") node = pathItem(node, String(key));
       else if (i === 4 && path[0] === "paths" && path[3] === "parameters") {
         node = this.parameter(side, String(path[1]), String(path[2]), Number(key), indexSide);
-      } else node = isObject(node) ? node[key] : undefined;
+      } else node = isRecord(node) ? node[key] : undefined;
       if (node === undefined) return undefined;
     }
     return node;
@@ -41,24 +43,24 @@ export class DocPair {
     const own = operationParameters(this[side], path, method);
     if (side === indexSide) return own[index];
     const wanted = operationParameters(this[indexSide], path, method)[index];
-    if (!isObject(wanted)) return undefined;
-    return own.find((candidate) => isObject(candidate) && candidate.in === wanted.in && candidate.name === wanted.name);
+    if (!isRecord(wanted)) return undefined;
+    return own.find((candidate) => isRecord(candidate) && candidate.in === wanted.in && candidate.name === wanted.name);
   }
 }
 
 /** The operation's parameters as api-smart-diff sees them: its own, then the path item's. */
 function operationParameters(doc: Json, path: string, method: string): unknown[] {
   const item = pathItem(doc.paths, path);
-  if (!isObject(item)) return [];
+  if (!isRecord(item)) return [];
   const operation = item[method];
-  const own = isObject(operation) && Array.isArray(operation.parameters) ? operation.parameters : [];
+  const own = isRecord(operation) && Array.isArray(operation.parameters) ? operation.parameters : [];
   const shared = Array.isArray(item.parameters) ? item.parameters : [];
   return [...own, ...shared];
 }
 
 /** A path item by key; a path whose template variables were renamed ({id} -> {taskId}) still matches. */
 function pathItem(paths: unknown, key: string): unknown {
-  if (!isObject(paths)) return undefined;
+  if (!isRecord(paths)) return undefined;
   if (key in paths) return paths[key];
   const shape = templateShape(key);
   const match = Object.keys(paths).find((candidate) => templateShape(candidate) === shape);
@@ -66,7 +68,3 @@ function pathItem(paths: unknown, key: string): unknown {
 }
 
 const templateShape = (path: string): string => path.replace(/\{[^}]*\}/g, "{}");
-
-export function isObject(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

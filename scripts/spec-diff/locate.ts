@@ -1,5 +1,6 @@
 import type { Diff } from "api-smart-diff";
-import { type DocPair, HTTP_METHODS, type Side, isObject } from "./doc-pair.js";
+import { isRecord } from "../openapi/index.js";
+import { type DocPair, HTTP_METHODS, type Side } from "./doc-pair.js";
 import type { OperationRef } from "./model.js";
 
 type PathKey = string | number;
@@ -48,7 +49,7 @@ export function locate(diff: Diff, docs: DocPair): Located {
 
 function operationRef(docs: DocPair, operationPath: PathKey[]): OperationRef {
   const id = [docs.nodeAt("after", operationPath), docs.nodeAt("before", operationPath)]
-    .map((operation) => (isObject(operation) ? operation.operationId : undefined))
+    .map((operation) => (isRecord(operation) ? operation.operationId : undefined))
     .find((candidate) => typeof candidate === "string") as string | undefined;
   const ref = { method: String(operationPath[2]).toUpperCase(), path: String(operationPath[1]) };
   return id === undefined ? ref : { operationId: id, ...ref };
@@ -58,7 +59,7 @@ function locateInParameter(diff: Diff, docs: DocPair, operation: OperationRef, p
   // Only a parameter added outright is indexed in the after document (see DocPair).
   const side: Side = diff.action === "add" && path.length === 5 ? "after" : "before";
   const found = docs.nodeAt(side, path.slice(0, 5), side);
-  const parameter = isObject(found) ? found : undefined;
+  const parameter = isRecord(found) ? found : undefined;
   const label = parameter ? `${String(parameter.in)} parameter \`${String(parameter.name)}\`` : `parameter #${String(path[4])}`;
   const rest = path.slice(5);
   const base = { scope: "parameter" as const, operation, parameter };

@@ -1,5 +1,6 @@
 import type { Diff } from "api-smart-diff";
-import { type DocPair, isObject } from "./doc-pair.js";
+import { isRecord } from "../openapi/index.js";
+import type { DocPair } from "./doc-pair.js";
 import type { Located } from "./locate.js";
 import type { Severity } from "./model.js";
 import { show } from "./show.js";
@@ -56,7 +57,7 @@ const parameterAddedOrRemoved: Rule = ({ diff, where }) => {
   }
   if (diff.action !== "add") return undefined;
   const schema = where.parameter?.schema;
-  const hasDefault = isObject(schema) && schema.default !== undefined;
+  const hasDefault = isRecord(schema) && schema.default !== undefined;
   if (where.parameter?.required === true && !hasDefault) {
     return breaking("required-parameter-added", `${where.location} added as required: existing calls do not send it`);
   }
@@ -103,7 +104,7 @@ const requiredChanged: Rule = ({ diff, where }) => {
 function hasEnum({ where, docs }: ChangeFacts, side: "before" | "after"): boolean {
   if (where.schemaPath === undefined) return false;
   const schema = docs.nodeAt(side, where.schemaPath);
-  return isObject(schema) && Array.isArray(schema.enum);
+  return isRecord(schema) && Array.isArray(schema.enum);
 }
 
 const enumChanged: Rule = (facts) => {

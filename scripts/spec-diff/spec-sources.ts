@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
+import { isSpecFileName } from "../openapi/index.js";
 import { SpecDiffInputError } from "./errors.js";
 import { listFilesAtCommit, readFileAtCommit } from "./git.js";
 
@@ -15,8 +16,6 @@ export interface SpecFile {
   readonly label: string;
   readonly text: string;
 }
-
-const isSpecFileName = (name: string): boolean => name.endsWith(".yaml") || name.endsWith(".yml");
 
 /** `dir` is absolute; `named` is how the user named it, for the error message ("--base-dir a/b"). */
 export function readSpecDirectory(dir: string, description: string, named: string): SpecSource {

@@ -41,8 +41,15 @@ export interface ParamSpec {
   readonly clientOption?: string;
 }
 
-/** Offset/limit pagination, from the operation's `x-pagination` extension and its limit parameter's schema. */
-export interface PaginationSpec {
+/**
+ * How a list operation pages, from its `x-pagination` extension: one member per paging style, told apart by
+ * `style`. Code that walks pages switches on `style`, so a new style is a new member and a new case.
+ */
+export type PaginationSpec = OffsetPagination;
+
+/** Offset/limit paging with the items and the total as fields of an object body (`style: offset`). */
+export interface OffsetPagination {
+  readonly style: "offset";
   /** Input field carrying the start index. */
   readonly offset: string;
   /** Input field carrying the page size. */

@@ -1,20 +1,16 @@
 /**
- * Deterministic seed data: the same sizes and PRNG seed always give the same store, with realistic values
+ * Deterministic HSS seed data: the same sizes and PRNG seed always give the same store, with realistic values
  * (enums from the source pages, plausible counts and timestamps). Times count back from a fixed instant, not
  * from the clock, so they too are stable between runs.
  */
-import { createRng, type Rng } from "./prng.js";
-import type { FailedImage, HssRecord, ImageScanTaskInfo, JobDetail, StandInStore, TaskInfo } from "./store.js";
+import type { Rng } from "../prng.js";
+import { MINUTE_MS, newestFirst } from "../seed-time.js";
+import type { FailedImage, HssRecord, HssStore, ImageScanTaskInfo, TaskInfo } from "./store.js";
 
-export interface SeedSizes {
+export interface HssSeedSizes {
   tasks: number;
   imageScanTasks: number;
-  jobs: number;
 }
-
-/** 2025-08-01T00:00:00Z: the newest seeded record is created shortly before it. */
-const SEED_EPOCH_MS = Date.UTC(2025, 7, 1);
-const MINUTE_MS = 60_000;
 
 /** A second enterprise project besides the default `"0"`, so `enterprise_project_id` filters have work to do. */
 export const SEEDED_ENTERPRISE_PROJECT_ID = "4f2d3c1b-6a5e-4d7c-8b9a-0e1f2a3b4c5d";
@@ -24,19 +20,12 @@ const SCAN_TYPES = ["cluster_vul", "risk_assessment", "benchmark"] as const;
 export const SCAN_SCOPES = [0, 0x7fffffff, 0x000f0000, 0x0000f000, 0x00000f00, 0x000000f0, 0x0000000f] as const;
 const REGISTRY_TYPES = ["SwrPrivate", "SwrShared", "SwrEnterprise", "Harbor", "Jfrog", "Other"] as const;
 
-export function seedStore(sizes: SeedSizes, rngSeed: number): StandInStore {
-  const rng = createRng(rngSeed);
+/** The HSS stores; draws from `rng` in a fixed order (tasks, then image scan tasks). */
+export function seedHss(rng: Rng, sizes: HssSeedSizes): HssStore {
   return {
     tasks: newestFirst(sizes.tasks, (i, createdAt) => seedTask(rng, i, createdAt)),
     imageScanTasks: newestFirst(sizes.imageScanTasks, (_, createdAt) => seedImageScanTask(rng, createdAt)),
-    jobs: newestFirst(sizes.jobs, (i, createdAt) => seedJob(rng, i, createdAt)),
   };
-}
-
-/** Builds `count` items one 7 minutes apart, returned newest first (item `count - 1` is the newest). */
-function newestFirst<T>(count: number, build: (index: number, createdAt: number) => T): T[] {
-  const items = Array.from({ length: count }, (_, i) => build(i, SEED_EPOCH_MS - (count - i) * 7 * MINUTE_MS));
-  return items.reverse();
 }
 
 function enterpriseProject(rng: Rng): string {
@@ -126,25 +115,4 @@ function seedFailedImage(rng: Rng): FailedImage {
     registry_type: rng.pick(REGISTRY_TYPES),
     failed_reason: rng.pick(["image pull failed", "image too large", "scan timed out"]),
   };
-}
-
-function seedJob(rng: Rng, index: number, createdAt: number): JobDetail {
-  const status = rng.chance(0.7) ? "Success" : rng.pick(["Creating", "Initializing", "Running", "Failed"] as const);
-  const instanceId = rng.uuid();
-  return {
-    id: rng.uuid(),
-    instance_id: instanceId,
-    resource_id: instanceId,
-    resource_name: `swr-instance-${String(index + 1).padStart(4, "0")}`,
-    type: "CreateInstance",
-    status,
-    reason: status === "Failed" ? rng.pick(["failed to select cce cluster", "insufficient quota"]) : "",
-    created_at: isoMicros(createdAt),
-    updated_at: isoMicros(createdAt + rng.int(1, 600) * 1000),
-  };
-}
-
-/** SWR writes times with microseconds, e.g. `2021-05-12T03:50:38.305978Z`. */
-export function isoMicros(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "000Z");
 }

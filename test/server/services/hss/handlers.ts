@@ -9,10 +9,11 @@
  *   matches 0, any other mask the tasks whose scope shares a bit with it.
  */
 import { randomUUID } from "node:crypto";
-import { InvalidInputError } from "./errors.js";
-import { paginate } from "./pagination.js";
-import type { HandlerContext } from "./handler.js";
-import type { HssRecord, ImageScanTaskInfo, TaskInfo } from "./store.js";
+import { takePage } from "../../engine/paging.js";
+import { RejectedInputError, type HandlerContext } from "../../engine/service.js";
+import type { HssRecord, HssStore, ImageScanTaskInfo, TaskInfo } from "./store.js";
+
+type Context = HandlerContext<HssStore>;
 
 type Filter<T> = (record: HssRecord<T>) => boolean;
 
@@ -25,9 +26,9 @@ function nameMatches(name: string, fragment: unknown): boolean {
   return fragment === undefined || name.toLowerCase().includes(String(fragment).toLowerCase());
 }
 
-function pageOf<T>(records: HssRecord<T>[], ctx: HandlerContext): { data_list: T[]; total_num: number } {
+function pageOf<T>(records: HssRecord<T>[], ctx: Context): { data_list: T[]; total_num: number } {
   const { offset, limit } = ctx.input.query as { offset: number; limit: number };
-  const page = paginate(records, offset, limit, ctx.misbehave);
+  const page = takePage(records, offset, limit, ctx.misbehave);
   return { data_list: page.items.map((record) => record.data), total_num: page.total };
 }
 
@@ -45,7 +46,7 @@ interface ListTasksBody {
   iac_scan_info?: { file_type?: string };
 }
 
-export function listTasks(ctx: HandlerContext): unknown {
+export function listTasks(ctx: Context): unknown {
   const body = ctx.input.body as ListTasksBody;
   const scanTypes = body.cluster_scan_info?.scan_type_list ?? [];
   const matches: Filter<TaskInfo> = ({ data, createdAt }) =>
@@ -72,7 +73,7 @@ function isScanning(status: number): boolean {
   return status >= 0 && status < 100;
 }
 
-export function listImageScanTask(ctx: HandlerContext): unknown {
+export function listImageScanTask(ctx: Context): unknown {
   const q = ctx.input.query;
   const matches: Filter<ImageScanTaskInfo> = ({ data }) =>
     SYNC_TASK_TYPES.includes(data.task_type) === (q["type"] === "image_sync") &&
@@ -92,7 +93,7 @@ function scopeMatches(scope: number | undefined, wanted: number): boolean {
   return wanted === 0 ? scope === 0 : (scope & wanted) !== 0;
 }
 
-export function showTaskStatistics(ctx: HandlerContext): unknown {
+export function showTaskStatistics(ctx: Context): unknown {
   const records = ctx.store.tasks.filter(inEnterpriseProject(ctx.input.query)).filter((r) => r.data.task_type === ctx.input.query["task_type"]);
   const latest = Math.max(...records.map((r) => r.createdAt));
   return {
@@ -112,7 +113,7 @@ interface CreateTaskBody {
 const CLUSTERS_IN_PROJECT = 3;
 
 /** Creates a manual task that starts running at once, and returns its id. */
-export function createTask(ctx: HandlerContext): unknown {
+export function createTask(ctx: Context): unknown {
   const body = ctx.input.body as CreateTaskBody;
   const now = Date.now();
   const data: TaskInfo = {
@@ -126,15 +127,15 @@ export function createTask(ctx: HandlerContext): unknown {
   };
   if (body.task_type === "cluster_scan") {
     const info = body.cluster_scan_info;
-    if (!info) throw new InvalidInputError("body/cluster_scan_info is required when task_type is cluster_scan");
+    if (!info) throw new RejectedInputError("body/cluster_scan_info is required when task_type is cluster_scan");
     if (info.range_type === "specific_cluster" && !info.cluster_id_list?.length) {
-      throw new InvalidInputError("body/cluster_scan_info/cluster_id_list is required when range_type is specific_cluster");
+      throw new RejectedInputError("body/cluster_scan_info/cluster_id_list is required when range_type is specific_cluster");
     }
     const clusters = info.range_type === "specific_cluster" ? (info.cluster_id_list?.length ?? 0) : CLUSTERS_IN_PROJECT;
     data.cluster_scan_info = { scan_type_list: info.scan_type_list, scanning_cluster_num: clusters, success_cluster_num: 0, failed_cluster_num: 0 };
   } else {
     const info = body.iac_scan_info;
-    if (!info) throw new InvalidInputError("body/iac_scan_info is required when task_type is iac_scan");
+    if (!info) throw new RejectedInputError("body/iac_scan_info is required when task_type is iac_scan");
     data.iac_scan_info = { file_type: info.file_type, scan_file_num: info.file_id_list.length, success_file_num: 0, failed_file_num: 0 };
   }
   const requested = ctx.input.query["enterprise_project_id"];

@@ -5,7 +5,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import type { JsonSchema } from "./spec.js";
+import type { JsonSchema } from "./spec-operations.js";
 
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 

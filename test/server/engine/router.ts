@@ -1,5 +1,5 @@
 /** Finds the spec operation for a method and path, and the path parameters' values. */
-import type { SpecOperation } from "./spec.js";
+import type { SpecOperation } from "./spec-operations.js";
 
 export interface RouteMatch {
   operation: SpecOperation;

@@ -5,15 +5,14 @@
  *
  * What a fault does, in this order: wait `delayMs` (the wait ends early if the client gives up or the server
  * closes); then either destroy the connection (`reset`), or answer with `status` (default 500 when only a
- * body is given) and the service's error body, a custom JSON `body`, or a `rawBody` text sent as is
+ * body is given) and the service's error body (its `ErrorStyle`), a custom JSON `body`, or a `rawBody` text sent as is
  * (non-JSON, or "" for an empty body), with a `Retry-After` header when `retryAfter` is set. A fault with only
  * `delayMs` delays the request, which is then served normally.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { injectedErrorAnswer } from "./errors.js";
+import { injectedErrorAnswer, type ErrorStyle } from "./error-answers.js";
 import { sendJson, sendText } from "./http.js";
-import type { Service } from "./spec.js";
 
 export interface Fault {
   /** Only requests to this operation (operationId, e.g. "ListTasks"). */
@@ -43,7 +42,7 @@ export function takeFault(faults: Fault[], operation: string | undefined): Fault
  * Applies a fault to a request; true when it took the place of the real answer (then nothing more may be
  * sent), false when it only delayed it. `serverClosing` cuts the delay short when the server shuts down.
  */
-export async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, service: Service, serverClosing: AbortSignal): Promise<boolean> {
+export async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, errors: ErrorStyle, serverClosing: AbortSignal): Promise<boolean> {
   if (fault.delayMs) {
     const clientGone = new AbortController();
     res.on("close", () => clientGone.abort());
@@ -61,6 +60,6 @@ export async function applyFault(fault: Fault, req: IncomingMessage, res: Server
   const status = fault.status ?? 500;
   const headers: Record<string, string> = fault.retryAfter !== undefined ? { "Retry-After": fault.retryAfter } : {};
   if (fault.rawBody !== undefined) sendText(res, status, fault.rawBody, headers);
-  else sendJson(res, status, fault.body ?? injectedErrorAnswer(service, status).body, headers);
+  else sendJson(res, status, fault.body ?? injectedErrorAnswer(errors, status).body, headers);
   return true;
 }

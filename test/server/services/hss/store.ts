@@ -1,5 +1,5 @@
 /**
- * The stand-in server's in-memory data. Each record keeps the wire object exactly as the operation returns it
+ * The HSS part of the stand-in server's in-memory data. Each record keeps the wire object exactly as the operation returns it
  * (`data`, field names and enums from the source pages in ../shared/docs and its reference/ notes) next to the
  * server-side facts that are filters but not response fields (creation time, enterprise project).
  *
@@ -65,19 +65,6 @@ export interface FailedImage {
   failed_reason: string;
 }
 
-/** ListInstanceJobs `jobs` item, JobDetail (SWR v2, 004_5f1cd64cc64a2670.txt). */
-export interface JobDetail {
-  id: string;
-  instance_id: string;
-  resource_id: string;
-  resource_name: string;
-  type: string;
-  status: "Creating" | "Initializing" | "Running" | "Failed" | "Success";
-  reason: string;
-  created_at: string;
-  updated_at: string;
-}
-
 /** A record of the HSS stores: the wire object plus the facts only filters see. */
 export interface HssRecord<T> {
   data: T;
@@ -87,8 +74,7 @@ export interface HssRecord<T> {
   enterpriseProjectId: string;
 }
 
-export interface StandInStore {
+export interface HssStore {
   tasks: HssRecord<TaskInfo>[];
   imageScanTasks: HssRecord<ImageScanTaskInfo>[];
-  jobs: JobDetail[];
 }

@@ -5,7 +5,7 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { compileSchema, describeError } from "./schema.js";
-import type { JsonSchema, SpecOperation, SpecParameter } from "./spec.js";
+import type { JsonSchema, SpecOperation, SpecParameter } from "./spec-operations.js";
 
 export interface RawInput {
   path: Record<string, string>;

@@ -1,0 +1,130 @@
+/**
+ * The engine's request path, for every service alike: CORS preflight → routing → recording → fault →
+ * authentication → JSON parsing → validation against the spec → project check → the service's handler. Every
+ * answer has a fresh X-Request-Id; errors are worded in the style of the service the path belongs to.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticate, type AuthConfig } from "./auth.js";
+import { corsHeaders, PREFLIGHT_HEADERS } from "./cors.js";
+import { errorAnswer, type ErrorAnswer } from "./error-answers.js";
+import { applyFault, takeFault, type Fault } from "./faults.js";
+import { readRawBody, sendJson, sendText } from "./http.js";
+import type { Misbehave } from "./paging.js";
+import { appendToLog, loggableBody, redactHeaders, type LoggedRequest } from "./request-log.js";
+import { createRouter } from "./router.js";
+import { RejectedInputError, type StandInService } from "./service.js";
+import type { SpecOperation } from "./spec-operations.js";
+import { compileRequestValidator, type RequestValidator } from "./validation.js";
+
+/** What the server's tests see and change while it runs. */
+export interface EngineState<Store> {
+  store: Store;
+  requests: LoggedRequest[];
+  faults: Fault[];
+  misbehave: Misbehave;
+}
+
+export interface EngineConfig<Store> {
+  readonly operations: readonly SpecOperation[];
+  readonly services: readonly StandInService<Store>[];
+  readonly auth: AuthConfig;
+  /** The one project served; another project id in a path gets 403. */
+  readonly projectId: string;
+  readonly state: EngineState<Store>;
+  /** Aborted when the server closes: cuts fault delays short. */
+  readonly closing: AbortSignal;
+}
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createRequestHandler<Store>(config: EngineConfig<Store>): RequestHandler {
+  const { operations, services, auth, projectId, state, closing } = config;
+  const serviceOf = new Map(services.map((service) => [service.name, service]));
+  for (const operation of operations) {
+    if (!serviceOf.has(operation.service)) throw new Error(`the stand-in has no service module for ${operation.service} (${operation.operationId})`);
+  }
+  const served = services.flatMap((service) => Object.keys(service.handlers));
+  const missing = served.filter((id) => !operations.some((op) => op.operationId === id));
+  if (missing.length > 0) throw new Error(`the specs lack operations the stand-in serves: ${missing.join(", ")}`);
+  const route = createRouter(operations);
+  const validators = new Map<string, RequestValidator>(operations.map((op) => [op.operationId, compileRequestValidator(op)]));
+  /** An unknown path is answered in the style of the service whose paths it looks like (else the first). */
+  const serviceForPath = (pathname: string) => services.find((s) => pathname.startsWith(s.pathPrefix)) ?? services[0]!;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID().replaceAll("-", "");
+    res.setHeader("X-Request-Id", requestId);
+    for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
+    if (req.method === "OPTIONS") return sendText(res, 204, "", PREFLIGHT_HEADERS);
+
+    const method = req.method ?? "GET";
+    const rawUrl = req.url ?? "/";
+    const url = new URL(rawUrl, "http://stand-in.invalid");
+    const query = queryObject(url.searchParams);
+    const rawBody = await readRawBody(req);
+    const match = route(method, url.pathname);
+    const service = match ? serviceOf.get(match.operation.service)! : serviceForPath(url.pathname);
+    const answer = (kind: Parameters<typeof errorAnswer>[1], detail?: string) => sendAnswer(res, errorAnswer(service.errors, kind, detail));
+    const entry: LoggedRequest = {
+      requestId,
+      method,
+      path: url.pathname,
+      query,
+      headers: redactHeaders(req.headers),
+      body: loggableBody(rawBody),
+      ...(match ? { operation: match.operation.operationId } : {}),
+    };
+    appendToLog(state.requests, entry);
+    res.on("finish", () => (entry.status = res.statusCode));
+
+    const fault = takeFault(state.faults, match?.operation.operationId);
+    if (fault && (await applyFault(fault, req, res, service.errors, closing))) return;
+    if (!match) return answer("noSuchApi");
+
+    const verdict = authenticate({ method, rawUrl, headers: req.headers, body: rawBody }, auth);
+    if (!verdict.ok) return answer("unauthorized", verdict.reason);
+    entry.principal = verdict.principal;
+
+    let body: unknown;
+    try {
+      body = rawBody.length > 0 ? (JSON.parse(rawBody.toString("utf8")) as unknown) : undefined;
+    } catch {
+      return answer("unparsable", "The request body is not valid JSON.");
+    }
+    const { operation } = match;
+    const validate = validators.get(operation.operationId);
+    const handler = service.handlers[operation.operationId];
+    if (!validate || !handler) return answer("internal", `The stand-in does not implement ${operation.operationId}.`);
+    const checked = validate({ path: match.pathParams, query, headers: req.headers, body });
+    if (!checked.ok) return answer(checked.location === "query" ? "invalidQuery" : "invalidParameter", checked.message);
+    if (checked.input.path["project_id"] !== projectId) return answer("forbidden", "The project id does not match the credentials' project.");
+    try {
+      sendJson(res, 200, handler({ store: state.store, misbehave: state.misbehave, input: checked.input }));
+    } catch (error) {
+      if (!(error instanceof RejectedInputError)) throw error;
+      answer("invalidParameter", error.message);
+    }
+  }
+
+  return (req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) sendAnswer(res, errorAnswer(services[0]!.errors, "internal"));
+      else res.destroy();
+    });
+  };
+}
+
+function sendAnswer(res: ServerResponse, answer: ErrorAnswer): void {
+  sendJson(res, answer.status, answer.body);
+}
+
+/** Query parameters as an object; a repeated name becomes an array (which validation then rejects). */
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of params) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return query;
+}

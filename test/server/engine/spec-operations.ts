@@ -1,0 +1,65 @@
+/**
+ * The operations of the API specs, read through the repository's one OpenAPI reader (so the server routes and
+ * validates exactly what the generator and the docs check see: the same files, the same `$ref`s), with every
+ * `$ref` inlined for Ajv. `service` is the spec file's service (`hss.v5.yaml` → `hss`); it picks the service
+ * module that answers (error body style, handlers, store).
+ */
+import { fileURLToPath } from "node:url";
+import {
+  dereference,
+  isRecord,
+  operationParameters,
+  readSpecDirectory,
+  specOperations,
+  valueAt,
+  type SpecDocument,
+  type SpecOperationRef,
+} from "../../../scripts/openapi/index.js";
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface SpecParameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+  schema: JsonSchema;
+}
+
+export interface SpecOperation {
+  service: string;
+  operationId: string;
+  method: string;
+  /** Path template with `{param}` placeholders. */
+  path: string;
+  parameters: SpecParameter[];
+  requestBody?: { required: boolean; schema: JsonSchema };
+  /** Schema of the 200 `application/json` response. */
+  responseSchema?: JsonSchema;
+}
+
+export const DEFAULT_SPEC_DIR = fileURLToPath(new URL("../../../spec/", import.meta.url));
+
+export function loadSpecOperations(specDir = DEFAULT_SPEC_DIR): SpecOperation[] {
+  return readSpecDirectory(specDir).flatMap((spec) => specOperations(spec).map((found) => operationOf(spec, found)));
+}
+
+function operationOf(spec: SpecDocument, found: SpecOperationRef): SpecOperation {
+  const inline = (node: unknown, pointer: readonly string[]): unknown => dereference(spec, {}, node, pointer);
+  const { value: operation, pointer } = found.operation;
+  const parameters = operationParameters(spec, found).map(({ value, pointer: at }): SpecParameter => {
+    const schema = inline(value.schema ?? {}, [...at, "schema"]) as JsonSchema;
+    return { name: String(value.name), in: value.in as SpecParameter["in"], required: value.required === true, schema };
+  });
+  const body = inline(operation.requestBody, [...pointer, "requestBody"]);
+  const bodySchema = valueAt(body, ["content", "application/json", "schema"]) as JsonSchema | undefined;
+  const responseSchema = valueAt(inline(operation.responses, [...pointer, "responses"]), ["200", "content", "application/json", "schema"]);
+  return {
+    service: spec.service,
+    operationId: String(operation.operationId),
+    method: found.method.toUpperCase(),
+    path: found.path,
+    parameters,
+    ...(bodySchema ? { requestBody: { required: isRecord(body) && body.required === true, schema: bodySchema } } : {}),
+    ...(isRecord(responseSchema) ? { responseSchema } : {}),
+  };
+}
