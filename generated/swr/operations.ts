@@ -50,7 +50,7 @@ export const swrOperations = {
     operationId: "ListInstanceJobs",
     method: "GET",
     path: "/v2/{project_id}/jobs",
-    sourceDoc: "004_5f1cd64cc64a2670.txt",
+    sourceDoc: "docs/pages/swr-v2-list-instance-jobs.zh.txt",
     retrySafe: true,
     pagination: {
       style: "offset",
@@ -84,6 +84,6 @@ export type ListInstanceJobsInput = NonNullable<operations["ListInstanceJobs"]["
 export type ListInstanceJobsOutput = operations["ListInstanceJobs"]["responses"][200]["content"]["application/json"];
 
 export interface SwrMethods {
-  /** Listing Jobs — GET /v2/{project_id}/jobs (004_5f1cd64cc64a2670.txt) */
+  /** Listing Jobs — GET /v2/{project_id}/jobs (docs/pages/swr-v2-list-instance-jobs.zh.txt) */
   readonly listInstanceJobs: PaginatedMethod<ListInstanceJobsInput, ListInstanceJobsOutput, "jobs">;
 }
