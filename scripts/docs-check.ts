@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { checkDocs, type CheckResult } from "./docs-check/check.js";
 import type { Problem } from "./docs-check/model.js";
-import { PAGES_DIR } from "./docs-check/source-doc.js";
+import { PAGES_DIR } from "./openapi/index.js";
 
 // Defaults are resolved from the repository, not the working directory, so the check runs from anywhere.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -5,7 +5,7 @@ import { applyExceptions, loadExceptions } from "./exceptions.js";
 import { DocsCheckError, type Problem } from "./model.js";
 import { parsePage } from "./page-parser.js";
 import { loadSpecs } from "./spec-document.js";
-import { classifySourceDoc } from "./source-doc.js";
+import { classifySourceDoc } from "../openapi/index.js";
 import { operationsOf } from "./spec-walker.js";
 
 /** An operation that was not compared with a page, and why. */
