@@ -47,6 +47,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/tasks/batch-query",
     sourceDoc: "000_7daee93178c559b2.txt",
     retrySafe: true,
+    responseType: "object",
     pagination: { offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 },
     params: {
       project_id: {
@@ -123,6 +124,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/image/tasks",
     sourceDoc: "001_57a7a714f0d8f2cb.txt",
     retrySafe: true,
+    responseType: "object",
     pagination: { offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 },
     params: {
       project_id: {
@@ -197,6 +199,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/task-statistics",
     sourceDoc: "002_94e2f77e2a361e2e.txt",
     retrySafe: true,
+    responseType: "object",
     params: {
       project_id: {
         in: "path",
@@ -225,6 +228,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/task",
     sourceDoc: "003_664a385690d0439e.txt",
     retrySafe: false,
+    responseType: "object",
     params: {
       project_id: {
         in: "path",

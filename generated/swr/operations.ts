@@ -52,6 +52,7 @@ export const swrOperations = {
     path: "/v2/{project_id}/jobs",
     sourceDoc: "004_5f1cd64cc64a2670.txt",
     retrySafe: true,
+    responseType: "object",
     pagination: { offset: "offset", limit: "limit", items: "jobs", total: "total", minLimit: 1, maxLimit: 100 },
     params: {
       project_id: { in: "path", name: "project_id", required: true, clientOption: "projectId", schema: { type: "string" } },

@@ -76,6 +76,7 @@ function buildOperation(spec: SpecFile, path: string, pathItem: Record<string, u
     path,
     sourceDoc,
     retrySafe,
+    ...(typeof output.value.type === "string" && { responseType: output.value.type as NonNullable<OperationSpec["responseType"]> }),
     ...(pagination && { pagination }),
     params: params.params,
   };
