@@ -47,6 +47,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/tasks/batch-query",
     sourceDoc: "docs/pages/hss-v5-list-tasks.en.txt",
     retrySafe: true,
+    responseType: "object",
     pagination: {
       style: "offset",
       offset: "offset",
@@ -131,6 +132,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/image/tasks",
     sourceDoc: "docs/pages/hss-v5-list-image-scan-task.en.txt",
     retrySafe: true,
+    responseType: "object",
     pagination: {
       style: "offset",
       offset: "offset",
@@ -213,6 +215,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/task-statistics",
     sourceDoc: "docs/pages/hss-v5-show-task-statistics.zh.txt",
     retrySafe: true,
+    responseType: "object",
     params: {
       project_id: {
         in: "path",
@@ -241,6 +244,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/task",
     sourceDoc: "docs/pages/hss-v5-create-task.zh.txt",
     retrySafe: false,
+    responseType: "object",
     params: {
       project_id: {
         in: "path",

@@ -52,6 +52,7 @@ export const swrOperations = {
     path: "/v2/{project_id}/jobs",
     sourceDoc: "docs/pages/swr-v2-list-instance-jobs.zh.txt",
     retrySafe: true,
+    responseType: "object",
     pagination: {
       style: "offset",
       offset: "offset",

@@ -62,6 +62,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
     path,
     sourceDoc,
     retrySafe,
+    ...(typeof output.value.type === "string" && { responseType: output.value.type as NonNullable<OperationSpec["responseType"]> }),
     ...(pagination && { pagination }),
     params: params.params,
   };

@@ -14,6 +14,7 @@ export const classify: Step = (next) => async (call) => {
   try {
     return { ...outcome, output: JSON.parse(outcome.text) };
   } catch (error) {
-    throw new InvalidResponseError(operation, response.status, requestId, error, { attempts: call.attempts });
+    const contentType = response.headers.get("Content-Type");
+    throw new InvalidResponseError({ operation, status: response.status, reason: "not-json", requestId, contentType, attempts: call.attempts, cause: error });
   }
 };
