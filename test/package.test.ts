@@ -230,8 +230,9 @@ describe("the installed package in a CommonJS project", () => {
       join(cjsConsumerDir, "index.ts"),
       [
         `import { createHssClient, HuaweiCloudError, paginate } from "${PACKAGE_NAME}";`,
-        `import type { ListTasksInput, ListTasksOutput } from "${PACKAGE_NAME}";`,
+        `import type { JobDetail, ListTasksInput, ListTasksItem, ListTasksOutput, ListTasksTaskInfo } from "${PACKAGE_NAME}";`,
         `const input: ListTasksInput = { task_type: "iac_scan", limit: 10 };`,
+        `export const named: [ListTasksTaskInfo?, ListTasksItem?, JobDetail?] = [];`,
         `const hss = createHssClient({ projectId: process.argv[3]!, endpoint: process.argv[2]!, auth: { token: process.argv[4]! } });`,
         `hss.listTasks(input).then((page: ListTasksOutput) => {`,
         `  console.log(JSON.stringify({ items: page.data_list?.length, error: typeof HuaweiCloudError, paginate: typeof paginate }));`,

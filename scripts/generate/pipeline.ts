@@ -2,6 +2,7 @@ import "./telemetry-off.js";
 import type { Config } from "@redocly/openapi-core";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { emitNamedTypes, schemaNames, type NamedTypesInput } from "./emit-named-types.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitTypes } from "./emit-types.js";
 import { lintSpec, loadLintConfig } from "./lint.js";
@@ -30,21 +31,25 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
   const problems: string[] = [];
   const services: ServiceModel[] = [];
   const files = new Map<string, string>();
+  const named: NamedTypesInput[] = [];
   for (const name of specNames) {
     try {
-      const { service, types, operations } = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
+      const { service, types, operations, schemas } = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
       if (services.some((s) => s.service.name === service.service.name)) {
         throw new GenerationError([`${service.service.specFile}: a second spec for service "${service.service.name}"`]);
       }
       services.push(service);
       files.set(`${service.service.name}/types.ts`, types);
       files.set(`${service.service.name}/operations.ts`, operations);
+      named.push({ model: service, schemaNames: schemas });
     } catch (error) {
       if (!(error instanceof GenerationError)) throw error;
       problems.push(...error.problems);
     }
   }
   if (problems.length > 0) throw new GenerationError(problems);
+  // Across services: a schema name defined by two specs is exported with the service prefix by both.
+  for (const [file, content] of emitNamedTypes(named)) files.set(file, content);
   return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
@@ -54,5 +59,5 @@ async function generateService(absolutePath: string, displayPath: string, config
   // Later steps assume a valid document: stop at lint problems rather than pile up follow-on errors.
   if (lintProblems.length > 0) throw new GenerationError(lintProblems);
   const service = buildServiceModel(spec);
-  return { service, types: await emitTypes(spec, config), operations: emitOperations(service) };
+  return { service, types: await emitTypes(spec, config), operations: emitOperations(service), schemas: schemaNames(spec) };
 }
