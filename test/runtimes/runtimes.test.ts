@@ -15,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../helpers/chromium.js";
 import { startStandInServer, type StandInServer } from "../server/index.js";
 import { DIST_ENTRY, ensureBuilt, ensureNewestNode, findRuntimeBinary, NEWEST_NODE_VERSION, ROOT } from "./build.js";
 import { expectSmokeMatchesServer, parseResult, run, smokeConfig, type SmokeSummary } from "./expect-smoke.js";
@@ -110,18 +111,9 @@ describe("the smoke test passes", () => {
 
     it("from an esbuild bundle, cross-origin", async () => {
       const context = await chromium.launchPersistentContext(profileDir, {
-        executablePath: "/usr/bin/chromium",
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
+        args: CHROMIUM_ARGS,
       });
       try {
         const page = context.pages()[0] ?? (await context.newPage());
