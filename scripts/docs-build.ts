@@ -24,11 +24,17 @@ interface SpecPage {
 
 function run(command: string, args: string[]): void {
   // Redocly's telemetry would be the one network request of the build.
-  execFileSync(path.join(BIN, command), args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, REDOCLY_TELEMETRY: "off" } });
+  execFileSync(path.join(BIN, command), args, {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+  });
 }
 
 function buildSpecPages(out: string): SpecPage[] {
-  const specs = readdirSync(path.join(ROOT, "spec")).filter((name) => name.endsWith(".yaml")).sort();
+  const specs = readdirSync(path.join(ROOT, "spec"))
+    .filter((name) => name.endsWith(".yaml"))
+    .sort();
   return specs.map((name) => {
     const service = name.split(".")[0]!;
     const info = (parse(readFileSync(path.join(ROOT, "spec", name), "utf8")) as { info?: { title?: string } }).info;
@@ -47,7 +53,10 @@ function buildApiPages(out: string): void {
 const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function indexPage(specPages: readonly SpecPage[]): string {
-  const specLinks = specPages.map((page) => `      <li><a href="${page.file}">${escapeHtml(page.title)}</a> (<code>spec/${page.service}.*.yaml</code>)</li>`);
+  const specLinks = specPages.map(
+    (page) =>
+      `      <li><a href="${page.file}">${escapeHtml(page.title)}</a> (<code>spec/${page.service}.*.yaml</code>)</li>`,
+  );
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -77,7 +86,9 @@ function main(): void {
   const specPages = buildSpecPages(out);
   buildApiPages(out);
   writeFileSync(path.join(out, "index.html"), indexPage(specPages));
-  console.log(`docs:build: ${specPages.length} spec references and the TypeScript API in ${path.relative(ROOT, out) || "."}/index.html`);
+  console.log(
+    `docs:build: ${specPages.length} spec references and the TypeScript API in ${path.relative(ROOT, out) || "."}/index.html`,
+  );
 }
 
 main();

@@ -15,7 +15,10 @@ const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 let repo: string;
 const git = (...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=ci test", "-c", "user.email=ci@example.com", ...args], { cwd: repo, encoding: "utf8" });
+  execFileSync("git", ["-c", "user.name=ci test", "-c", "user.email=ci@example.com", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+  });
 
 beforeEach(() => {
   repo = mkdtempSync(join(tmpdir(), "ci-scripts-"));
@@ -29,21 +32,36 @@ beforeEach(() => {
 
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
+/** The part of the SWR spec the edits below touch. */
+interface SwrSpec {
+  paths: Record<string, { get?: { parameters: unknown[] } }>;
+}
+
 /** Commits an edit of the SWR spec on the pull request branch. */
-function changeSwrSpec(edit: (spec: any) => void): void {
+function changeSwrSpec(edit: (spec: SwrSpec) => void): void {
   const file = join(repo, "spec/swr.v2.yaml");
-  const spec = parse(readFileSync(file, "utf8"));
+  const spec = parse(readFileSync(file, "utf8")) as SwrSpec;
   edit(spec);
   writeFileSync(file, stringify(spec));
   git("commit", "--quiet", "-am", "change the SWR spec");
 }
 
-const removeAnOperation = (spec: any) => delete spec.paths["/v2/{project_id}/jobs"].get;
-const addAQueryParameter = (spec: any) =>
-  spec.paths["/v2/{project_id}/jobs"].get.parameters.push({ name: "ci_probe", in: "query", description: "Probe.", schema: { type: "string" } });
+const JOBS = "/v2/{project_id}/jobs";
+const removeAnOperation = (spec: SwrSpec) => delete spec.paths[JOBS]!.get;
+const addAQueryParameter = (spec: SwrSpec) =>
+  spec.paths[JOBS]!.get!.parameters.push({
+    name: "ci_probe",
+    in: "query",
+    description: "Probe.",
+    schema: { type: "string" },
+  });
 
 function script(name: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(TSX, [join(ROOT, "scripts/ci", name), ...args], { cwd: repo, encoding: "utf8", env: { ...process.env, ...env } });
+  const result = spawnSync(TSX, [join(ROOT, "scripts/ci", name), ...args], {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -51,7 +69,10 @@ describe("scripts/ci/spec-diff-summary.ts", () => {
   function summaryRun(labels: string[]) {
     const summaryFile = join(repo, "summary.md");
     writeFileSync(summaryFile, "earlier step\n");
-    const result = script("spec-diff-summary.ts", ["--base", "main"], { GITHUB_STEP_SUMMARY: summaryFile, PR_LABELS: JSON.stringify(labels) });
+    const result = script("spec-diff-summary.ts", ["--base", "main"], {
+      GITHUB_STEP_SUMMARY: summaryFile,
+      PR_LABELS: JSON.stringify(labels),
+    });
     return { ...result, summary: readFileSync(summaryFile, "utf8") };
   }
 
@@ -93,7 +114,9 @@ describe("scripts/ci/spec-changeset.ts (npm run changeset:spec)", () => {
     const run = script("spec-changeset.ts", ["--base", "main"]);
     expect(run.status).toBe(0);
     const text = readFileSync(join(repo, ".changeset/spec-diff-main.md"), "utf8");
-    expect(text).toMatch(/^---\n"huaweicloud-task-client": major\n---\n\nSpec changes\.\n\n\*\*Spec diff:\*\* \*\*1 breaking\*\*/);
+    expect(text).toMatch(
+      /^---\n"huaweicloud-task-client": major\n---\n\nSpec changes\.\n\n\*\*Spec diff:\*\* \*\*1 breaking\*\*/,
+    );
   });
 
   it("writes a minor changeset for a non-breaking change, and none when the specs did not change", () => {
@@ -102,6 +125,8 @@ describe("scripts/ci/spec-changeset.ts (npm run changeset:spec)", () => {
     expect(existsSync(join(repo, ".changeset"))).toBe(false);
     changeSwrSpec(addAQueryParameter);
     expect(script("spec-changeset.ts", ["--base", "main"]).status).toBe(0);
-    expect(readFileSync(join(repo, ".changeset/spec-diff-main.md"), "utf8")).toContain('"huaweicloud-task-client": minor');
+    expect(readFileSync(join(repo, ".changeset/spec-diff-main.md"), "utf8")).toContain(
+      '"huaweicloud-task-client": minor',
+    );
   });
 });

@@ -39,7 +39,13 @@ function specOperations(): Map<string, SpecOperation[]> {
     const operations = Object.entries(doc.paths).flatMap(([urlPath, item]) =>
       Object.entries(item)
         .filter(([, op]) => typeof op === "object" && op !== null && typeof op.operationId === "string")
-        .map(([method, op]) => ({ tag: op.tags?.[0] ?? "", operationId: op.operationId!, summary: op.summary ?? "", method: method.toUpperCase(), path: urlPath })),
+        .map(([method, op]) => ({
+          tag: op.tags?.[0] ?? "",
+          operationId: op.operationId!,
+          summary: op.summary ?? "",
+          method: method.toUpperCase(),
+          path: urlPath,
+        })),
     );
     byService.set(name.split(".")[0]!, operations);
   }
@@ -49,7 +55,9 @@ function specOperations(): Map<string, SpecOperation[]> {
 /** The type names the package root exports: those src/index.ts names, and those of the generated files it re-exports. */
 function typeExports(): string[] {
   const index = readFileSync(path.join(ROOT, "src/index.ts"), "utf8");
-  const named = [...index.matchAll(/\{([^}]*)\}/g)].flatMap((m) => m[1]!.split(",").map((part) => part.replace(/^\s*type\s+/, "").trim()));
+  const named = [...index.matchAll(/\{([^}]*)\}/g)].flatMap((m) =>
+    m[1]!.split(",").map((part) => part.replace(/^\s*type\s+/, "").trim()),
+  );
   const starred = [...index.matchAll(/^export type \* from "\.\.\/(generated\/[\w/-]+)\.js";$/gm)].flatMap((m) => {
     const text = readFileSync(path.join(ROOT, `${m[1]}.ts`), "utf8");
     return [...text.matchAll(/^export (?:type|interface) (\w+)/gm)].map((e) => e[1]!);
@@ -102,13 +110,18 @@ describe("npm run docs:build", () => {
       await page.goto(pathToFileURL(path.join(out, "reference", `${service}.html`)).href);
       // Expand every tag of the sidebar, then open each operation from it.
       for (const tag of new Set(operations.map((op) => op.tag))) {
-        await page.locator('[data-testid="menu-item-label"]', { hasText: new RegExp(`^\\s*${tag}\\s*$`) }).first().click();
+        await page
+          .locator('[data-testid="menu-item-label"]', { hasText: new RegExp(`^\\s*${tag}\\s*$`) })
+          .first()
+          .click();
       }
       for (const op of operations) {
         await page.locator('[data-testid="menu-item-label"]', { hasText: op.summary }).first().click();
         await page.waitForURL((url) => url.hash.toLowerCase().endsWith(`/${op.operationId.toLowerCase()}`));
         const section = page.locator(`[data-section-id$="/${op.operationId.toLowerCase()}"]`).first();
-        await expect.poll(async () => (await section.innerText()).replace(/\s+/g, " "), { timeout: 10_000 }).toContain(op.path);
+        await expect
+          .poll(async () => (await section.innerText()).replace(/\s+/g, " "), { timeout: 10_000 })
+          .toContain(op.path);
         expect(await section.innerText()).toContain(op.method);
       }
       expect(pageErrors).toEqual([]);
@@ -120,14 +133,21 @@ describe("npm run docs:build", () => {
   it("documents every export of the package root in the TypeScript API", async () => {
     const page = await offlinePage();
     await page.goto(pathToFileURL(path.join(out, "api", "index.html")).href);
-    const listed = await page.locator(".col-content a").evaluateAll((anchors) => anchors.map((a) => a.textContent?.trim() ?? ""));
+    const listed = await page
+      .locator(".col-content a")
+      .evaluateAll((anchors) => anchors.map((a) => a.textContent?.trim() ?? ""));
     const runtimeExports = Object.keys(await import("../src/index.js"));
     expect(runtimeExports.length).toBeGreaterThan(5);
-    expect(typeExports()).toEqual(expect.arrayContaining(["ClientOptions", "ListTasksTaskInfo", "JobDetail", "ListTasksItem", "HssMethods"]));
+    expect(typeExports()).toEqual(
+      expect.arrayContaining(["ClientOptions", "ListTasksTaskInfo", "JobDetail", "ListTasksItem", "HssMethods"]),
+    );
     expect(listed).toEqual(expect.arrayContaining([...runtimeExports, ...typeExports()]));
     // Each exported function has its own page, titled with its name.
     for (const name of runtimeExports) {
-      const href = await page.locator(".col-content a", { hasText: new RegExp(`^\\s*${name}\\s*$`) }).first().getAttribute("href");
+      const href = await page
+        .locator(".col-content a", { hasText: new RegExp(`^\\s*${name}\\s*$`) })
+        .first()
+        .getAttribute("href");
       const target = await offlinePage();
       await target.goto(new URL(href!, page.url()).href);
       expect(await target.locator("h1").innerText()).toContain(name);

@@ -16,19 +16,21 @@ import type { OperationSpec } from "../src/core/operation.js";
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 
 /** A service model with just what the emitter reads: names, operation ids and which operations paginate. */
-function service(name: string, schemaNames: string[], operations: { id: string; paginated?: boolean }[] = []): NamedTypesInput {
-  const ops = operations.map(
-    ({ id, paginated }): OperationModel => ({
-      key: id[0]!.toLowerCase() + id.slice(1),
-      summary: id,
-      successStatus: "200",
-      bodyRequired: undefined,
-      spec: {
-        operationId: id,
-        pagination: paginated ? { offset: "offset", limit: "limit", items: "items", total: "total" } : undefined,
-      } as unknown as OperationSpec,
-    }),
-  );
+function service(
+  name: string,
+  schemaNames: string[],
+  operations: { id: string; paginated?: boolean }[] = [],
+): NamedTypesInput {
+  const ops = operations.map(({ id, paginated }): OperationModel => ({
+    key: id[0]!.toLowerCase() + id.slice(1),
+    summary: id,
+    successStatus: "200",
+    bodyRequired: undefined,
+    spec: {
+      operationId: id,
+      pagination: paginated ? { offset: "offset", limit: "limit", items: "items", total: "total" } : undefined,
+    } as unknown as OperationSpec,
+  }));
   return { model: { service: { name, specFile: `spec/${name}.v1.yaml`, regions: {} }, operations: ops }, schemaNames };
 }
 
@@ -68,20 +70,30 @@ describe("the naming rule", () => {
   });
 
   it("fails when a schema is named like an operation's type, naming both", () => {
-    const problems = problemsOf(() => emitNamedTypes([service("hss", ["ListTasksItem"], [{ id: "ListTasks", paginated: true }])]));
+    const problems = problemsOf(() =>
+      emitNamedTypes([service("hss", ["ListTasksItem"], [{ id: "ListTasks", paginated: true }])]),
+    );
     expect(problems).toEqual([
       "spec/hss.v1.yaml schema ListTasksItem: the exported type name ListTasksItem is also spec/hss.v1.yaml operation ListTasks",
     ]);
   });
 
   it("fails when a prefixed name equals another spec's schema", () => {
-    const problems = problemsOf(() => emitNamedTypes([service("hss", ["ErrorBody", "SwrErrorBody"]), service("swr", ["ErrorBody"])]));
-    expect(problems).toEqual(["spec/swr.v1.yaml schema ErrorBody: the exported type name SwrErrorBody is also spec/hss.v1.yaml schema SwrErrorBody"]);
+    const problems = problemsOf(() =>
+      emitNamedTypes([service("hss", ["ErrorBody", "SwrErrorBody"]), service("swr", ["ErrorBody"])]),
+    );
+    expect(problems).toEqual([
+      "spec/swr.v1.yaml schema ErrorBody: the exported type name SwrErrorBody is also spec/hss.v1.yaml schema SwrErrorBody",
+    ]);
   });
 
   it("fails when two operations of different specs share an operationId", () => {
-    const problems = problemsOf(() => emitNamedTypes([service("hss", [], [{ id: "ListJobs" }]), service("swr", [], [{ id: "ListJobs" }])]));
-    expect(problems).toContain("spec/swr.v1.yaml operation ListJobs: the exported type name ListJobsInput is also spec/hss.v1.yaml operation ListJobs");
+    const problems = problemsOf(() =>
+      emitNamedTypes([service("hss", [], [{ id: "ListJobs" }]), service("swr", [], [{ id: "ListJobs" }])]),
+    );
+    expect(problems).toContain(
+      "spec/swr.v1.yaml operation ListJobs: the exported type name ListJobsInput is also spec/hss.v1.yaml operation ListJobs",
+    );
   });
 });
 
@@ -90,10 +102,16 @@ async function expectedTypeNames(): Promise<string[]> {
   const names: string[] = [];
   for (const service of readdirSync(path.join(repoRoot, "generated")).sort()) {
     names.push(...exportedNames(readFileSync(path.join(repoRoot, "generated", service, "named-types.ts"), "utf8")));
-    const module = (await import(pathToFileURL(path.join(repoRoot, "generated", service, "operations.ts")).href)) as Record<string, unknown>;
+    const module = (await import(
+      pathToFileURL(path.join(repoRoot, "generated", service, "operations.ts")).href
+    )) as Record<string, unknown>;
     const table = module[`${service}Operations`] as Record<string, { operationId: string; pagination?: unknown }>;
     for (const op of Object.values(table)) {
-      names.push(`${op.operationId}Input`, `${op.operationId}Output`, ...(op.pagination ? [`${op.operationId}Item`] : []));
+      names.push(
+        `${op.operationId}Input`,
+        `${op.operationId}Output`,
+        ...(op.pagination ? [`${op.operationId}Item`] : []),
+      );
     }
   }
   return [...new Set(names)];
@@ -102,7 +120,15 @@ async function expectedTypeNames(): Promise<string[]> {
 describe("the package root", () => {
   it("exports every schema and every operation's Input, Output and Item type by name, none of them any", async () => {
     const names = await expectedTypeNames();
-    expect(names).toEqual(expect.arrayContaining(["ListTasksTaskInfo", "JobDetail", "ListTasksItem", "ListInstanceJobsItem", "CreateTaskInput"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "ListTasksTaskInfo",
+        "JobDetail",
+        "ListTasksItem",
+        "ListInstanceJobsItem",
+        "CreateTaskInput",
+      ]),
+    );
     const checkFile = path.join(repoRoot, "test/named-types.check.ts");
     const text = [
       `import type { ${names.join(", ")} } from "../src/index.js";`,
@@ -111,7 +137,11 @@ describe("the package root", () => {
       "",
     ].join("\n");
     // The library's own compiler options (tsconfig.json), the check file compiled in memory.
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(repoRoot, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(repoRoot, "tsconfig.json"),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    )!;
     const options = config.options;
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
@@ -119,7 +149,9 @@ describe("the package root", () => {
     host.readFile = (file) => (path.resolve(file) === checkFile ? text : readFile(file));
     host.fileExists = (file) => path.resolve(file) === checkFile || fileExists(file);
     const program = ts.createProgram({ rootNames: [checkFile], options, host });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(diagnostics).toEqual([]);
   }, 60_000);
 });

@@ -49,7 +49,8 @@ export function emitNamedTypes(inputs: readonly NamedTypesInput[]): Map<string, 
     for (const op of model.operations) {
       const id = op.spec.operationId;
       const source = `${model.service.specFile} operation ${id}`;
-      for (const suffix of ["Input", "Output", ...(op.spec.pagination ? ["Item"] : [])]) claim(`${id}${suffix}`, source);
+      for (const suffix of ["Input", "Output", ...(op.spec.pagination ? ["Item"] : [])])
+        claim(`${id}${suffix}`, source);
     }
     claim(`${servicePrefix(model.service.name)}Methods`, `${model.service.specFile}'s methods interface`);
   }
