@@ -147,7 +147,7 @@ describe("npm run generate on a valid spec", () => {
     const again = generate(fresh);
     expect(again.stdout).toContain("0 written, 3 unchanged, 0 removed");
     expect(snapshot(fresh.outDir)).toEqual(snapshot(baseline.outDir));
-  });
+  }, 90_000); // two generator runs (tsx start, Redocly lint each): slow on a shared 2-core machine
 
   it("removes generated files of a service that no longer exists", () => {
     const ws = workspace({ generated: true });

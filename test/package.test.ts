@@ -164,6 +164,14 @@ describe("npm pack", () => {
     expect(Object.keys(installed.dependencies ?? {})).toEqual(["openapi-fetch"]);
     expect(existsSync(join(consumerDir, "node_modules/openapi-fetch/package.json"))).toBe(true);
   });
+
+  it("names its repository, homepage, bug tracker and keywords (npm provenance needs the repository)", () => {
+    const installed = JSON.parse(readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8")) as Record<string, unknown>;
+    expect(installed["repository"]).toEqual({ type: "git", url: expect.stringMatching(/^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/) });
+    expect(installed["homepage"]).toMatch(/^https:\/\/github\.com\//);
+    expect(installed["bugs"]).toEqual({ url: expect.stringMatching(/\/issues$/) });
+    expect(installed["keywords"]).toEqual(expect.arrayContaining(["huawei-cloud", "hss", "swr"]));
+  });
 });
 
 describe("the installed package", () => {
@@ -175,7 +183,12 @@ describe("the installed package", () => {
   it(`type-checks with the oldest TypeScript the README claims (${OLDEST_TYPESCRIPT_VERSION}), dependencies' declarations included`, async () => {
     // Without skipLibCheck: openapi-fetch's declarations are what need TS 5.4 (5.0 with skipLibCheck).
     writeTypeCheckProject("tsconfig.min.json", false);
-    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(`TypeScript ${OLDEST_TYPESCRIPT_VERSION.replace(/\.\d+$/, "")}`);
+    const claimed = OLDEST_TYPESCRIPT_VERSION.replace(/\.\d+$/, "");
+    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(`TypeScript ${claimed}`);
+    const manifest = JSON.parse(readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8")) as {
+      peerDependencies?: Record<string, string>;
+    };
+    expect(manifest.peerDependencies).toEqual({ typescript: `>=${claimed}` });
     expect(tsc(await ensureOldestTypeScript(), consumerDir, "tsconfig.min.json")).toBe("");
   }, 300_000);
 
