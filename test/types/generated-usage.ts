@@ -8,6 +8,7 @@ import type { HssErrorBody, JobDetail, ListInstanceJobsItem, ListTasksItem, List
 
 declare const hss: HssMethods;
 declare const swr: SwrMethods;
+declare const errorBody: HssErrorBody;
 
 export async function correctUsage(): Promise<void> {
   const page = await hss.listTasks({ task_type: "cluster_scan", limit: 50, offset: 0, sort_dir: "asc" });
@@ -33,7 +34,7 @@ export async function namedTypes(): Promise<void> {
   // @ts-expect-error a job is not a task
   const notATask: ListTasksTaskInfo | undefined = job;
   // @ts-expect-error the HSS error body has no SWR job fields
-  const notAJob: JobDetail = {} as HssErrorBody;
+  const notAJob: JobDetail = errorBody;
   void [item, jobItem, notATask, notAJob];
 }
 
