@@ -20,3 +20,5 @@ export type { CallOptions, InputOf, ItemOf, Method, OutputOf, PaginatedMethod } 
 export type { FieldSchema, OperationSpec, PaginationSpec, ParamSpec, ServiceSpec } from "./core/operation.js";
 export type * from "../generated/hss/operations.js";
 export type * from "../generated/swr/operations.js";
+export type * from "../generated/hss/named-types.js";
+export type * from "../generated/swr/named-types.js";

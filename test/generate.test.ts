@@ -81,8 +81,8 @@ describe("npm run generate on a valid spec", () => {
     const run = generate(ws);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^generate: demo \(2 operations\); 2 written, 0 unchanged, 0 removed in .*generated\/ \(\d+\.\ds\)\n$/);
-    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(["demo/operations.ts", "demo/types.ts"]);
+    expect(run.stdout).toMatch(/^generate: demo \(2 operations\); 3 written, 0 unchanged, 0 removed in .*generated\/ \(\d+\.\ds\)\n$/);
+    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(["demo/named-types.ts", "demo/operations.ts", "demo/types.ts"]);
     const operations = readFileSync(path.join(ws.outDir, "demo/operations.ts"), "utf8");
     const types = readFileSync(path.join(ws.outDir, "demo/types.ts"), "utf8");
     for (const file of [operations, types]) {
@@ -146,7 +146,7 @@ describe("npm run generate on a valid spec", () => {
     expect(generate(fresh).status).toBe(0);
     expect(snapshot(fresh.outDir)).toEqual(snapshot(baseline.outDir));
     const again = generate(fresh);
-    expect(again.stdout).toContain("0 written, 2 unchanged, 0 removed");
+    expect(again.stdout).toContain("0 written, 3 unchanged, 0 removed");
     expect(snapshot(fresh.outDir)).toEqual(snapshot(baseline.outDir));
   });
 
@@ -156,8 +156,8 @@ describe("npm run generate on a valid spec", () => {
     writeFileSync(path.join(ws.outDir, "gone/operations.ts"), "// stale\n");
     const run = generate(ws);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("0 written, 2 unchanged, 1 removed");
-    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(["demo/operations.ts", "demo/types.ts"]);
+    expect(run.stdout).toContain("0 written, 3 unchanged, 1 removed");
+    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(["demo/named-types.ts", "demo/operations.ts", "demo/types.ts"]);
   });
 });
 
@@ -258,7 +258,7 @@ describe("npm run generate -- --check", () => {
     const before = snapshot(ws.outDir);
     const run = generate(ws, "--check");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/generate --check: .*generated\/ is in sync with the specs \(2 files\)/);
+    expect(run.stdout).toMatch(/generate --check: .*generated\/ is in sync with the specs \(3 files\)/);
     expect(snapshot(ws.outDir)).toEqual(before);
   });
 

@@ -1,15 +1,18 @@
 /**
- * The npm package as users get it: `npm pack` ships only the built JavaScript, its declarations, README and
- * LICENSE; installed into an empty project (openapi-fetch resolving from npm's cache), the README's usage
- * snippet type-checks against it, and the runtime smoke test passes through the package name.
+ * The npm package as users get it: `npm pack` ships the built JavaScript and declarations with their maps, the
+ * sources the maps point to, README, CHANGELOG and LICENSE; installed into an empty ES module project
+ * (openapi-fetch resolving from npm's cache), the README's usage snippet type-checks against it (also with the
+ * oldest TypeScript the README claims) and the runtime smoke test passes through the package name; installed
+ * into an empty CommonJS project, `require()` works on this Node and the newest, and `tsc` with `nodenext`
+ * compiles a CommonJS file that imports it, whose output runs.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandInServer, type StandInServer } from "./server/index.js";
-import { ensureBuilt, ROOT } from "./runtimes/build.js";
+import { ensureBuilt, ensureNewestNode, ensureOldestTypeScript, NEWEST_NODE_VERSION, OLDEST_TYPESCRIPT_VERSION, ROOT } from "./runtimes/build.js";
 import { expectSmokeMatchesServer, parseResult, run, smokeConfig } from "./runtimes/expect-smoke.js";
 
 const PACKAGE_NAME = "huaweicloud-task-client";
@@ -21,6 +24,7 @@ interface PackResult {
 
 let workDir: string;
 let consumerDir: string;
+let cjsConsumerDir: string;
 let packed: PackResult;
 
 function npm(args: string[], cwd: string): string {
@@ -54,23 +58,103 @@ beforeAll(async () => {
   mkdirSync(consumerDir);
   writeFileSync(join(consumerDir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
   npm(["install", join(workDir, packed.filename), "--prefer-offline", "--ignore-scripts"], consumerDir);
+
+  cjsConsumerDir = join(workDir, "cjs-consumer");
+  mkdirSync(cjsConsumerDir);
+  writeFileSync(join(cjsConsumerDir, "package.json"), JSON.stringify({ name: "cjs-consumer", private: true, type: "commonjs" }, null, 2));
+  npm(["install", join(workDir, packed.filename), "--prefer-offline", "--ignore-scripts"], cjsConsumerDir);
 }, 240_000);
+
+/** Runs a TypeScript compiler (a path to its tsc) in `cwd`; its output, "" when it passed. */
+function tsc(compiler: string, cwd: string, project: string): string {
+  try {
+    execFileSync(process.execPath, [compiler, "-p", project], { cwd, encoding: "utf8", timeout: 120_000 });
+    return "";
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
+
+const TSC = join(ROOT, "node_modules/typescript/bin/tsc");
 
 afterAll(() => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
+/**
+ * Writes the consumer's type-check project: the README's snippet, the same client misused (each line a type
+ * error, so the snippet was not checked against `any`), and tsconfig.json (skipLibCheck as given).
+ */
+function writeTypeCheckProject(project: string, skipLibCheck: boolean): void {
+  writeFileSync(join(consumerDir, "usage.ts"), wrapSnippet(readmeUsageSnippet()));
+  writeFileSync(
+    join(consumerDir, "misuse.ts"),
+    [
+      `import { createHssClient, createSwrClient } from "${PACKAGE_NAME}";`,
+      `const hss = createHssClient({ projectId: "p", region: "ap-southeast-1", auth: { token: "t" } });`,
+      `export async function misuse(): Promise<void> {`,
+      `  // @ts-expect-error task_type is an enum`,
+      `  await hss.showTaskStatistics({ task_type: "nightly_scan" });`,
+      `  // @ts-expect-error listTasks needs task_type`,
+      `  await hss.listTasks({ limit: 50 });`,
+      `  const swr = createSwrClient({ projectId: "p", region: "ap-southeast-1", auth: { ak: "a", sk: "s" } });`,
+      `  const jobs = await swr.listInstanceJobs({});`,
+      `  // @ts-expect-error jobs is an array of job objects`,
+      `  const wrong: string = jobs.jobs;`,
+      `  void wrong;`,
+      `}`,
+      ``,
+    ].join("\n"),
+  );
+  writeFileSync(
+    join(consumerDir, project),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        lib: ["ES2022", "DOM", "DOM.Iterable"],
+        strict: true,
+        noEmit: true,
+        skipLibCheck, // misuse.ts fails if a declaration in the package does not resolve (it would become any)
+        // The snippet reads process.env: Node's types, from the repository (the consumer installs none).
+        typeRoots: [join(ROOT, "node_modules/@types")],
+        types: ["node"],
+      },
+      files: ["usage.ts", "misuse.ts"],
+    }),
+  );
+}
+
 describe("npm pack", () => {
-  it("ships only the built JavaScript and declarations, README, LICENSE and package.json", () => {
+  it("ships the built JavaScript and declarations with their maps, the sources they map to, README, CHANGELOG, LICENSE", () => {
     const paths = packed.files.map((file) => file.path).sort();
-    const allowed = /^(dist\/(src|generated)\/.+\.(js|d\.ts)|README\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/(src|generated)\/.+\.(js|d\.ts)(\.map)?|(src|generated)\/.+\.ts|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
     expect(paths.filter((path) => !allowed.test(path))).toEqual([]);
-    expect(paths).toEqual(expect.arrayContaining(["dist/src/index.js", "dist/src/index.d.ts", "dist/generated/hss/operations.js", "README.md", "LICENSE", "package.json"]));
-    // Nothing from the sources, tests, specs or scripts (a .d.ts is a declaration, every other .ts a source).
-    expect(paths.filter((path) => /^(src|test|spec|scripts|bench|generated|examples)\//.test(path))).toEqual([]);
-    expect(paths.filter((path) => path.endsWith(".ts") && !path.endsWith(".d.ts"))).toEqual([]);
-    // Every built module comes with its declarations.
-    for (const path of paths.filter((p) => p.endsWith(".js"))) expect(paths).toContain(path.replace(/\.js$/, ".d.ts"));
+    expect(paths).toEqual(
+      expect.arrayContaining(["dist/src/index.js", "dist/src/index.d.ts", "dist/generated/hss/operations.js", "README.md", "CHANGELOG.md", "LICENSE", "package.json"]),
+    );
+    // Nothing from the tests, specs, scripts, benchmarks or examples.
+    expect(paths.filter((path) => /^(test|spec|scripts|bench|examples)\//.test(path))).toEqual([]);
+    // Every built module comes with its declarations, and both with maps.
+    for (const path of paths.filter((p) => p.endsWith(".js"))) {
+      expect(paths).toContain(path.replace(/\.js$/, ".d.ts"));
+      expect(paths).toContain(`${path}.map`);
+      expect(paths).toContain(path.replace(/\.js$/, ".d.ts.map"));
+    }
+  });
+
+  it("maps every declaration and module to a source file in the package", () => {
+    const installed = join(consumerDir, "node_modules", PACKAGE_NAME);
+    const maps = packed.files.map((file) => file.path).filter((path) => path.endsWith(".map"));
+    expect(maps.length).toBeGreaterThan(0);
+    for (const map of maps) {
+      const { sources } = JSON.parse(readFileSync(join(installed, map), "utf8")) as { sources: string[] };
+      expect(sources.length, map).toBe(1);
+      const source = join(installed, dirname(map), sources[0]!);
+      expect(existsSync(source), `${map} → ${sources[0]}`).toBe(true);
+      expect(source.startsWith(installed)).toBe(true);
+    }
   });
 
   it("installs into an empty project with openapi-fetch as its only dependency", () => {
@@ -79,63 +163,36 @@ describe("npm pack", () => {
     };
     expect(Object.keys(installed.dependencies ?? {})).toEqual(["openapi-fetch"]);
     expect(existsSync(join(consumerDir, "node_modules/openapi-fetch/package.json"))).toBe(true);
-    expect(existsSync(join(consumerDir, "node_modules", PACKAGE_NAME, "src"))).toBe(false);
+  });
+
+  it("names its repository, homepage, bug tracker and keywords (npm provenance needs the repository)", () => {
+    const installed = JSON.parse(readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8")) as Record<string, unknown>;
+    const { repository, bugs } = installed as { repository: { type: string; url: string }; bugs: { url: string } };
+    expect(repository.type).toBe("git");
+    expect(repository.url).toMatch(/^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
+    expect(installed["homepage"]).toMatch(/^https:\/\/github\.com\//);
+    expect(bugs.url).toMatch(/\/issues$/);
+    expect(installed["keywords"]).toEqual(expect.arrayContaining(["huawei-cloud", "hss", "swr"]));
   });
 });
 
 describe("the installed package", () => {
   it("type-checks the README's usage snippet, with the package's types in force", () => {
-    writeFileSync(join(consumerDir, "usage.ts"), wrapSnippet(readmeUsageSnippet()));
-    // The same client misused: each line must be a type error, so the snippet was not checked against `any`.
-    writeFileSync(
-      join(consumerDir, "misuse.ts"),
-      [
-        `import { createHssClient, createSwrClient } from "${PACKAGE_NAME}";`,
-        `const hss = createHssClient({ projectId: "p", region: "ap-southeast-1", auth: { token: "t" } });`,
-        `export async function misuse(): Promise<void> {`,
-        `  // @ts-expect-error task_type is an enum`,
-        `  await hss.showTaskStatistics({ task_type: "nightly_scan" });`,
-        `  // @ts-expect-error listTasks needs task_type`,
-        `  await hss.listTasks({ limit: 50 });`,
-        `  const swr = createSwrClient({ projectId: "p", region: "ap-southeast-1", auth: { ak: "a", sk: "s" } });`,
-        `  const jobs = await swr.listInstanceJobs({});`,
-        `  // @ts-expect-error jobs is an array of job objects`,
-        `  const wrong: string = jobs.jobs;`,
-        `  void wrong;`,
-        `}`,
-        ``,
-      ].join("\n"),
-    );
-    writeFileSync(
-      join(consumerDir, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: {
-          target: "ES2022",
-          module: "NodeNext",
-          moduleResolution: "NodeNext",
-          lib: ["ES2022", "DOM", "DOM.Iterable"],
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true, // misuse.ts fails if a declaration in the package does not resolve (it would become any)
-          // The snippet reads process.env: Node's types, from the repository (the consumer installs none).
-          typeRoots: [join(ROOT, "node_modules/@types")],
-          types: ["node"],
-        },
-        files: ["usage.ts", "misuse.ts"],
-      }),
-    );
-    let output = "";
-    try {
-      execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], {
-        cwd: consumerDir,
-        encoding: "utf8",
-        timeout: 120_000,
-      });
-    } catch (error) {
-      output = String((error as { stdout?: string }).stdout ?? error);
-    }
-    expect(output).toBe("");
+    writeTypeCheckProject("tsconfig.json", true);
+    expect(tsc(TSC, consumerDir, "tsconfig.json")).toBe("");
   }, 120_000);
+
+  it(`type-checks with the oldest TypeScript the README claims (${OLDEST_TYPESCRIPT_VERSION}), dependencies' declarations included`, async () => {
+    // Without skipLibCheck: openapi-fetch's declarations are what need TS 5.4 (5.0 with skipLibCheck).
+    writeTypeCheckProject("tsconfig.min.json", false);
+    const claimed = OLDEST_TYPESCRIPT_VERSION.replace(/\.\d+$/, "");
+    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(`TypeScript ${claimed}`);
+    const manifest = JSON.parse(readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8")) as {
+      peerDependencies?: Record<string, string>;
+    };
+    expect(manifest.peerDependencies).toEqual({ typescript: `>=${claimed}` });
+    expect(tsc(await ensureOldestTypeScript(), consumerDir, "tsconfig.min.json")).toBe("");
+  }, 300_000);
 
   describe("against the stand-in server", () => {
     let server: StandInServer;
@@ -155,4 +212,69 @@ describe("the installed package", () => {
       expectSmokeMatchesServer(summary, server);
     });
   });
+});
+
+describe("the installed package in a CommonJS project", () => {
+  let server: StandInServer;
+  beforeAll(async () => {
+    server = await startStandInServer();
+    for (const file of ["smoke.mjs", "require-smoke.cjs"]) copyFileSync(join(ROOT, "test/runtimes", file), join(cjsConsumerDir, file));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function requireSmoke(node: string): Promise<string> {
+    server.reset();
+    const args = [join(cjsConsumerDir, "require-smoke.cjs"), PACKAGE_NAME, JSON.stringify(smokeConfig(server))];
+    const { runtime, summary } = parseResult(await run(node, args, { cwd: cjsConsumerDir }));
+    expectSmokeMatchesServer(summary, server);
+    return runtime;
+  }
+
+  it(`loads with require() and passes the smoke test on this Node (${process.version})`, async () => {
+    expect(await requireSmoke(process.execPath)).toBe(`node ${process.version}`);
+  });
+
+  it(`loads with require() and passes the smoke test on the newest Node (${NEWEST_NODE_VERSION})`, async () => {
+    expect(await requireSmoke(await ensureNewestNode())).toBe(`node v${NEWEST_NODE_VERSION}`);
+  }, 300_000);
+
+  it("compiles with tsc (module nodenext) to require() calls that run", async () => {
+    writeFileSync(
+      join(cjsConsumerDir, "index.ts"),
+      [
+        `import { createHssClient, HuaweiCloudError, paginate } from "${PACKAGE_NAME}";`,
+        `import type { JobDetail, ListTasksInput, ListTasksItem, ListTasksOutput, ListTasksTaskInfo } from "${PACKAGE_NAME}";`,
+        `const input: ListTasksInput = { task_type: "iac_scan", limit: 10 };`,
+        `export const named: [ListTasksTaskInfo?, ListTasksItem?, JobDetail?] = [];`,
+        `const hss = createHssClient({ projectId: process.argv[3]!, endpoint: process.argv[2]!, auth: { token: process.argv[4]! } });`,
+        `hss.listTasks(input).then((page: ListTasksOutput) => {`,
+        `  console.log(JSON.stringify({ items: page.data_list?.length, error: typeof HuaweiCloudError, paginate: typeof paginate }));`,
+        `});`,
+        ``,
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(cjsConsumerDir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          lib: ["ES2022", "DOM"],
+          strict: true,
+          typeRoots: [join(ROOT, "node_modules/@types")],
+          types: ["node"],
+        },
+        files: ["index.ts"],
+      }),
+    );
+    expect(tsc(TSC, cjsConsumerDir, "tsconfig.json")).toBe("");
+    const compiled = readFileSync(join(cjsConsumerDir, "index.js"), "utf8");
+    expect(compiled).toContain(`require("${PACKAGE_NAME}")`);
+    const { url, projectId, token } = smokeConfig(server);
+    const result = await run(process.execPath, [join(cjsConsumerDir, "index.js"), url, projectId, token], { cwd: cjsConsumerDir });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ items: 10, error: "function", paginate: "function" });
+  }, 120_000);
 });

@@ -3,6 +3,7 @@ import type { Config } from "@redocly/openapi-core";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { isSpecFileName, readSpecFile } from "../openapi/index.js";
+import { emitNamedTypes, schemaNames, type NamedTypesInput } from "./emit-named-types.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitTypes } from "./emit-types.js";
 import { lintSpec, loadLintConfig } from "./lint.js";
@@ -30,17 +31,19 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
   const problems: string[] = [];
   const services: ServiceModel[] = [];
   const files = new Map<string, string>();
+  const named: NamedTypesInput[] = [];
   for (const name of specNames) {
     try {
       const generated = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
       if (generated === undefined) continue; // YAML, but not an OpenAPI document
-      const { service, types, operations } = generated;
+      const { service, types, operations, schemas } = generated;
       if (services.some((s) => s.service.name === service.service.name)) {
         throw new GenerationError([`${service.service.specFile}: a second spec for service "${service.service.name}"`]);
       }
       services.push(service);
       files.set(`${service.service.name}/types.ts`, types);
       files.set(`${service.service.name}/operations.ts`, operations);
+      named.push({ model: service, schemaNames: schemas });
     } catch (error) {
       const found = problemsOf(error);
       if (found === undefined) throw error;
@@ -49,6 +52,8 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
   }
   if (problems.length > 0) throw new GenerationError(problems);
   if (services.length === 0) throw new GenerationError([`${specDir}: no spec files (*.yaml with an "openapi" key)`]);
+  // Across services: a schema name defined by two specs is exported with the service prefix by both.
+  for (const [file, content] of emitNamedTypes(named)) files.set(file, content);
   return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
@@ -59,5 +64,5 @@ async function generateService(absolutePath: string, displayPath: string, config
   // Later steps assume a valid document: stop at lint problems rather than pile up follow-on errors.
   if (lintProblems.length > 0) throw new GenerationError(lintProblems);
   const service = buildServiceModel(spec);
-  return { service, types: await emitTypes(spec, config), operations: emitOperations(service) };
+  return { service, types: await emitTypes(spec, config), operations: emitOperations(service), schemas: schemaNames(spec) };
 }

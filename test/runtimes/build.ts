@@ -76,16 +76,42 @@ export async function ensureBuilt(): Promise<void> {
   });
 }
 
-/** The path of a Node release's binary, fetched once (npm pack through npm's cache) and kept in CACHE_DIR. */
+/**
+ * The oldest TypeScript the README claims (the package test type-checks the tarball with it). Not a
+ * devDependency either: its `tsc` bin would replace the project's in node_modules/.bin.
+ */
+export const OLDEST_TYPESCRIPT_VERSION = "5.4.5";
+
+/** The newest Node the tests run on: the last of TESTED_NODE_VERSIONS. */
+export const NEWEST_NODE_VERSION = TESTED_NODE_VERSIONS[TESTED_NODE_VERSIONS.length - 1]!;
+
+/** The path of a Node release's binary, fetched once like every packed package below. */
 export async function ensureNode(version: string): Promise<string> {
-  const dir = join(CACHE_DIR, `node-v${version}`);
-  const binary = join(dir, "package/bin/node");
-  if (existsSync(binary)) return binary;
   const platform = process.platform === "win32" ? "win" : process.platform;
-  const packageName = `node-${platform}-${process.arch}`;
-  return withLock(`node-v${version}`, 300_000, () => {
-    if (existsSync(binary)) return binary;
-    const scratch = mkdtempSync(join(CACHE_DIR, "node-download-"));
+  return join(await ensurePackedPackage(`node-${platform}-${process.arch}`, version, "package/bin/node"), "bin/node");
+}
+
+/** The path of the newest Node's binary. */
+export function ensureNewestNode(): Promise<string> {
+  return ensureNode(NEWEST_NODE_VERSION);
+}
+
+/** The path of the oldest claimed TypeScript's `tsc`, fetched once like the Node releases. */
+export async function ensureOldestTypeScript(): Promise<string> {
+  return join(await ensurePackedPackage("typescript", OLDEST_TYPESCRIPT_VERSION, "package"), "bin/tsc");
+}
+
+/**
+ * An npm package's files (only `member`, a path inside the tarball, is unpacked), fetched once with npm pack
+ * through npm's cache and kept in CACHE_DIR; returns the unpacked package directory.
+ */
+async function ensurePackedPackage(packageName: string, version: string, member: string): Promise<string> {
+  const dir = join(CACHE_DIR, `${packageName}-${version}`);
+  const done = join(dir, member);
+  if (existsSync(done)) return join(dir, "package");
+  return withLock(`pack-${packageName}-${version}`, 300_000, () => {
+    if (existsSync(done)) return join(dir, "package");
+    const scratch = mkdtempSync(join(CACHE_DIR, "pack-download-"));
     try {
       const output = execFileSync(
         "npm",
@@ -94,13 +120,13 @@ export async function ensureNode(version: string): Promise<string> {
       );
       const [packed] = JSON.parse(output) as { filename: string }[];
       if (!packed) throw new Error(`npm pack ${packageName}@${version} produced no tarball`);
-      execFileSync("tar", ["-xzf", join(scratch, packed.filename), "-C", scratch, "package/bin/node"]);
+      execFileSync("tar", ["-xzf", join(scratch, packed.filename), "-C", scratch, member]);
       mkdirSync(dir, { recursive: true });
       renameSync(join(scratch, "package"), join(dir, "package"));
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-    return binary;
+    return join(dir, "package");
   });
 }
 

@@ -16,8 +16,8 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, chromiumPath } from "../helpers/chromium.js";
 import { startStandInServer, type StandInServer } from "../server/index.js";
-import { findChromium, NO_CHROMIUM_HINT } from "../../scripts/chromium/find-chromium.mjs";
 import { DIST_ENTRY, ensureBuilt, ensureNode, findRuntimeBinary, ROOT, TESTED_NODE_VERSIONS } from "./build.js";
 import { expectSmokeMatchesServer, parseResult, run, smokeConfig, type SmokeSummary } from "./expect-smoke.js";
 
@@ -111,21 +111,10 @@ describe("the smoke test passes", () => {
     });
 
     it("from an esbuild bundle, cross-origin", async () => {
-      const browser = findChromium();
-      if (!browser) throw new Error(`${NO_CHROMIUM_HINT} (or run npm run setup)`);
       const context = await chromium.launchPersistentContext(profileDir, {
-        executablePath: browser.path,
+        executablePath: chromiumPath(),
         headless: true,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
+        args: CHROMIUM_ARGS,
       });
       try {
         const page = context.pages()[0] ?? (await context.newPage());

@@ -4,9 +4,11 @@
 import type { ItemOf } from "../../src/core/method.js";
 import { hssOperations, type HssMethods } from "../../generated/hss/operations.js";
 import type { SwrMethods } from "../../generated/swr/operations.js";
+import type { HssErrorBody, JobDetail, ListInstanceJobsItem, ListTasksItem, ListTasksTaskInfo } from "../../src/index.js";
 
 declare const hss: HssMethods;
 declare const swr: SwrMethods;
+declare const errorBody: HssErrorBody;
 
 export async function correctUsage(): Promise<void> {
   const page = await hss.listTasks({ task_type: "cluster_scan", limit: 50, offset: 0, sort_dir: "asc" });
@@ -21,6 +23,19 @@ export async function correctUsage(): Promise<void> {
   const post: "POST" = hssOperations.listTasks.method;
   const retrySafe: false = hssOperations.createTask.retrySafe;
   void [total, id, post, retrySafe];
+}
+
+// The named types of the package root are the ones the methods return.
+export async function namedTypes(): Promise<void> {
+  const task: ListTasksTaskInfo | undefined = (await hss.listTasks({ task_type: "iac_scan" })).data_list?.[0];
+  const item: ListTasksItem | undefined = task;
+  const job: JobDetail | undefined = (await swr.listInstanceJobs()).jobs?.[0];
+  const jobItem: ListInstanceJobsItem | undefined = job;
+  // @ts-expect-error a job is not a task
+  const notATask: ListTasksTaskInfo | undefined = job;
+  // @ts-expect-error the HSS error body has no SWR job fields
+  const notAJob: JobDetail = errorBody;
+  void [item, jobItem, notATask, notAJob];
 }
 
 export async function wrongUsage(): Promise<void> {
