@@ -118,7 +118,17 @@ describe("npm run generate on a valid spec", () => {
     const [list, create] = operations.map((op) => op.spec);
     expect(operations.map((op) => op.key)).toEqual(["listWidgets", "createWidget"]);
     expect(list).toMatchObject({ operationId: "ListWidgets", method: "GET", path: "/v1/{project_id}/widgets", sourceDoc: "100_widgets.txt", retrySafe: true });
-    expect(list!.pagination).toEqual({ style: "offset", offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 });
+    expect(list!.pagination).toEqual({
+      style: "offset",
+      offset: "offset",
+      limit: "limit",
+      numbersAs: "integer",
+      items: "data_list",
+      total: { in: "body", field: "total_num" },
+      minLimit: 10,
+      maxLimit: 200,
+      maxOffset: 2000000,
+    });
     expect(list!.params).toEqual({
       project_id: { in: "path", name: "project_id", required: true, clientOption: "projectId", schema: { type: "string", minLength: 1, maxLength: 256 } },
       offset: { in: "query", name: "offset", required: false, schema: { type: "integer", format: "int32", minimum: 0, maximum: 2000000 } },
@@ -209,7 +219,7 @@ describe("npm run generate on a bad spec fails and leaves the output untouched",
 
   it("refuses a paginated limit without bounds", () => {
     const { stderr } = failAfterEdit("        minimum: 10\n", "");
-    expect(stderr).toContain('ListWidgets: x-pagination.limit "limit" needs a schema with minimum and maximum');
+    expect(stderr).toContain('ListWidgets: x-pagination.limit "limit" needs a schema with minimum ≥ 1 and maximum (the page size bounds)');
   });
 });
 
@@ -237,10 +247,10 @@ describe("x- extensions, each read and checked by its own file", () => {
 
   it("x-pagination: style defaults to offset; an unknown style or key is refused at its line", async () => {
     expect((await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: offset\n")).problems).toEqual([]);
-    const style = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: marker\n");
-    expect(style.problems).toEqual([`${SPEC_NAME}:${style.line + 1}:16 ListWidgets: x-pagination.style "marker" is not a known paging style (known: offset)`]);
+    const style = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: cursor\n");
+    expect(style.problems).toEqual([`${SPEC_NAME}:${style.line + 1}:16 ListWidgets: x-pagination.style "cursor" is not a known paging style (known: offset, marker)`]);
     const key = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        totl: total_num\n");
-    expect(key.problems).toEqual([`${SPEC_NAME}:${key.line + 1}:15 ListWidgets: x-pagination.totl is not a known key (known: style, offset, limit, items, total)`]);
+    expect(key.problems).toEqual([`${SPEC_NAME}:${key.line + 1}:15 ListWidgets: x-pagination.totl is not a known key (known: style, limit, items, key, minLimit, maxLimit, offset, total, maxOffset)`]);
   });
 
   it("x-client-option: must be a string, named with the operation", async () => {

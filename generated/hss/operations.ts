@@ -51,10 +51,13 @@ export const hssOperations = {
       style: "offset",
       offset: "offset",
       limit: "limit",
-      items: "data_list",
-      total: "total_num",
+      numbersAs: "integer",
       minLimit: 10,
       maxLimit: 200,
+      items: "data_list",
+      key: "task_id",
+      maxOffset: 2000000,
+      total: { in: "body", field: "total_num" },
     },
     params: {
       project_id: {
@@ -135,10 +138,13 @@ export const hssOperations = {
       style: "offset",
       offset: "offset",
       limit: "limit",
-      items: "data_list",
-      total: "total_num",
+      numbersAs: "integer",
       minLimit: 10,
       maxLimit: 200,
+      items: "data_list",
+      key: "task_id",
+      maxOffset: 2000000,
+      total: { in: "body", field: "total_num" },
     },
     params: {
       project_id: {

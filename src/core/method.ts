@@ -18,19 +18,19 @@ export interface Method<I, O> {
   readonly operation: OperationSpec;
 }
 
-/** A list operation that `paginate` accepts. `K` is the response field holding the items. */
-export interface PaginatedMethod<I, O, K extends keyof O> extends Method<I, O> {
+/**
+ * A list operation that `paginate` accepts. `K` is the response field holding the items, or `null` when the
+ * response body is the array of items itself.
+ */
+export interface PaginatedMethod<I, O, K extends keyof O | null> extends Method<I, O> {
   readonly pagination: PaginationSpec;
   /** Type-only marker carrying the items field; never set at run time. */
   readonly itemsField?: K;
 }
 
 /** The item type of a paginated method, e.g. one entry of ListTasks' `data_list`. */
-export type ItemOf<M> = M extends PaginatedMethod<any, infer O, infer K>
-  ? NonNullable<O[K]> extends readonly (infer T)[]
-    ? T
-    : never
-  : never;
+export type ItemOf<M> = M extends PaginatedMethod<any, infer O, infer K> ? ListItem<[K] extends [keyof O] ? NonNullable<O[K]> : O> : never;
+type ListItem<L> = L extends readonly (infer T)[] ? T : never;
 
 /** The input type of a method. */
 export type InputOf<M> = M extends Method<infer I, any> ? I : never;
