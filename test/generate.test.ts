@@ -97,8 +97,11 @@ describe("npm run generate on a valid spec", () => {
     );
     expect(operations).toContain('export type CreateWidgetOutput = operations["CreateWidget"]["responses"][200]["content"]["application/json"];');
     expect(operations).toContain("/** List widgets — GET /v1/{project_id}/widgets (100_widgets.txt) */");
-    expect(operations).toContain('readonly listWidgets: PaginatedMethod<ListWidgetsInput, ListWidgetsOutput, "data_list">;');
-    expect(operations).toContain("readonly createWidget: Method<CreateWidgetInput, CreateWidgetOutput>;");
+    expect(operations).toContain('readonly listWidgets: PaginatedMethod<ListWidgetsInput, ListWidgetsOutput, "data_list", ListWidgetsHeaders>;');
+    expect(operations).toContain("readonly createWidget: Method<CreateWidgetInput, CreateWidgetOutput, CreateWidgetHeaders>;");
+    // Declared response headers, by lowercase name, integer schemas as numbers; none declared: {}.
+    expect(operations).toContain('export type ListWidgetsHeaders = { readonly "x-request-id": string | undefined; readonly "x-total-count": number | undefined; };');
+    expect(operations).toContain("export type CreateWidgetHeaders = {};");
   });
 
   it("builds the service and operation table from the spec", async () => {
@@ -136,7 +139,9 @@ describe("npm run generate on a valid spec", () => {
       // $ref to components/schemas/Color, inlined; its description is not a FieldSchema keyword.
       color: { in: "query", name: "color", required: false, schema: { type: "string", enum: ["red", "blue"] } },
     });
+    expect(list!.responseHeaders).toEqual({ "x-request-id": "string", "x-total-count": "integer" });
     expect(create).toMatchObject({ operationId: "CreateWidget", method: "POST", retrySafe: false, sourceDoc: "101_create_widget.txt" });
+    expect(create!.responseHeaders).toBeUndefined();
     expect(create!.pagination).toBeUndefined();
     expect(Object.fromEntries(Object.values(create!.params).map((p) => [p.name, [p.in, p.required]]))).toEqual({
       project_id: ["path", true],

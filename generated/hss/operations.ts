@@ -305,20 +305,24 @@ export const hssOperations = {
 
 export type ListTasksInput = NonNullable<operations["ListTasks"]["parameters"]["query"]> & operations["ListTasks"]["requestBody"]["content"]["application/json"];
 export type ListTasksOutput = operations["ListTasks"]["responses"][200]["content"]["application/json"];
+export type ListTasksHeaders = {};
 export type ListImageScanTaskInput = operations["ListImageScanTask"]["parameters"]["query"];
 export type ListImageScanTaskOutput = operations["ListImageScanTask"]["responses"][200]["content"]["application/json"];
+export type ListImageScanTaskHeaders = {};
 export type ShowTaskStatisticsInput = operations["ShowTaskStatistics"]["parameters"]["query"];
 export type ShowTaskStatisticsOutput = operations["ShowTaskStatistics"]["responses"][200]["content"]["application/json"];
+export type ShowTaskStatisticsHeaders = {};
 export type CreateTaskInput = NonNullable<operations["CreateTask"]["parameters"]["query"]> & operations["CreateTask"]["requestBody"]["content"]["application/json"];
 export type CreateTaskOutput = operations["CreateTask"]["responses"][200]["content"]["application/json"];
+export type CreateTaskHeaders = {};
 
 export interface HssMethods {
   /** Obtaining Jobs — POST /v5/{project_id}/common/tasks/batch-query (000_7daee93178c559b2.txt) */
-  readonly listTasks: PaginatedMethod<ListTasksInput, ListTasksOutput, "data_list">;
+  readonly listTasks: PaginatedMethod<ListTasksInput, ListTasksOutput, "data_list", ListTasksHeaders>;
   /** Obtaining the Scan Task List — GET /v5/{project_id}/image/tasks (001_57a7a714f0d8f2cb.txt) */
-  readonly listImageScanTask: PaginatedMethod<ListImageScanTaskInput, ListImageScanTaskOutput, "data_list">;
+  readonly listImageScanTask: PaginatedMethod<ListImageScanTaskInput, ListImageScanTaskOutput, "data_list", ListImageScanTaskHeaders>;
   /** Querying Task Statistics — GET /v5/{project_id}/common/task-statistics (002_94e2f77e2a361e2e.txt) */
-  readonly showTaskStatistics: Method<ShowTaskStatisticsInput, ShowTaskStatisticsOutput>;
+  readonly showTaskStatistics: Method<ShowTaskStatisticsInput, ShowTaskStatisticsOutput, ShowTaskStatisticsHeaders>;
   /** Creating a Task — POST /v5/{project_id}/common/task (003_664a385690d0439e.txt) */
-  readonly createTask: Method<CreateTaskInput, CreateTaskOutput>;
+  readonly createTask: Method<CreateTaskInput, CreateTaskOutput, CreateTaskHeaders>;
 }

@@ -84,8 +84,9 @@ export const swrOperations = {
 
 export type ListInstanceJobsInput = NonNullable<operations["ListInstanceJobs"]["parameters"]["query"]>;
 export type ListInstanceJobsOutput = operations["ListInstanceJobs"]["responses"][200]["content"]["application/json"];
+export type ListInstanceJobsHeaders = {};
 
 export interface SwrMethods {
   /** Listing Jobs — GET /v2/{project_id}/jobs (004_5f1cd64cc64a2670.txt) */
-  readonly listInstanceJobs: PaginatedMethod<ListInstanceJobsInput, ListInstanceJobsOutput, "jobs">;
+  readonly listInstanceJobs: PaginatedMethod<ListInstanceJobsInput, ListInstanceJobsOutput, "jobs", ListInstanceJobsHeaders>;
 }

@@ -7,6 +7,7 @@ import type { OperationSpec, ServiceSpec } from "./operation.js";
 import { checkTimeout, clientValues, DEFAULT_TIMEOUT_MS, type ClientOptions } from "./options.js";
 import { newCall } from "./pipeline/call.js";
 import { composePipeline } from "./pipeline/compose.js";
+import { withMetadata } from "./pipeline/metadata.js";
 import type { ClientContext, Handler } from "./pipeline/types.js";
 import { retryPolicy } from "./retry-policy.js";
 
@@ -57,7 +58,11 @@ export function createServiceClient<Methods, Paths extends {}>(
 
 function bindOperation(operation: OperationSpec, pipeline: Handler, context: ClientContext) {
   const method = async (input?: unknown, callOptions?: CallOptions) => (await pipeline(newCall(context, operation, input, callOptions))).output;
-  return Object.assign(method, { operation }, operation.pagination ? { pagination: operation.pagination } : {});
+  const withResponse = async (input?: unknown, callOptions?: CallOptions) => {
+    const call = newCall(context, operation, input, callOptions);
+    return withMetadata(call, await pipeline(call));
+  };
+  return Object.assign(method, { operation, withResponse }, operation.pagination ? { pagination: operation.pagination } : {});
 }
 
 function lazy<T>(create: () => T): () => T {

@@ -101,7 +101,15 @@ export interface OperationSpec {
   readonly pagination?: PaginationSpec;
   /** The source document the operation was transcribed from (`x-source-doc`). */
   readonly sourceDoc: string;
+  /**
+   * The response headers the spec declares on the success responses, lowercase name → how the value is typed
+   * (`integer`/`number` headers are read as numbers). Only `withResponse` reads it; absent when none are declared.
+   */
+  readonly responseHeaders?: { readonly [lowercaseName: string]: ResponseHeaderType };
 }
+
+/** How a declared response header's value is typed in `withResponse().headers`: its schema's type. */
+export type ResponseHeaderType = "string" | "integer" | "number" | "boolean";
 
 export interface ServiceSpec {
   /** Short service name, e.g. `hss`. */

@@ -1,4 +1,4 @@
-import type { CallOptions } from "../core/method.js";
+import type { CallOptions, Method } from "../core/method.js";
 import type { PageShape, PageTotal } from "../core/operation.js";
 import { InvalidPageError } from "./errors.js";
 
@@ -8,8 +8,8 @@ export interface PageAnswer {
   readonly status: number;
   readonly requestId: string | undefined;
   readonly attempts: number | undefined;
-  /** Every response header (present when the method can tell them: `withResponse`). */
-  readonly headers: Headers | undefined;
+  /** Every response header. */
+  readonly headers: Headers;
 }
 
 /** A page as a walk uses it: the answer, its items (checked to be an array) and its total when it has one. */
@@ -19,29 +19,16 @@ export interface Page {
   readonly total: number | undefined;
 }
 
-type Call = (input: Record<string, unknown>, options: CallOptions) => Promise<unknown>;
-interface Metadata {
-  readonly data: unknown;
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly attempts: number;
-  readonly rawHeaders: Headers;
-}
-type CallWithResponse = (input: Record<string, unknown>, options: CallOptions) => Promise<Metadata>;
-
 /** Calls the list method for one page. */
 export type PageCall = (input: Record<string, unknown>, options: CallOptions) => Promise<PageAnswer>;
 
-/** Calls a list method for one page; through `withResponse` (status, request id, headers) when it has it. */
-export function pageCaller(method: Call & { readonly withResponse?: CallWithResponse }): PageCall {
-  const withResponse = method.withResponse;
-  if (withResponse !== undefined) {
-    return async (input, options) => {
-      const { data, status, requestId, attempts, rawHeaders } = await withResponse(input, options);
-      return { data, status, requestId, attempts, headers: rawHeaders };
-    };
-  }
-  return async (input, options) => ({ data: await method(input, options), status: 200, requestId: undefined, attempts: undefined, headers: undefined });
+/** Calls a list method for one page through `withResponse`: errors name the page's status and request id. */
+export function pageCaller(method: Pick<Method<Record<string, unknown>, unknown, unknown>, "withResponse">): PageCall {
+  const { withResponse } = method;
+  return async (input, options) => {
+    const { data, status, requestId, attempts, rawHeaders } = await withResponse(input, options);
+    return { data, status, requestId, attempts, headers: rawHeaders };
+  };
 }
 
 /** Checks and reads a page: the items must be an array, the total (when the page has one) a safe integer ≥ 0. */
@@ -66,7 +53,6 @@ export function readPage(operation: string, shape: PageShape, total: PageTotal |
 
 /** The total a header holds: `Content-Range: items 0-9/100` (`/*`: unknown), or the header's number. */
 function headerTotal(total: Extract<PageTotal, { in: "header" }>, { headers }: PageAnswer): unknown {
-  if (headers === undefined) throw new TypeError(`paginate: the total is in the ${total.name} header, which the method cannot read (no withResponse)`);
   const value = headers.get(total.name);
   if (value === null) return undefined;
   if (total.format === "integer") return /^\s*\d+\s*$/.test(value) ? Number(value) : value;
