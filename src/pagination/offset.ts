@@ -42,8 +42,14 @@ export async function* offsetWalk({ call, operation, spec, params, options }: Wa
     next += limit;
   };
 
+  // Pages ahead: at most `concurrency` requests in flight, none past the total or past what maxItems wants.
+  const fetchAhead = () => {
+    while (controller !== undefined && queue.length < options.concurrency && next < Math.min(bound, end)) request();
+  };
+
   try {
     while (remaining > 0) {
+      fetchAhead();
       if (queue.length === 0) {
         if (next >= bound) return;
         if (spec.maxOffset !== undefined && next > spec.maxOffset && last !== undefined) {
@@ -60,9 +66,9 @@ export async function* offsetWalk({ call, operation, spec, params, options }: Wa
         if (options.concurrency > 1) {
           controller = new AbortController();
           callOptions = { ...options.call, signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal };
+          fetchAhead(); // before this page's items are yielded
         }
       }
-      while (controller !== undefined && queue.length < options.concurrency - 1 && next < Math.min(bound, end)) request();
 
       const fresh = repeats.filter(page.items);
       if (page.items.length > 0 && fresh.length === 0) {
