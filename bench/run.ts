@@ -351,6 +351,8 @@ async function stream(): Promise<void> {
       target: "report",
       verdict: "—",
     });
+    const latency = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/stream.ts"), "concurrency"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n").pop()!) as { items: number; sequentialMs: number; concurrentMs: number };
+    rows.push({ section: "5. pagination streaming", measure: `${latency.items} items, server adds 20 ms per page: concurrency 4 vs sequential, ms`, value: fmt(latency.concurrentMs, 0), baseline: fmt(latency.sequentialMs, 0), ratio: `${fmt(latency.sequentialMs / latency.concurrentMs)}× faster`, target: "≥ 3×", verdict: verdict(latency.sequentialMs / latency.concurrentMs >= 3) });
   } finally {
     server.child.kill();
   }

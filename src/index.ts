@@ -15,9 +15,20 @@ export {
   type InvalidResponseReason,
 } from "./core/errors.js";
 export type { RetryOptions } from "./core/retry-policy.js";
-export { paginate, type PaginateOptions } from "./paginate.js";
-export type { CallOptions, InputOf, ItemOf, Method, OutputOf, PaginatedMethod } from "./core/method.js";
-export type { FieldSchema, OperationSpec, PaginationSpec, ParamSpec, ServiceSpec } from "./core/operation.js";
+export { InvalidPageError, paginate, type PaginateOptions, type PagingBehaviour } from "./paginate.js";
+export type { CallOptions, HeadersOf, InputOf, ItemOf, Method, MethodResponse, OutputOf, PaginatedMethod } from "./core/method.js";
+export type {
+  FieldSchema,
+  MarkerPagination,
+  OffsetPagination,
+  OperationSpec,
+  PageShape,
+  PageTotal,
+  PaginationSpec,
+  ParamSpec,
+  ResponseHeaderType,
+  ServiceSpec,
+} from "./core/operation.js";
 export type * from "../generated/hss/operations.js";
 export type * from "../generated/swr/operations.js";
 export type * from "../generated/hss/named-types.js";

@@ -97,8 +97,11 @@ describe("npm run generate on a valid spec", () => {
     );
     expect(operations).toContain('export type CreateWidgetOutput = operations["CreateWidget"]["responses"][200]["content"]["application/json"];');
     expect(operations).toContain("/** List widgets — GET /v1/{project_id}/widgets (docs/pages/100_widgets.txt) */");
-    expect(operations).toContain('readonly listWidgets: PaginatedMethod<ListWidgetsInput, ListWidgetsOutput, "data_list">;');
-    expect(operations).toContain("readonly createWidget: Method<CreateWidgetInput, CreateWidgetOutput>;");
+    expect(operations).toContain('readonly listWidgets: PaginatedMethod<ListWidgetsInput, ListWidgetsOutput, "data_list", ListWidgetsHeaders>;');
+    expect(operations).toContain("readonly createWidget: Method<CreateWidgetInput, CreateWidgetOutput, CreateWidgetHeaders>;");
+    // Declared response headers, by lowercase name, integer schemas as numbers; none declared: {}.
+    expect(operations).toContain('export type ListWidgetsHeaders = { readonly "x-request-id": string | undefined; readonly "x-total-count": number | undefined; };');
+    expect(operations).toContain("export type CreateWidgetHeaders = {};");
   });
 
   it("builds the service and operation table from the spec", async () => {
@@ -118,7 +121,17 @@ describe("npm run generate on a valid spec", () => {
     const [list, create] = operations.map((op) => op.spec);
     expect(operations.map((op) => op.key)).toEqual(["listWidgets", "createWidget"]);
     expect(list).toMatchObject({ operationId: "ListWidgets", method: "GET", path: "/v1/{project_id}/widgets", sourceDoc: "docs/pages/100_widgets.txt", retrySafe: true });
-    expect(list!.pagination).toEqual({ style: "offset", offset: "offset", limit: "limit", items: "data_list", total: "total_num", minLimit: 10, maxLimit: 200 });
+    expect(list!.pagination).toEqual({
+      style: "offset",
+      offset: "offset",
+      limit: "limit",
+      numbersAs: "integer",
+      items: "data_list",
+      total: { in: "body", field: "total_num" },
+      minLimit: 10,
+      maxLimit: 200,
+      maxOffset: 2000000,
+    });
     expect(list!.params).toEqual({
       project_id: { in: "path", name: "project_id", required: true, clientOption: "projectId", schema: { type: "string", minLength: 1, maxLength: 256 } },
       offset: { in: "query", name: "offset", required: false, schema: { type: "integer", format: "int32", minimum: 0, maximum: 2000000 } },
@@ -126,7 +139,9 @@ describe("npm run generate on a valid spec", () => {
       // $ref to components/schemas/Color, inlined; its description is not a FieldSchema keyword.
       color: { in: "query", name: "color", required: false, schema: { type: "string", enum: ["red", "blue"] } },
     });
+    expect(list!.responseHeaders).toEqual({ "x-request-id": "string", "x-total-count": "integer" });
     expect(create).toMatchObject({ operationId: "CreateWidget", method: "POST", retrySafe: false, sourceDoc: "docs/pages/101_create_widget.txt" });
+    expect(create!.responseHeaders).toBeUndefined();
     expect(create!.pagination).toBeUndefined();
     expect(Object.fromEntries(Object.values(create!.params).map((p) => [p.name, [p.in, p.required]]))).toEqual({
       project_id: ["path", true],
@@ -210,7 +225,7 @@ describe("npm run generate on a bad spec fails and leaves the output untouched",
 
   it("refuses a paginated limit without bounds", () => {
     const { stderr } = failAfterEdit("        minimum: 10\n", "");
-    expect(stderr).toContain('ListWidgets: x-pagination.limit "limit" needs a schema with minimum and maximum');
+    expect(stderr).toContain('ListWidgets: x-pagination.limit "limit" needs a schema with minimum ≥ 1 and maximum (the page size bounds)');
   });
 });
 
@@ -240,10 +255,10 @@ describe("x- extensions, each read and checked by its own file", () => {
 
   it("x-pagination: style defaults to offset; an unknown style or key is refused at its line", async () => {
     expect((await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: offset\n")).problems).toEqual([]);
-    const style = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: marker\n");
-    expect(style.problems).toEqual([`${SPEC_NAME}:${style.line + 1}:16 ListWidgets: x-pagination.style "marker" is not a known paging style (known: offset)`]);
+    const style = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: cursor\n");
+    expect(style.problems).toEqual([`${SPEC_NAME}:${style.line + 1}:16 ListWidgets: x-pagination.style "cursor" is not a known paging style (known: offset, marker)`]);
     const key = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        totl: total_num\n");
-    expect(key.problems).toEqual([`${SPEC_NAME}:${key.line + 1}:15 ListWidgets: x-pagination.totl is not a known key (known: style, offset, limit, items, total)`]);
+    expect(key.problems).toEqual([`${SPEC_NAME}:${key.line + 1}:15 ListWidgets: x-pagination.totl is not a known key (known: style, limit, items, key, minLimit, maxLimit, offset, total, maxOffset)`]);
   });
 
   it("x-client-option: must be a string, named with the operation", async () => {

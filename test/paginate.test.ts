@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHssClient, createSwrClient, InvalidInputError, paginate, type HssClient, type SwrClient } from "../src/index.js";
+import { createHssClient, createSwrClient, InvalidInputError, InvalidPageError, paginate, type HssClient, type SwrClient } from "../src/index.js";
 import { DEFAULT_TOKEN, startStandInServer, type StandInServer } from "./server/index.js";
 
 let server: StandInServer;
@@ -134,18 +134,23 @@ describe("paginate against a misbehaving server", () => {
     expect(requestsTo("ListInstanceJobs")).toHaveLength(Math.ceil(server.store.jobs.length / 100));
   });
 
-  it("a total that shrinks ends the walk at the smallest total seen", async () => {
+  it("a total that changes after the first page neither extends nor cuts the walk: the first valid total bounds it", async () => {
     server.misbehave = { totalDrift: -60 };
     const ids = (await collect(paginate(swr.listInstanceJobs))).map((job) => job.id);
-    // Page 2 reports 250 - 60 = 190: the walk stops once the offset reaches it.
-    expect(ids).toEqual(server.store.jobs.slice(0, 200).map((job) => job.id));
-    expect(new Set(ids).size).toBe(ids.length);
+    // Page 2 reports 250 - 60 = 190; the first page's 250 stands, and the short third page ends the walk.
+    expect(ids).toEqual(server.store.jobs.map((job) => job.id));
+    expect(requestsTo("ListInstanceJobs")).toHaveLength(3);
   });
 
-  it("a server that ignores the offset (the same page again) is read once", async () => {
+  it("a server that ignores the offset (the same page again): the first page once, then InvalidPageError", async () => {
     server.misbehave = { ignoreOffset: true };
-    const ids = (await collect(paginate(hss.listTasks, { task_type: "cluster_scan" }))).map((task) => task.task_id);
+    const ids: string[] = [];
+    const error = await (async () => {
+      for await (const task of paginate(hss.listTasks, { task_type: "cluster_scan" })) ids.push(task.task_id!);
+    })().catch((caught: unknown) => caught);
     expect(ids).toEqual(taskIds("cluster_scan").slice(0, 200));
+    expect(error).toBeInstanceOf(InvalidPageError);
+    expect(error).toMatchObject({ name: "InvalidResponseError", behaviour: "repeated-page", operation: "ListTasks", status: 200 });
     expect(requestsTo("ListTasks")).toHaveLength(2);
   });
 

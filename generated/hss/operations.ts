@@ -52,10 +52,13 @@ export const hssOperations = {
       style: "offset",
       offset: "offset",
       limit: "limit",
-      items: "data_list",
-      total: "total_num",
+      numbersAs: "integer",
       minLimit: 10,
       maxLimit: 200,
+      items: "data_list",
+      key: "task_id",
+      maxOffset: 2000000,
+      total: { in: "body", field: "total_num" },
     },
     params: {
       project_id: {
@@ -137,10 +140,13 @@ export const hssOperations = {
       style: "offset",
       offset: "offset",
       limit: "limit",
-      items: "data_list",
-      total: "total_num",
+      numbersAs: "integer",
       minLimit: 10,
       maxLimit: 200,
+      items: "data_list",
+      key: "task_id",
+      maxOffset: 2000000,
+      total: { in: "body", field: "total_num" },
     },
     params: {
       project_id: {
@@ -303,20 +309,24 @@ export const hssOperations = {
 
 export type ListTasksInput = NonNullable<operations["ListTasks"]["parameters"]["query"]> & operations["ListTasks"]["requestBody"]["content"]["application/json"];
 export type ListTasksOutput = operations["ListTasks"]["responses"][200]["content"]["application/json"];
+export type ListTasksHeaders = {};
 export type ListImageScanTaskInput = operations["ListImageScanTask"]["parameters"]["query"];
 export type ListImageScanTaskOutput = operations["ListImageScanTask"]["responses"][200]["content"]["application/json"];
+export type ListImageScanTaskHeaders = {};
 export type ShowTaskStatisticsInput = operations["ShowTaskStatistics"]["parameters"]["query"];
 export type ShowTaskStatisticsOutput = operations["ShowTaskStatistics"]["responses"][200]["content"]["application/json"];
+export type ShowTaskStatisticsHeaders = {};
 export type CreateTaskInput = NonNullable<operations["CreateTask"]["parameters"]["query"]> & operations["CreateTask"]["requestBody"]["content"]["application/json"];
 export type CreateTaskOutput = operations["CreateTask"]["responses"][200]["content"]["application/json"];
+export type CreateTaskHeaders = {};
 
 export interface HssMethods {
   /** Querying the Task List — POST /v5/{project_id}/common/tasks/batch-query (docs/pages/hss-v5-list-tasks.en.txt) */
-  readonly listTasks: PaginatedMethod<ListTasksInput, ListTasksOutput, "data_list">;
+  readonly listTasks: PaginatedMethod<ListTasksInput, ListTasksOutput, "data_list", ListTasksHeaders>;
   /** Obtaining the Scan Task List — GET /v5/{project_id}/image/tasks (docs/pages/hss-v5-list-image-scan-task.en.txt) */
-  readonly listImageScanTask: PaginatedMethod<ListImageScanTaskInput, ListImageScanTaskOutput, "data_list">;
+  readonly listImageScanTask: PaginatedMethod<ListImageScanTaskInput, ListImageScanTaskOutput, "data_list", ListImageScanTaskHeaders>;
   /** Querying Task Statistics — GET /v5/{project_id}/common/task-statistics (docs/pages/hss-v5-show-task-statistics.zh.txt) */
-  readonly showTaskStatistics: Method<ShowTaskStatisticsInput, ShowTaskStatisticsOutput>;
+  readonly showTaskStatistics: Method<ShowTaskStatisticsInput, ShowTaskStatisticsOutput, ShowTaskStatisticsHeaders>;
   /** Creating a Task — POST /v5/{project_id}/common/task (docs/pages/hss-v5-create-task.zh.txt) */
-  readonly createTask: Method<CreateTaskInput, CreateTaskOutput>;
+  readonly createTask: Method<CreateTaskInput, CreateTaskOutput, CreateTaskHeaders>;
 }

@@ -57,10 +57,12 @@ export const swrOperations = {
       style: "offset",
       offset: "offset",
       limit: "limit",
-      items: "jobs",
-      total: "total",
+      numbersAs: "integer",
       minLimit: 1,
       maxLimit: 100,
+      items: "jobs",
+      key: "id",
+      total: { in: "body", field: "total" },
     },
     params: {
       project_id: { in: "path", name: "project_id", required: true, clientOption: "projectId", schema: { type: "string" } },
@@ -83,8 +85,9 @@ export const swrOperations = {
 
 export type ListInstanceJobsInput = NonNullable<operations["ListInstanceJobs"]["parameters"]["query"]>;
 export type ListInstanceJobsOutput = operations["ListInstanceJobs"]["responses"][200]["content"]["application/json"];
+export type ListInstanceJobsHeaders = {};
 
 export interface SwrMethods {
   /** Listing Jobs — GET /v2/{project_id}/jobs (docs/pages/swr-v2-list-instance-jobs.zh.txt) */
-  readonly listInstanceJobs: PaginatedMethod<ListInstanceJobsInput, ListInstanceJobsOutput, "jobs">;
+  readonly listInstanceJobs: PaginatedMethod<ListInstanceJobsInput, ListInstanceJobsOutput, "jobs", ListInstanceJobsHeaders>;
 }

@@ -1,6 +1,7 @@
 import { Project, ts, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure, type SourceFile } from "ts-morph";
 import { fileHeader } from "./header.js";
 import { literal } from "./literal.js";
+import { headersType } from "./response-headers.js";
 import type { OperationModel, ServiceModel } from "./operation-table.js";
 
 /**
@@ -21,6 +22,7 @@ export function emitOperations({ service, operations }: ServiceModel): string {
   for (const op of operations) {
     file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Input`, type: inputType(op) });
     file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Output`, type: outputType(op) });
+    file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Headers`, type: headersType(op.spec.responseHeaders ?? {}) });
   }
   file.addInterface({
     isExported: true,
@@ -69,11 +71,11 @@ function outputType({ spec, successStatus }: OperationModel): string {
 
 function methodMember(op: OperationModel): OptionalKind<PropertySignatureStructure> {
   const { operationId, method, path, sourceDoc, pagination } = op.spec;
-  const io = `${operationId}Input, ${operationId}Output`;
+  const [input, output, headers] = [`${operationId}Input`, `${operationId}Output`, `${operationId}Headers`];
   return {
     name: op.key,
     isReadonly: true,
-    type: pagination ? `PaginatedMethod<${io}, ${JSON.stringify(pagination.items)}>` : `Method<${io}>`,
+    type: pagination ? `PaginatedMethod<${input}, ${output}, ${JSON.stringify(pagination.items)}, ${headers}>` : `Method<${input}, ${output}, ${headers}>`,
     // "*/" inside a summary would end the comment early.
     docs: [`${op.summary.replace(/\*\//g, "*\\/")} — ${method} ${path} (${sourceDoc})`],
   };

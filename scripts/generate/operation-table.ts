@@ -4,6 +4,7 @@ import { readClientOption } from "./extensions/client-option.js";
 import { readPagination } from "./extensions/pagination.js";
 import { readRetrySafe } from "./extensions/retry-safe.js";
 import { readSourceDoc } from "./extensions/source-doc.js";
+import { readResponseHeaders } from "./response-headers.js";
 import { fieldSchema } from "./field-schema.js";
 import { collectProblems, fail, GenerationError } from "./problems.js";
 import { regionTable } from "./regions.js";
@@ -55,6 +56,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
   for (const parameter of operationParameters(spec, ref)) params.addParameter(parameter);
   const bodyRequired = addRequestBody(spec, operation.requestBody, [...at, "requestBody"], params);
   const { status: successStatus, schema: output } = successResponse(spec, operation.responses, [...at, "responses"], operationId);
+  const responseHeaders = readResponseHeaders(spec, operationId, successResponses(spec, operation.responses, [...at, "responses"]));
   const pagination = readPagination(site, { params: params.params, output });
   const table: OperationSpec = {
     operationId,
@@ -65,6 +67,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
     ...(typeof output.value.type === "string" && { responseType: output.value.type as NonNullable<OperationSpec["responseType"]> }),
     ...(pagination && { pagination }),
     params: params.params,
+    ...(Object.keys(responseHeaders).length > 0 && { responseHeaders }),
   };
   const summary = typeof operation.summary === "string" ? operation.summary : operationId;
   return { key: operationId[0]!.toLowerCase() + operationId.slice(1), summary, spec: table, successStatus, bodyRequired };
@@ -124,6 +127,15 @@ function addRequestBody(spec: SpecDocument, node: unknown, pointer: readonly str
     params.addBodyField(name, bodyRequired && requiredNames.includes(name), fieldSchema(spec, property, propertyPointer), propertyPointer);
   }
   return bodyRequired;
+}
+
+/** Every documented 2xx response, resolved, in status order. */
+function successResponses(spec: SpecDocument, node: unknown, pointer: readonly string[]): Located[] {
+  const responses = isRecord(node) ? node : {};
+  return Object.keys(responses)
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort()
+    .map((code) => derefObject(spec, responses[code], [...pointer, code], "a response"));
 }
 
 /** The `200` response, else the first 2xx; it must have an application/json body (the facade parses JSON). */

@@ -9,6 +9,7 @@ import { checkMaxResponseBytes, checkTimeout, checkUserAgent, clientValues, DEFA
 import { newCall } from "./pipeline/call.js";
 import { clientSignal } from "./pipeline/client-signal.js";
 import { composePipeline } from "./pipeline/compose.js";
+import { withMetadata } from "./pipeline/metadata.js";
 import type { ClientContext, Handler } from "./pipeline/types.js";
 import { retryPolicy } from "./retry-policy.js";
 
@@ -72,7 +73,15 @@ function bindOperation(operation: OperationSpec, pipeline: Handler, context: Cli
       call.release();
     }
   };
-  return Object.assign(method, { operation }, operation.pagination ? { pagination: operation.pagination } : {});
+  const withResponse = async (input?: unknown, callOptions?: CallOptions) => {
+    const call = newCall(context, operation, input, callOptions);
+    try {
+      return withMetadata(call, await pipeline(call));
+    } finally {
+      call.release();
+    }
+  };
+  return Object.assign(method, { operation, withResponse }, operation.pagination ? { pagination: operation.pagination } : {});
 }
 
 function lazy<T>(create: () => T): () => T {

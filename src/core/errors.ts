@@ -144,13 +144,14 @@ export class InvalidInputError extends HuaweiCloudSdkError {
 }
 
 /** Why a 2xx answer was refused. */
-export type InvalidResponseReason = "not-json" | "empty" | "wrong-type" | "too-large";
+export type InvalidResponseReason = "not-json" | "empty" | "wrong-type" | "too-large" | "invalid-page";
 
 const REASON_WORDS: Readonly<Record<InvalidResponseReason, string>> = {
   "not-json": "a body that is not valid JSON",
   empty: "an empty body",
   "wrong-type": "a body that is not the documented type",
   "too-large": "a body larger than maxResponseBytes",
+  "invalid-page": "a page a walk cannot go on from",
 };
 
 /** A 2xx answer whose body is not what the spec promises (see README, "Response checking"). */
@@ -158,7 +159,10 @@ export class InvalidResponseError extends HuaweiCloudSdkError {
   override readonly name = "InvalidResponseError";
   /** The HTTP status code (a 2xx). */
   readonly status: number;
-  /** What was wrong: `not-json`, `empty`, `wrong-type` (e.g. an array where an object is documented), `too-large`. */
+  /**
+   * What was wrong: `not-json`, `empty`, `wrong-type` (e.g. an array where an object is documented), `too-large`;
+   * `invalid-page` on `InvalidPageError` (its `behaviour` says more).
+   */
   readonly reason: InvalidResponseReason;
   /** The answer's Content-Type, when it had one (an HTML page from a proxy says so here). */
   readonly contentType: string | undefined;

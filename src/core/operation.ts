@@ -45,22 +45,47 @@ export interface ParamSpec {
  * How a list operation pages, from its `x-pagination` extension: one member per paging style, told apart by
  * `style`. Code that walks pages switches on `style`, so a new style is a new member and a new case.
  */
-export type PaginationSpec = OffsetPagination;
+export type PaginationSpec = OffsetPagination | MarkerPagination;
 
-/** Offset/limit paging with the items and the total as fields of an object body (`style: offset`). */
-export interface OffsetPagination {
+/** What every paging style shares: the page size parameter, where the items are, and their identity. */
+export interface PageShape {
+  /** Input field carrying the page size. */
+  readonly limit: string;
+  /** How the paging parameters are typed in the input: numbers, or decimal strings (`"100"`, as SWR's repos list). */
+  readonly numbersAs: "integer" | "string";
+  /** Page size bounds, from the limit parameter's `minimum`/`maximum` (or the extension, for string limits). */
+  readonly minLimit: number;
+  readonly maxLimit: number;
+  /** Response field holding the page's items (an array); `null` when the body itself is the array. */
+  readonly items: string | null;
+  /** Item field identifying an item (`task_id`, `id`): a page's items already seen on the page before are dropped. */
+  readonly key?: string;
+}
+
+/** Where an offset-paged operation reports the total number of items. */
+export type PageTotal =
+  | { readonly in: "body"; readonly field: string }
+  /** A response header: `Content-Range: 0-9/100` (the number after the slash), or a header holding the number. */
+  | { readonly in: "header"; readonly name: string; readonly format: "content-range" | "integer" };
+
+/** Offset/limit paging (`style: offset`, the default). */
+export interface OffsetPagination extends PageShape {
   readonly style: "offset";
   /** Input field carrying the start index. */
   readonly offset: string;
-  /** Input field carrying the page size. */
-  readonly limit: string;
-  /** Response field holding the page's items (an array). */
-  readonly items: string;
-  /** Response field holding the total number of items. */
-  readonly total: string;
-  /** Page size bounds, from the limit parameter's `minimum`/`maximum`. */
-  readonly minLimit: number;
-  readonly maxLimit: number;
+  /** The largest offset the operation accepts (the offset parameter's `maximum`), when it has one. */
+  readonly maxOffset?: number;
+  /** Where the total is reported; `null` when the operation does not report one (the walk ends on a short page). */
+  readonly total: PageTotal | null;
+}
+
+/** Marker paging (`style: marker`): each request passes the marker the previous page ended with. */
+export interface MarkerPagination extends PageShape {
+  readonly style: "marker";
+  /** Input field carrying the marker. */
+  readonly marker: string;
+  /** Where the next marker comes from: a field of the page's last item, or a field of the body (by path). */
+  readonly next: { readonly from: "last-item"; readonly field: string } | { readonly from: "body"; readonly path: readonly string[] };
 }
 
 export interface OperationSpec {
@@ -81,7 +106,15 @@ export interface OperationSpec {
   readonly pagination?: PaginationSpec;
   /** The source document the operation was transcribed from (`x-source-doc`). */
   readonly sourceDoc: string;
+  /**
+   * The response headers the spec declares on the success responses, lowercase name → how the value is typed
+   * (`integer`/`number` headers are read as numbers). Only `withResponse` reads it; absent when none are declared.
+   */
+  readonly responseHeaders?: { readonly [lowercaseName: string]: ResponseHeaderType };
 }
+
+/** How a declared response header's value is typed in `withResponse().headers`: its schema's type. */
+export type ResponseHeaderType = "string" | "integer" | "number" | "boolean";
 
 export interface ServiceSpec {
   /** Short service name, e.g. `hss`. */

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateAll } from "../../scripts/generate/pipeline.js";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { OperationSpec, ServiceSpec } from "../../src/core/operation.js";
+import { startLoopbackServer, type LoopbackServer } from "./loopback.js";
 
 const specDir = fileURLToPath(new URL("../fixtures/generate/spec", import.meta.url));
 
@@ -31,4 +33,24 @@ export async function generateDemoService(): Promise<GeneratedService> {
     operations: module["demoOperations"] as Record<string, OperationSpec>,
     dispose: () => rmSync(outDir, { recursive: true, force: true }),
   };
+}
+
+/** The demo table and a loopback server, for one test file: started before its tests, reset before each. */
+export interface DemoOnLoopback {
+  readonly server: LoopbackServer;
+  readonly demo: GeneratedService;
+}
+
+/** Registers the hooks that start, reset and stop the demo fixture and server; read the fields inside tests. */
+export function useDemoOnLoopback(): DemoOnLoopback {
+  const fixture = {} as { server: LoopbackServer; demo: GeneratedService };
+  beforeAll(async () => {
+    [fixture.server, fixture.demo] = await Promise.all([startLoopbackServer(), generateDemoService()]);
+  });
+  afterAll(async () => {
+    fixture.demo?.dispose();
+    await fixture.server?.close();
+  });
+  beforeEach(() => fixture.server.reset());
+  return fixture;
 }

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { hssOperations, hssService } from "../../generated/hss/operations.js";
 import { swrOperations, swrService } from "../../generated/swr/operations.js";
 import { createServiceClient } from "../../src/core/client.js";
@@ -8,8 +8,8 @@ import type { OperationSpec, ServiceSpec } from "../../src/core/operation.js";
 import type { ClientOptions } from "../../src/core/options.js";
 import { HuaweiCloudError, HuaweiCloudSdkError, InvalidInputError, type HuaweiCloudSdkErrorName } from "../../src/index.js";
 import { InvalidResponseError, NetworkError, TimeoutError } from "../../src/index.js";
-import { generateDemoService, type GeneratedService } from "./demo-service.js";
-import { startLoopbackServer, type LoopbackServer } from "./loopback.js";
+import { useDemoOnLoopback, type GeneratedService } from "./demo-service.js";
+import type { LoopbackServer } from "./loopback.js";
 
 // The core (client assembly, pipeline steps, errors) tested on its own: against the generator's demo fixture,
 // which is neither HSS nor SWR, with a loopback server that knows no API; then the same behaviour through the
@@ -21,16 +21,10 @@ type AnyClient = Record<string, AnyMethod>;
 const TOKEN = "core-test-token-secret";
 const SK = "core-test-sk-secret";
 
+const fixture = useDemoOnLoopback();
 let server: LoopbackServer;
 let demo: GeneratedService;
-beforeAll(async () => {
-  [server, demo] = await Promise.all([startLoopbackServer(), generateDemoService()]);
-});
-afterAll(async () => {
-  demo?.dispose();
-  await server?.close();
-});
-beforeEach(() => server.reset());
+beforeAll(() => ({ server, demo } = fixture));
 
 function client(service: ServiceSpec, operations: Readonly<Record<string, OperationSpec>>, overrides: Partial<ClientOptions> = {}): AnyClient {
   const options: ClientOptions = { projectId: "p1", endpoint: server.url, auth: { token: TOKEN }, retry: { baseDelayMs: 1 }, ...overrides };

@@ -20,6 +20,10 @@ export async function correctUsage(): Promise<void> {
   await swr.listInstanceJobs({ status: "Running", limit: 20 });
   // Every input field of ListInstanceJobs is optional, so the input object may be left out.
   await swr.listInstanceJobs();
+  const full = await hss.listTasks.withResponse({ task_type: "iac_scan" });
+  const meta: [number, string | undefined, number, string | null] = [full.status, full.requestId, full.attempts, full.rawHeaders.get("x-a")];
+  const fullTotal: number | undefined = full.data.total_num;
+  void [meta, fullTotal];
   const post: "POST" = hssOperations.listTasks.method;
   const retrySafe: false = hssOperations.createTask.retrySafe;
   void [total, id, post, retrySafe];
@@ -56,5 +60,7 @@ export async function wrongUsage(): Promise<void> {
   const item = (await hss.listTasks({ task_type: "iac_scan" })).data_list?.[0];
   // @ts-expect-error not a field of a ListTasks item
   void item?.no_such_field;
+  // @ts-expect-error ListTasks declares no response headers
+  void (await hss.listTasks.withResponse({ task_type: "iac_scan" })).headers["x-total"];
   void get;
 }

@@ -1,39 +1,63 @@
 /**
- * `x-pagination` style `offset`: offset/limit query (or path, header) parameters, the items and the total as
- * fields of an object body. The limit's schema bounds become the page size bounds.
+ * `x-pagination` style `offset` (the default): offset/limit parameters (integers, or strings holding integers);
+ * the items a field of an object body or the body itself; the total a body field, a response header, or absent.
+ * The limit's schema bounds become the page size bounds, the offset's maximum the walk's bound.
  *
- *   x-pagination: { offset: offset, limit: limit, items: data_list, total: total_num }
+ *   x-pagination: { offset: offset, limit: limit, items: data_list, total: total_num, key: task_id }
+ *   x-pagination: { offset: offset, limit: limit, total: { header: Content-Range }, key: id,
+ *                   minLimit: 1, maxLimit: 100 }          # an array body; string offset/limit
  */
-import type { OffsetPagination } from "../../../src/core/operation.js";
-import { deref, isRecord } from "../../openapi/index.js";
-import { PAGINATION as X, type PagedOperation } from "./pagination.js";
+import type { OffsetPagination, PageTotal } from "../../../src/core/operation.js";
+import { isRecord } from "../../openapi/index.js";
+import { PAGINATION as X, pagingBound, pagingNumbers, pagingParameter, propertySchema, readPageShape, resolved, SHAPE_KEYS, type PagedOperation } from "./pagination-shape.js";
 import { extensionMapping, extensionProblem, requiredString, type ExtensionSite } from "./site.js";
 
-const KEYS = ["style", "offset", "limit", "items", "total"] as const;
+const KEYS = [...SHAPE_KEYS, "offset", "total", "maxOffset"] as const;
 
-export function readOffsetPagination(site: ExtensionSite, { params, output }: PagedOperation): OffsetPagination {
-  const node = extensionMapping(site, X, KEYS, "offset, limit, items and total");
-  const field = (key: string): string => requiredString(site, X, node[key], [key]);
-  const [offset, limit, items, total] = [field("offset"), field("limit"), field("items"), field("total")];
-  for (const [key, name] of [["offset", offset], ["limit", limit]] as const) {
-    const param = params[name];
-    if (param === undefined || param.in === "body" || param.clientOption !== undefined) {
-      extensionProblem(site, X, `${X}.${key} names "${name}", which is not a path, query or header parameter of the operation`, [key]);
-    }
+export function readOffsetPagination(site: ExtensionSite, operation: PagedOperation): OffsetPagination {
+  const node = extensionMapping(site, X, KEYS, "offset, limit, and items unless the body is an array");
+  const { shape } = readPageShape(site, node, operation);
+  const offset = pagingParameter(site, node, operation, "offset");
+  if (pagingNumbers(site, offset.param, "offset") !== shape.numbersAs) {
+    extensionProblem(site, X, `${X}.offset "${offset.name}" and ${X}.limit "${shape.limit}" must both be integers or both strings`, ["offset"]);
   }
-  const { minimum, maximum } = params[limit]!.schema;
-  if (minimum === undefined || maximum === undefined) {
-    extensionProblem(site, X, `${X}.limit "${limit}" needs a schema with minimum and maximum (the page size bounds)`, ["limit"]);
+  const maxOffset = pagingBound(site, node, offset.param, "maxOffset", "maximum");
+  const total = readTotal(site, node, operation);
+  return { style: "offset", offset: offset.name, ...shape, ...(maxOffset !== undefined && { maxOffset }), total };
+}
+
+/** `total: <body field>`, `total: { header: <name> }`, or no `total` (the operation reports none). */
+function readTotal(site: ExtensionSite, node: Record<string, unknown>, { output }: PagedOperation): PageTotal | null {
+  if (node.total === undefined) return null;
+  if (isRecord(node.total)) {
+    for (const key of Object.keys(node.total)) if (key !== "header") extensionProblem(site, X, `${X}.total.${key} is not a known key (known: header)`, ["total", key]);
+    const name = requiredString(site, X, node.total.header, ["total", "header"]).toLowerCase();
+    const header = declaredHeader(site, name);
+    if (header === undefined) extensionProblem(site, X, `${X}.total.header "${name}" is not a header of any 2xx response`, ["total", "header"]);
+    if (name === "content-range") return { in: "header", name, format: "content-range" };
+    if (header.type !== "integer") extensionProblem(site, X, `${X}.total.header "${name}" must have an integer schema (or be Content-Range)`, ["total", "header"]);
+    return { in: "header", name, format: "integer" };
   }
-  const properties = isRecord(output.value.properties) ? output.value.properties : {};
-  for (const [key, name] of [["items", items], ["total", total]] as const) {
-    if (properties[name] === undefined) {
-      extensionProblem(site, X, `${X}.${key} names "${name}", which is not a field of the success response`, [key]);
-    }
+  const field = requiredString(site, X, node.total, ["total"]);
+  if (output.value.type === "array") extensionProblem(site, X, `${X}.total "${field}" cannot be a body field: the success response body is an array`, ["total"]);
+  const schema = propertySchema(site, output, field);
+  if (schema === undefined) extensionProblem(site, X, `${X}.total names "${field}", which is not a field of the success response`, ["total"]);
+  if (schema.type !== "integer") extensionProblem(site, X, `${X}.total "${field}" must be an integer field of the success response`, ["total"]);
+  return { in: "body", field };
+}
+
+/** The resolved schema of response header `name` (lowercase) as a 2xx response of the operation declares it. */
+function declaredHeader(site: ExtensionSite, name: string): Record<string, unknown> | undefined {
+  const at = [...site.owner.pointer, "responses"];
+  const responses = isRecord(site.owner.value.responses) ? site.owner.value.responses : {};
+  for (const [status, node] of Object.entries(responses)) {
+    if (!/^2\d\d$/.test(status)) continue;
+    const response = resolved(site, node, [...at, status]);
+    const headers = isRecord(response.value.headers) ? response.value.headers : {};
+    const declared = Object.keys(headers).find((header) => header.toLowerCase() === name);
+    if (declared === undefined) continue;
+    const header = resolved(site, headers[declared], [...response.pointer, "headers", declared]);
+    return resolved(site, header.value.schema, [...header.pointer, "schema"]).value;
   }
-  const itemsSchema = deref(site.spec, properties[items], [...output.pointer, "properties", items]).value;
-  if (!isRecord(itemsSchema) || itemsSchema.type !== "array") {
-    extensionProblem(site, X, `${X}.items "${items}" must be an array field of the success response`, ["items"]);
-  }
-  return { style: "offset", offset, limit, items, total, minLimit: minimum, maxLimit: maximum };
+  return undefined;
 }

@@ -1,27 +1,22 @@
 /**
  * `x-pagination` on list operations: how the operation pages. `style` picks the paging style (default
- * `offset`, the only one so far); each style reads and checks its own keys in `pagination-<style>.ts` and
- * returns its member of the `PaginationSpec` union.
+ * `offset`); each style reads and checks its own keys in `pagination-<style>.ts` and returns its member of the
+ * `PaginationSpec` union; what the styles share is in `pagination-shape.ts`.
  */
-import type { PaginationSpec, ParamSpec } from "../../../src/core/operation.js";
-import { isRecord, type Located } from "../../openapi/index.js";
+import type { PaginationSpec } from "../../../src/core/operation.js";
+import { isRecord } from "../../openapi/index.js";
+import { readMarkerPagination } from "./pagination-marker.js";
 import { readOffsetPagination } from "./pagination-offset.js";
+import { PAGINATION, type PagedOperation } from "./pagination-shape.js";
 import { extensionProblem, type ExtensionSite } from "./site.js";
 
-export const PAGINATION = "x-pagination";
-
-/** What a paging style checks its facts against. */
-export interface PagedOperation {
-  /** The operation's input fields, as the table will hold them. */
-  readonly params: Readonly<Record<string, ParamSpec>>;
-  /** The success response's body schema (resolved). */
-  readonly output: Located;
-}
+export { PAGINATION, type PagedOperation } from "./pagination-shape.js";
 
 type StyleReader = (site: ExtensionSite, operation: PagedOperation) => PaginationSpec;
 
 const STYLES: Readonly<Record<PaginationSpec["style"], StyleReader>> = {
   offset: readOffsetPagination,
+  marker: readMarkerPagination,
 };
 
 export function readPagination(site: ExtensionSite, operation: PagedOperation): PaginationSpec | undefined {
@@ -33,3 +28,4 @@ export function readPagination(site: ExtensionSite, operation: PagedOperation): 
   }
   return STYLES[style as PaginationSpec["style"]](site, operation);
 }
+
