@@ -16,6 +16,7 @@ export {
 } from "./core/errors.js";
 export type { RetryOptions } from "./core/retry-policy.js";
 export { paginate, type PaginateOptions } from "./paginate.js";
+export * from "./waiters/index.js";
 export type { CallOptions, InputOf, ItemOf, Method, OutputOf, PaginatedMethod } from "./core/method.js";
 export type { FieldSchema, OperationSpec, PaginationSpec, ParamSpec, ServiceSpec } from "./core/operation.js";
 export type * from "../generated/hss/operations.js";
