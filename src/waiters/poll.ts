@@ -40,7 +40,11 @@ export type PollOutcome<T, S> =
   | (PollCount & { readonly state: "timeout"; readonly last: S | undefined });
 
 /** The wait after the `n`-th poll (n ≥ 1), before the deadline cuts it. */
-export function pollDelay(n: number, schedule: Pick<PollSchedule, "intervalMs" | "maxIntervalMs">, random: () => number = Math.random): number {
+export function pollDelay(
+  n: number,
+  schedule: Pick<PollSchedule, "intervalMs" | "maxIntervalMs">,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(schedule.maxIntervalMs, schedule.intervalMs * 2 ** (n - 1));
   return schedule.intervalMs + random() * (ceiling - schedule.intervalMs);
 }

@@ -58,7 +58,11 @@ export function isFinal(task: TaskInfo): boolean {
 export function failureCounts<T extends TaskType>(taskType: T, task: TaskInfo): { failed: boolean; failures: TaskFailureCounts[T] } {
   if (taskType === "iac_scan") {
     const info = task.iac_scan_info;
-    const failures = { failed_file_num: info?.failed_file_num, success_file_num: info?.success_file_num, scan_file_num: info?.scan_file_num };
+    const failures = {
+      failed_file_num: info?.failed_file_num,
+      success_file_num: info?.success_file_num,
+      scan_file_num: info?.scan_file_num,
+    };
     return { failed: (failures.failed_file_num ?? 0) > 0, failures: failures as TaskFailureCounts[T] };
   }
   const info = task.cluster_scan_info;

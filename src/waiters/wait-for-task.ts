@@ -59,7 +59,8 @@ export async function waitForTask<T extends TaskType>(
 ): Promise<FinishedTask<T>> {
   const schedule = checkOptions(ref, options);
   const { task_id: taskId, task_type: taskType } = ref;
-  const filter: ListTasksInput = { task_type: taskType, task_id: taskId, ...(ref.enterprise_project_id !== undefined ? { enterprise_project_id: ref.enterprise_project_id } : {}) };
+  const filter: ListTasksInput = { task_type: taskType, task_id: taskId };
+  if (ref.enterprise_project_id !== undefined) filter.enterprise_project_id = ref.enterprise_project_id;
   const callOptions = { signal: options.signal, timeoutMs: options.timeoutMs };
   const start = Date.now();
   let wasListed = false;
@@ -68,7 +69,9 @@ export async function waitForTask<T extends TaskType>(
     const task = findTask(await hss.listTasks(filter, callOptions), taskId);
     if (!task) {
       const elapsedMs = Date.now() - start;
-      if (wasListed || elapsedMs >= schedule.appearWithinMs) throw new TaskNotFoundError({ taskId, taskType, wasListed, polls: poll, elapsedMs });
+      if (wasListed || elapsedMs >= schedule.appearWithinMs) {
+        throw new TaskNotFoundError({ taskId, taskType, wasListed, polls: poll, elapsedMs });
+      }
       return { done: false, seen: undefined };
     }
     wasListed = true;
@@ -76,22 +79,27 @@ export async function waitForTask<T extends TaskType>(
   };
 
   const outcome = await pollUntil(check, schedule, options.signal);
+  const { polls, elapsedMs } = outcome;
   if (outcome.state === "timeout") {
-    throw new TaskWaitTimeoutError({ taskId, taskType, maxWaitMs: schedule.maxWaitMs, polls: outcome.polls, elapsedMs: outcome.elapsedMs, lastSeen: outcome.last });
+    throw new TaskWaitTimeoutError({ taskId, taskType, maxWaitMs: schedule.maxWaitMs, polls, elapsedMs, lastSeen: outcome.last });
   }
-  return { state: "finished", ...failureCounts(taskType, outcome.value), task: outcome.value, polls: outcome.polls, elapsedMs: outcome.elapsedMs };
+  return { state: "finished", ...failureCounts(taskType, outcome.value), task: outcome.value, polls, elapsedMs };
 }
 
 /** Option mistakes are TypeErrors thrown before any poll, as the clients' own option checks are. */
 function checkOptions(ref: TaskRef, given: WaitForTaskOptions | undefined) {
   const options: Partial<WaitForTaskOptions> = given ?? {};
-  if (typeof ref?.task_id !== "string" || ref.task_id === "") throw new TypeError("waitForTask: task_id: expected a non-empty string");
+  if (typeof ref?.task_id !== "string" || ref.task_id === "") {
+    throw new TypeError("waitForTask: task_id: expected a non-empty string");
+  }
   if (ref.task_type !== "cluster_scan" && ref.task_type !== "iac_scan") {
     throw new TypeError(`waitForTask: task_type: expected "cluster_scan" or "iac_scan", got ${JSON.stringify(ref.task_type)}`);
   }
   const intervalMs = delay("intervalMs", options.intervalMs ?? DEFAULT_INTERVAL_MS);
   const maxIntervalMs = delay("maxIntervalMs", options.maxIntervalMs ?? Math.max(DEFAULT_MAX_INTERVAL_MS, intervalMs));
-  if (maxIntervalMs < intervalMs) throw new TypeError(`waitForTask: maxIntervalMs (${maxIntervalMs}) is less than intervalMs (${intervalMs})`);
+  if (maxIntervalMs < intervalMs) {
+    throw new TypeError(`waitForTask: maxIntervalMs (${maxIntervalMs}) is less than intervalMs (${intervalMs})`);
+  }
   const maxWaitMs = options.maxWaitMs;
   if (!(maxWaitMs === Infinity || (typeof maxWaitMs === "number" && maxWaitMs > 0 && Number.isFinite(maxWaitMs)))) {
     throw new TypeError(`waitForTask: maxWaitMs: expected milliseconds above 0, or Infinity, got ${String(maxWaitMs)}`);
