@@ -4,6 +4,7 @@
  * a poll itself (HuaweiCloudError, NetworkError, …) end the wait unchanged.
  */
 import { HuaweiCloudSdkError } from "../core/errors.js";
+import { cut, showValue } from "../core/show.js";
 import type { TaskInfo, TaskType } from "./task-state.js";
 
 const OPERATION = "ListTasks";
@@ -29,10 +30,11 @@ export class TaskWaitTimeoutError extends HuaweiCloudSdkError {
   readonly lastSeen: TaskInfo | undefined;
 
   constructor(report: WaitReport & { readonly maxWaitMs: number; readonly lastSeen: TaskInfo | undefined }) {
-    const status = report.lastSeen ? `last task_status ${JSON.stringify(report.lastSeen.task_status)}` : "never listed";
+    // The id is the caller's and the status the server's: both are shown bounded (core/show.ts).
+    const status = report.lastSeen ? `last task_status ${showValue(report.lastSeen.task_status)}` : "never listed";
     super(
       OPERATION,
-      `${report.taskType} task ${report.taskId} not finished after ${report.elapsedMs} ms and ${report.polls} ListTasks polls ` +
+      `${report.taskType} task ${cut(report.taskId)} not finished after ${report.elapsedMs} ms and ${report.polls} ListTasks polls ` +
         `(maxWaitMs ${report.maxWaitMs}; ${status})`,
       {},
     );
@@ -59,7 +61,7 @@ export class TaskNotFoundError extends HuaweiCloudSdkError {
 
   constructor(report: WaitReport & { readonly wasListed: boolean }) {
     const what = report.wasListed ? "is no longer listed" : `was not listed within ${report.elapsedMs} ms`;
-    super(OPERATION, `${report.taskType} task ${report.taskId} ${what} (ListTasks polls: ${report.polls})`, {});
+    super(OPERATION, `${report.taskType} task ${cut(report.taskId)} ${what} (ListTasks polls: ${report.polls})`, {});
     this.taskId = report.taskId;
     this.taskType = report.taskType;
     this.wasListed = report.wasListed;
