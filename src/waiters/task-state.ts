@@ -19,14 +19,22 @@ export type TaskType = ListTasksInput["task_type"];
 /** One entry of ListTasks' `data_list`. */
 export type TaskInfo = NonNullable<ListTasksOutput["data_list"]>[number];
 
-type ClusterScanInfo = NonNullable<TaskInfo["cluster_scan_info"]>;
-type IacScanInfo = NonNullable<TaskInfo["iac_scan_info"]>;
+/**
+ * Per task type, where its counters are in a ListTasks entry and their names on the page; the first counts
+ * failures. The one place that says what "failed" means for each type.
+ */
+const COUNTERS = {
+  iac_scan: { object: "iac_scan_info", names: ["failed_file_num", "success_file_num", "scan_file_num"] },
+  cluster_scan: { object: "cluster_scan_info", names: ["failed_cluster_num", "success_cluster_num", "scanning_cluster_num"] },
+} as const satisfies Record<TaskType, { object: keyof TaskInfo; names: readonly string[] }>;
+
+type Counters = typeof COUNTERS;
+type CountersObject<T extends TaskType> = NonNullable<TaskInfo[Counters[T]["object"]]>;
 
 /** Per task type, the counters of a finished task that say how it went, named as on the ListTasks page. */
-export interface TaskFailureCounts {
-  iac_scan: Pick<IacScanInfo, "failed_file_num" | "success_file_num" | "scan_file_num">;
-  cluster_scan: Pick<ClusterScanInfo, "failed_cluster_num" | "success_cluster_num" | "scanning_cluster_num">;
-}
+export type TaskFailureCounts = {
+  [T in TaskType]: Pick<CountersObject<T>, Extract<Counters[T]["names"][number], keyof CountersObject<T>>>;
+};
 
 /** What `waitForTask` resolves with: the task reached `finished`. */
 export interface FinishedTask<T extends TaskType = TaskType> {
@@ -54,22 +62,10 @@ export function isFinal(task: TaskInfo): boolean {
   return task.task_status === "finished";
 }
 
-/** The failure counters of `taskType` read from a task. */
+/** The failure counters of `taskType` read from a task (a counter the task lacks is undefined). */
 export function failureCounts<T extends TaskType>(taskType: T, task: TaskInfo): { failed: boolean; failures: TaskFailureCounts[T] } {
-  if (taskType === "iac_scan") {
-    const info = task.iac_scan_info;
-    const failures = {
-      failed_file_num: info?.failed_file_num,
-      success_file_num: info?.success_file_num,
-      scan_file_num: info?.scan_file_num,
-    };
-    return { failed: (failures.failed_file_num ?? 0) > 0, failures: failures as TaskFailureCounts[T] };
-  }
-  const info = task.cluster_scan_info;
-  const failures = {
-    failed_cluster_num: info?.failed_cluster_num,
-    success_cluster_num: info?.success_cluster_num,
-    scanning_cluster_num: info?.scanning_cluster_num,
-  };
-  return { failed: (failures.failed_cluster_num ?? 0) > 0, failures: failures as TaskFailureCounts[T] };
+  const { object, names } = COUNTERS[taskType];
+  const info = task[object] as Readonly<Record<string, number | undefined>> | undefined;
+  const failures = Object.fromEntries(names.map((name) => [name, info?.[name]]));
+  return { failed: (info?.[names[0]] ?? 0) > 0, failures: failures as TaskFailureCounts[T] };
 }
