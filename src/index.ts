@@ -16,6 +16,7 @@ export {
 } from "./core/errors.js";
 export type { RetryOptions } from "./core/retry-policy.js";
 export { InvalidPageError, paginate, type PaginateOptions, type PagingBehaviour } from "./paginate.js";
+export * from "./waiters/index.js";
 export type { CallOptions, HeadersOf, InputOf, ItemOf, Method, MethodResponse, OutputOf, PaginatedMethod } from "./core/method.js";
 export type {
   FieldSchema,

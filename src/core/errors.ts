@@ -18,6 +18,8 @@ import { cut, showValue } from "./show.js";
  * | `InvalidInputError` | `field`, `value`, `expected` |
  * | `InvalidResponseError` | `status`, `reason` (`not-json`, `empty`, `wrong-type`, `too-large`), `contentType` |
  * | `RedirectError` | `status`, `location` |
+ * | `TaskWaitTimeoutError` (waitForTask, src/waiters/errors.ts) | `taskId`, `taskType`, `maxWaitMs`, `polls`, `elapsedMs`, `lastSeen` |
+ * | `TaskNotFoundError` (waitForTask) | `taskId`, `taskType`, `wasListed`, `polls`, `elapsedMs` |
  */
 
 /** The `name` of each kind of error: stable strings to switch on (they survive minification). */
@@ -27,7 +29,9 @@ export type HuaweiCloudSdkErrorName =
   | "TimeoutError"
   | "InvalidInputError"
   | "InvalidResponseError"
-  | "RedirectError";
+  | "RedirectError"
+  | "TaskWaitTimeoutError"
+  | "TaskNotFoundError";
 
 /** What is known about the call an error ended, besides the operation. */
 export interface ErrorContext {

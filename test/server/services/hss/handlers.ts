@@ -7,10 +7,13 @@
  * - ListImageScanTask `task_status`: `scanning` is progress 0–99, `finished` every other code (done, stopped,
  *   timed out, error); `create_time`: begun at or after; `end_time`: ended at or before; `scan_scope`: `0`
  *   matches 0, any other mask the tasks whose scope shares a bit with it.
+ * Tasks CreateTask makes while `store.createdTaskLifecycle` is set move one step per ListTasks request
+ * (lifecycle.ts); other created tasks stay `running`.
  */
 import { randomUUID } from "node:crypto";
 import { takePage } from "../../engine/paging.js";
 import { RejectedInputError, type HandlerContext } from "../../engine/service.js";
+import { advanceScriptedTasks, statusAt } from "./lifecycle.js";
 import type { HssRecord, HssStore, ImageScanTaskInfo, TaskInfo } from "./store.js";
 
 type Context = HandlerContext<HssStore>;
@@ -48,6 +51,7 @@ interface ListTasksBody {
 
 export function listTasks(ctx: Context): unknown {
   const body = ctx.input.body as ListTasksBody;
+  advanceScriptedTasks(ctx.store.tasks, Date.now());
   const scanTypes = body.cluster_scan_info?.scan_type_list ?? [];
   const matches: Filter<TaskInfo> = ({ data, createdAt }) =>
     data.task_type === body.task_type &&
@@ -112,16 +116,17 @@ interface CreateTaskBody {
 /** The stand-in pretends a project has this many clusters when a scan covers all of them. */
 const CLUSTERS_IN_PROJECT = 3;
 
-/** Creates a manual task that starts running at once, and returns its id. */
+/** Creates a manual task that starts running at once (or follows the store's lifecycle script), and returns its id. */
 export function createTask(ctx: Context): unknown {
   const body = ctx.input.body as CreateTaskBody;
   const now = Date.now();
+  const lifecycle = ctx.store.createdTaskLifecycle;
   const data: TaskInfo = {
     task_id: randomUUID(),
     task_type: body.task_type,
     task_name: `${body.task_type === "cluster_scan" ? "cluster-scan" : "iac-scan"}-${now}`,
     trigger_type: "manual",
-    task_status: "running",
+    task_status: lifecycle ? statusAt(lifecycle, 0) : "running",
     start_time: now,
     estimated_time: 5,
   };
@@ -140,6 +145,6 @@ export function createTask(ctx: Context): unknown {
   }
   const requested = ctx.input.query["enterprise_project_id"];
   const enterpriseProjectId = requested === undefined || requested === "all_granted_eps" ? "0" : String(requested);
-  ctx.store.tasks.unshift({ data, createdAt: now, enterpriseProjectId });
+  ctx.store.tasks.unshift({ data, createdAt: now, enterpriseProjectId, ...(lifecycle ? { progress: { lifecycle: { ...lifecycle }, listings: 0 } } : {}) });
   return { task_id: data.task_id };
 }

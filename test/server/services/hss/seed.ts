@@ -25,6 +25,8 @@ export function seedHss(rng: Rng, sizes: HssSeedSizes): HssStore {
   return {
     tasks: newestFirst(sizes.tasks, (i, createdAt) => seedTask(rng, i, createdAt)),
     imageScanTasks: newestFirst(sizes.imageScanTasks, (_, createdAt) => seedImageScanTask(rng, createdAt)),
+    // Present (as undefined) so that the server's reset(), which assigns a fresh seed over the store, clears it.
+    createdTaskLifecycle: undefined,
   };
 }
 

@@ -72,9 +72,26 @@ export interface HssRecord<T> {
   createdAt: number;
   /** Enterprise project the record belongs to (`"0"` is the default enterprise project). */
   enterpriseProjectId: string;
+  /** For a task created while `HssStore.createdTaskLifecycle` was set: its script and how often ListTasks ran since. */
+  progress?: { lifecycle: TaskLifecycle; listings: number };
+}
+
+/**
+ * How a task made by CreateTask moves through ListTasks' statuses (`ready` → `running` → `finished`), counted in
+ * ListTasks requests, so a test can watch a task finish over a known number of polls. See lifecycle.ts.
+ */
+export interface TaskLifecycle {
+  /** ListTasks requests that show the task `ready`. */
+  readyPolls: number;
+  /** ListTasks requests after those that show it `running`; every later one shows it `finished`. */
+  runningPolls: number;
+  /** Files (iac_scan) or clusters (cluster_scan) whose scan fails; the rest succeed. Default 0. */
+  failedItems?: number;
 }
 
 export interface HssStore {
   tasks: HssRecord<TaskInfo>[];
   imageScanTasks: HssRecord<ImageScanTaskInfo>[];
+  /** Set by a test: tasks CreateTask makes from then on follow this script. Unset, they stay `running`. */
+  createdTaskLifecycle?: TaskLifecycle | undefined;
 }
