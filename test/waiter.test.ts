@@ -36,7 +36,8 @@ function hooked(hooks: { before?: (call: number) => void; after?: (call: number)
     hooks.after?.(call);
     return page;
   };
-  return { listTasks: Object.assign(listTasks, { operation: hss.listTasks.operation, pagination: hss.listTasks.pagination }) };
+  const { operation, pagination, withResponse } = hss.listTasks;
+  return { listTasks: Object.assign(listTasks, { operation, pagination, withResponse }) };
 }
 
 async function createIacScan(lifecycle: TaskLifecycle | undefined, files = 3): Promise<string> {
