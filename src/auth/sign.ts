@@ -8,7 +8,8 @@ import {
   stringToSign,
   type QueryParam,
 } from "./canonical.js";
-import { hmacSha256Hex, sha256Hex } from "./digest.js";
+import * as digest from "#digest";
+import { EMPTY_SHA256, type Digest } from "./digest/types.js";
 
 export { canonicalRequest, formatSdkDate, stringToSign, type CanonicalRequestParts } from "./canonical.js";
 
@@ -48,7 +49,23 @@ const SIGNED_IF_PRESENT = ["content-type", "x-project-id", "x-security-token"] a
  *
  * Errors name the offending field, never a credential's value.
  */
-export async function signRequest(request: Request, credentials: AkSkCredentials, options: SignOptions = {}): Promise<Request> {
+export function signRequest(request: Request, credentials: AkSkCredentials, options?: SignOptions): Promise<Request> {
+  return signWith(digest, request, credentials, options);
+}
+
+export type Signer = typeof signRequest;
+
+/** A property of every signer naming its digest implementation, for the runtime tests; not public API. */
+export const DIGEST_IMPLEMENTATION = Symbol.for("huaweicloud-task-client.digest");
+Object.defineProperty(signRequest, DIGEST_IMPLEMENTATION, { value: digest.implementation });
+
+/** {@link signRequest} with a given digest module: the tests run both modules through it. */
+export function createSigner(digest: Digest): Signer {
+  const signer: Signer = (request, credentials, options) => signWith(digest, request, credentials, options);
+  return Object.defineProperty(signer, DIGEST_IMPLEMENTATION, { value: digest.implementation });
+}
+
+async function signWith(digest: Digest, request: Request, credentials: AkSkCredentials, options: SignOptions = {}): Promise<Request> {
   checkCredentials(credentials);
   const sdkDate = formatSdkDate(options.date ?? new Date());
 
@@ -75,9 +92,9 @@ export async function signRequest(request: Request, credentials: AkSkCredentials
     path: url.pathname,
     query,
     headers: signed,
-    payloadHash: await sha256Hex(body ?? new Uint8Array()),
+    payloadHash: body === null || body.byteLength === 0 ? EMPTY_SHA256 : await digest.sha256Hex(body),
   });
-  const signature = await hmacSha256Hex(credentials.sk, stringToSign(sdkDate, await sha256Hex(canonical)));
+  const signature = await digest.hmacSha256Hex(credentials.sk, stringToSign(sdkDate, await digest.sha256Hex(canonical)));
   headers.set(
     "Authorization",
     `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaderNames(signed)}, Signature=${signature}`,

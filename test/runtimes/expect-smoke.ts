@@ -9,6 +9,8 @@ import { DEFAULT_AK, DEFAULT_PROJECT_ID, DEFAULT_SK, DEFAULT_TOKEN, type StandIn
 import { RESULT_PREFIX } from "./smoke.mjs";
 
 export interface SmokeSummary {
+  /** The digest implementation the signer runs on: "node:crypto" or "web-crypto". */
+  digest: string;
   statistics: { total_num: number; running_num: number };
   jobsOnPage: number;
   jobsTotal: number;

@@ -52,6 +52,8 @@ export async function smoke(lib, config) {
   check(rejected instanceof lib.HuaweiCloudError, `a bad token: expected HuaweiCloudError, got ${String(rejected)}`);
 
   return {
+    // Which digest module the resolver picked for this runtime (package.json "imports"): a non-public marker.
+    digest: lib.signRequest[Symbol.for("huaweicloud-task-client.digest")],
     statistics: stats,
     jobsOnPage: jobsPage.jobs.length,
     jobsTotal: jobsPage.total,
