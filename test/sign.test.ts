@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { canonicalQueryString, canonicalUri } from "../src/auth/canonical.js";
 import { hmacSha256Hex, sha256Hex } from "../src/auth/digest/node.js";
 import { encodeRfc3986, percentDecode } from "../src/auth/encode.js";
-import { canonicalRequest, formatSdkDate, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
+import { canonicalRequest, formatSdkDate, signOwnedRequest, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
 import { DIGESTS } from "./helpers/digests.js";
 import { verifySignature } from "./server/verify-signature.js";
 
@@ -374,5 +374,40 @@ describe.each(DIGESTS)("signed requests ($implementation) sent with fetch to a v
   it("rejects an unknown access key", async () => {
     const { json } = await send(await signRequest(new Request(`${origin}/v5/proj/image/tasks`), { ak: "UNKNOWN", sk: "x" }));
     expect(json).toMatchObject({ ok: false, reason: "unknown access key" });
+  });
+});
+
+describe.each(DIGESTS)("signOwnedRequest, the client's auth hook, against signRequest on $implementation", ({ signRequest }) => {
+  const authorization = async (request: Request) => (await signRequest(request, CREDENTIALS, { date: DATE })).headers.get("Authorization");
+
+  it("signs a bodiless request with a canonical URL in place, as signRequest would", async () => {
+    vi.useFakeTimers({ now: DATE, toFake: ["Date"] });
+    try {
+      const url = "https://h.example.com/v5/p/tasks?a=1&b=x";
+      const request = new Request(url, { headers: { "X-Project-Id": "p" } });
+      const signed = await signOwnedRequest(request, CREDENTIALS);
+      expect(signed).toBe(request);
+      expect(signed.headers.get("Authorization")).toBe(await authorization(new Request(url, { headers: { "X-Project-Id": "p" } })));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("builds one new Request when the URL is re-encoded or a body is read, and signs it as signRequest would", async () => {
+    vi.useFakeTimers({ now: DATE, toFake: ["Date"] });
+    try {
+      const unsorted = new Request("https://h.example.com/v5/p/tasks?b=2&a=1");
+      const resorted = await signOwnedRequest(unsorted, CREDENTIALS);
+      expect(resorted).not.toBe(unsorted);
+      expect(resorted.url).toBe("https://h.example.com/v5/p/tasks?a=1&b=2");
+      expect(resorted.headers.get("Authorization")).toBe(await authorization(new Request("https://h.example.com/v5/p/tasks?b=2&a=1")));
+
+      const post = () => new Request("https://h.example.com/v5/p/tasks", { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' });
+      const withBody = await signOwnedRequest(post(), CREDENTIALS);
+      expect(await withBody.text()).toBe('{"a":1}');
+      expect(withBody.headers.get("Authorization")).toBe(await authorization(post()));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

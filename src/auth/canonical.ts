@@ -27,6 +27,8 @@ export interface CanonicalRequestParts {
  * An encoded slash (`%2F`) stays inside its segment.
  */
 export function canonicalPath(path: string): string {
+  // Most API paths hold only unreserved characters, which decoding and re-encoding leave as they are.
+  if (UNRESERVED_PATH.test(path)) return path;
   return path
     .split("/")
     .map((segment) => encodeRfc3986(percentDecode(segment)))
@@ -35,8 +37,12 @@ export function canonicalPath(path: string): string {
 
 /** The canonical URI: {@link canonicalPath} ending with `/` (for signing only; the request need not). */
 export function canonicalUri(path: string): string {
-  const encoded = canonicalPath(path);
-  return encoded.endsWith("/") ? encoded : `${encoded}/`;
+  return withTrailingSlash(canonicalPath(path));
+}
+
+/** A path already in {@link canonicalPath} form, as the canonical URI. */
+export function withTrailingSlash(path: string): string {
+  return path.endsWith("/") ? path : `${path}/`;
 }
 
 /**
@@ -66,14 +72,29 @@ export function canonicalRequest(parts: CanonicalRequestParts): string {
   const canonicalHeaders = sortedHeaders(parts.headers)
     .map(([name, value]) => `${name}:${value}\n`)
     .join("");
-  return [
+  return joinCanonicalRequest(
     parts.method,
     canonicalUri(parts.path),
     canonicalQueryString(parts.query),
     canonicalHeaders,
     signedHeaderNames(parts.headers),
     parts.payloadHash,
-  ].join("\n");
+  );
+}
+
+/**
+ * The canonical request from its six parts, each already in canonical form (`canonicalHeaders` being the
+ * `name:value\n` lines): what {@link canonicalRequest} builds, for a caller that has the parts at hand.
+ */
+export function joinCanonicalRequest(
+  method: string,
+  uri: string,
+  query: string,
+  canonicalHeaders: string,
+  signedHeaders: string,
+  payloadHash: string,
+): string {
+  return `${method}\n${uri}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
 }
 
 /** The string to sign (guide §2): algorithm, the X-Sdk-Date value, the hex SHA-256 of the canonical request. */
@@ -84,17 +105,27 @@ export function stringToSign(sdkDate: string, canonicalRequestHash: string): str
 /** `YYYYMMDDTHHMMSSZ` in UTC, the X-Sdk-Date format; milliseconds are dropped. */
 export function formatSdkDate(date: Date): string {
   const time = date.getTime();
+  const second = Math.floor(time / 1000);
+  // Requests signed in the same second share the string (the common case: signing "now", call after call).
+  if (second === lastSecond) return lastSdkDate;
   const year = date.getUTCFullYear();
   // toISOString() throws on an invalid date and writes years outside 0–9999 with six digits and a sign.
   if (Number.isNaN(time) || year < 0 || year > 9999) throw new RangeError("signing date: expected a valid date in years 0000-9999");
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  lastSdkDate = date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  lastSecond = second;
+  return lastSdkDate;
 }
+
+let lastSecond = Number.NaN;
+let lastSdkDate = "";
 
 function sortedHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
   return Object.entries(headers)
     .map(([name, value]): [string, string] => [name.toLowerCase(), value.trim()])
     .sort(([a], [b]) => compare(a, b));
 }
+
+const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -7,6 +7,8 @@
  * Lone surrogates are encoded as U+FFFD, as `TextEncoder`, `URL` and `URLSearchParams` do.
  */
 export function encodeRfc3986(value: string): string {
+  // Names, ids and numbers are mostly unreserved characters already: nothing to encode.
+  if (UNRESERVED.test(value)) return value;
   let out = "";
   for (const byte of utf8.encode(value)) {
     out += isUnreserved(byte) ? String.fromCharCode(byte) : PERCENT_HEX[byte];
@@ -40,6 +42,7 @@ export function percentDecode(value: string): string {
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const PERCENT = 0x25;
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 const PERCENT_HEX = Array.from({ length: 256 }, (_, byte) => "%" + byte.toString(16).toUpperCase().padStart(2, "0"));
 
 function isUnreserved(byte: number): boolean {

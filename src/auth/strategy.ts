@@ -1,4 +1,4 @@
-import { signRequest } from "./sign.js";
+import { signOwnedRequest } from "./sign.js";
 
 /** How a client authenticates: an IAM token (or a function that fetches one), or an AK/SK pair. */
 export type AuthOptions =
@@ -90,7 +90,7 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
 
 function akSkAuth(credentials: { ak: string; sk: string; securityToken?: string }): AuthStrategy {
   return {
-    authorize: (request) => signRequest(request, credentials),
+    authorize: (request) => signOwnedRequest(request, credentials),
     refresh: () => false,
   };
 }
