@@ -330,6 +330,8 @@ async function size(): Promise<void> {
       format: "esm",
       platform,
       target: "es2022",
+      // The sources' own "#digest" import (package.json "imports"); the platform picks node:crypto or Web Crypto.
+      conditions: ["huaweicloud-task-client/source"],
       write: false,
       logLevel: "silent",
     });

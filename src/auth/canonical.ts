@@ -27,8 +27,6 @@ export interface CanonicalRequestParts {
  * An encoded slash (`%2F`) stays inside its segment.
  */
 export function canonicalPath(path: string): string {
-  // Most API paths hold only unreserved characters, which decoding and re-encoding leave as they are.
-  if (UNRESERVED_PATH.test(path)) return path;
   return path
     .split("/")
     .map((segment) => encodeRfc3986(percentDecode(segment)))
@@ -105,27 +103,17 @@ export function stringToSign(sdkDate: string, canonicalRequestHash: string): str
 /** `YYYYMMDDTHHMMSSZ` in UTC, the X-Sdk-Date format; milliseconds are dropped. */
 export function formatSdkDate(date: Date): string {
   const time = date.getTime();
-  const second = Math.floor(time / 1000);
-  // Requests signed in the same second share the string (the common case: signing "now", call after call).
-  if (second === lastSecond) return lastSdkDate;
   const year = date.getUTCFullYear();
   // toISOString() throws on an invalid date and writes years outside 0–9999 with six digits and a sign.
   if (Number.isNaN(time) || year < 0 || year > 9999) throw new RangeError("signing date: expected a valid date in years 0000-9999");
-  lastSdkDate = date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
-  lastSecond = second;
-  return lastSdkDate;
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
 }
-
-let lastSecond = Number.NaN;
-let lastSdkDate = "";
 
 function sortedHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
   return Object.entries(headers)
     .map(([name, value]): [string, string] => [name.toLowerCase(), value.trim()])
     .sort(([a], [b]) => compare(a, b));
 }
-
-const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -10,9 +10,7 @@ export function encodeRfc3986(value: string): string {
   // Names, ids and numbers are mostly unreserved characters already: nothing to encode.
   if (UNRESERVED.test(value)) return value;
   let out = "";
-  for (const byte of utf8.encode(value)) {
-    out += isUnreserved(byte) ? String.fromCharCode(byte) : PERCENT_HEX[byte];
-  }
+  for (const byte of utf8.encode(value)) out += ENCODED_BYTE[byte];
   return out;
 }
 
@@ -43,19 +41,11 @@ const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const PERCENT = 0x25;
 const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
-const PERCENT_HEX = Array.from({ length: 256 }, (_, byte) => "%" + byte.toString(16).toUpperCase().padStart(2, "0"));
-
-function isUnreserved(byte: number): boolean {
-  return (
-    (byte >= 0x41 && byte <= 0x5a) || // A-Z
-    (byte >= 0x61 && byte <= 0x7a) || // a-z
-    (byte >= 0x30 && byte <= 0x39) || // 0-9
-    byte === 0x2d || // -
-    byte === 0x2e || // .
-    byte === 0x5f || // _
-    byte === 0x7e // ~
-  );
-}
+// Each byte as it is written: an unreserved ASCII character as itself, any other byte as %XY.
+const ENCODED_BYTE = Array.from({ length: 256 }, (_, byte) => {
+  const char = String.fromCharCode(byte);
+  return UNRESERVED.test(char) ? char : "%" + byte.toString(16).toUpperCase().padStart(2, "0");
+});
 
 /** The value of an ASCII hex digit, or -1 (also for a missing byte past the end). */
 function hexValue(byte: number | undefined): number {

@@ -7,7 +7,7 @@ import {
   stringToSign,
   withTrailingSlash,
 } from "./canonical.js";
-import * as digest from "#digest";
+import { hmacSha256Hex, sha256Hex } from "#digest";
 import { EMPTY_SHA256, type Digest } from "./digest/types.js";
 
 export { canonicalRequest, formatSdkDate, stringToSign, type CanonicalRequestParts } from "./canonical.js";
@@ -53,16 +53,14 @@ export function signRequest(request: Request, credentials: AkSkCredentials, opti
   return signWith(digest, request, credentials, options, false);
 }
 
-export type Signer = typeof signRequest;
+/** The digest module the resolver picked for this runtime (named imports: a bundle needs no namespace object). */
+const digest: Digest = { sha256Hex, hmacSha256Hex };
 
-/** A property of every signer naming its digest implementation, for the runtime tests; not public API. */
-export const DIGEST_IMPLEMENTATION = Symbol.for("huaweicloud-task-client.digest");
-Object.defineProperty(signRequest, DIGEST_IMPLEMENTATION, { value: digest.implementation });
+export type Signer = typeof signRequest;
 
 /** {@link signRequest} with a given digest module: the tests run both modules through it. */
 export function createSigner(digest: Digest): Signer {
-  const signer: Signer = (request, credentials, options) => signWith(digest, request, credentials, options, false);
-  return Object.defineProperty(signer, DIGEST_IMPLEMENTATION, { value: digest.implementation });
+  return (request, credentials, options) => signWith(digest, request, credentials, options, false);
 }
 
 /**
@@ -107,7 +105,7 @@ async function signWith(
   let canonicalHeaders = "";
   let signedHeaders = "";
   for (const name of SIGNED_HEADERS) {
-    const value = name === "host" ? url.host : name === "x-sdk-date" ? sdkDate : headers.get(name);
+    const value = name === "host" ? url.host : headers.get(name);
     if (value === null) continue;
     canonicalHeaders += `${name}:${value.trim()}\n`;
     signedHeaders += signedHeaders === "" ? name : `;${name}`;

@@ -7,8 +7,6 @@ import type { Digest } from "./types.js";
 // each Web Crypto call on Node is an asynchronous thread-pool job of ~50 µs. Strings are hashed as UTF-8, lone
 // surrogates becoming U+FFFD, as TextEncoder does in web.ts.
 
-export const implementation: Digest["implementation"] = "node:crypto";
-
 export const sha256Hex: Digest["sha256Hex"] = (data): string => createHash("sha256").update(data).digest("hex");
 
 export const hmacSha256Hex: Digest["hmacSha256Hex"] = (key, data): string => createHmac("sha256", key).update(data).digest("hex");

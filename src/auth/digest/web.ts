@@ -5,8 +5,6 @@ import type { Digest } from "./types.js";
 // asynchronous job (about 50 µs on Node 20), so the signer makes as few as it can: the empty body's hash is a
 // constant, and the imported HMAC key is kept per secret key.
 
-export const implementation: Digest["implementation"] = "web-crypto";
-
 const utf8 = new TextEncoder();
 
 export const sha256Hex: Digest["sha256Hex"] = async (data) => {
