@@ -5,6 +5,8 @@
  * - GET  /v5/{project_id}/common/task-statistics — a fixed JSON body (pre-serialized);
  * - POST /v5/{project_id}/common/tasks/batch-query?offset=&limit= — a page of TASK_COUNT tasks (pre-serialized
  *   once, so a page costs a string join);
+ * - GET  /v2/manage/namespaces — a fixed JSON body of the same size class, for the official SDK's SWR client
+ *   (ListNamespaces), which has no HSS task API to compare with;
  * - GET  /__requests — the number of requests answered since the last call (and resets it).
  *
  * No authentication and no validation: it is there to cost as little as possible, not to check the client
@@ -15,6 +17,7 @@ import { createServer } from "node:http";
 export const TASK_COUNT = 100_000;
 
 const STATISTICS = JSON.stringify({ total_num: 120, running_num: 6, last_task_start_time: 1754005140000 });
+const NAMESPACES = JSON.stringify({ namespaces: [{ id: 1, name: "bench", creator_name: "bench", auth: 7 }] });
 
 const tasks: string[] = Array.from({ length: TASK_COUNT }, (_, i) =>
   JSON.stringify({
@@ -44,6 +47,10 @@ const server = createServer((req, res) => {
   req.on("end", () => {
     if (req.method === "GET" && url.pathname.endsWith("/common/task-statistics")) {
       res.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "bench" }).end(STATISTICS);
+      return;
+    }
+    if (req.method === "GET" && url.pathname === "/v2/manage/namespaces") {
+      res.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "bench" }).end(NAMESPACES);
       return;
     }
     if (req.method === "POST" && url.pathname.endsWith("/common/tasks/batch-query")) {

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { canonicalQueryString, canonicalUri } from "../src/auth/canonical.js";
-import { hmacSha256Hex, sha256Hex } from "../src/auth/digest.js";
+import { hmacSha256Hex, sha256Hex } from "../src/auth/digest/node.js";
 import { encodeRfc3986, percentDecode } from "../src/wire/encode.js";
-import { canonicalRequest, formatSdkDate, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
+import { canonicalRequest, formatSdkDate, signOwnedRequest, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
+import { DIGESTS } from "./helpers/digests.js";
 import { verifySignature } from "./server/engine/verify-signature.js";
 
 // The worked example of the signing guide, as transcribed (and re-checked) in docs/notes.
@@ -48,7 +49,7 @@ function signedHeadersOf(request: Request): string | undefined {
   return /SignedHeaders=([^,]+),/.exec(request.headers.get("authorization") ?? "")?.[1];
 }
 
-describe("the signing guide's worked example", () => {
+describe.each(DIGESTS)("the signing guide's worked example ($implementation)", ({ sha256Hex, hmacSha256Hex, signRequest }) => {
   it("is what the reference notes publish", () => {
     expect(GUIDE).toContain(EXAMPLE.canonicalRequest);
     expect(GUIDE).toContain(EXAMPLE.stringToSign);
@@ -197,7 +198,7 @@ describe("canonical query string", () => {
   });
 });
 
-describe("signRequest", () => {
+describe.each(DIGESTS)("signRequest ($implementation)", ({ sha256Hex, signRequest }) => {
   it("signs the parts it sends: method, path, query, host with port, headers and body hash", async () => {
     const body = JSON.stringify({ name: "ü 日本", n: 1 });
     const request = new Request("http://127.0.0.1:8080/v5/p/common/task?b=2&a=1", {
@@ -295,7 +296,7 @@ describe("signRequest", () => {
   });
 });
 
-describe("signed requests sent with fetch to a verifying node:http server", () => {
+describe.each(DIGESTS)("signed requests ($implementation) sent with fetch to a verifying node:http server", ({ signRequest }) => {
   let server: Server;
   let origin: string;
   const secrets = new Map([[CREDENTIALS.ak, CREDENTIALS.sk]]);
@@ -373,5 +374,40 @@ describe("signed requests sent with fetch to a verifying node:http server", () =
   it("rejects an unknown access key", async () => {
     const { json } = await send(await signRequest(new Request(`${origin}/v5/proj/image/tasks`), { ak: "UNKNOWN", sk: "x" }));
     expect(json).toMatchObject({ ok: false, reason: "unknown access key" });
+  });
+});
+
+describe.each(DIGESTS)("signOwnedRequest, the client's auth hook, against signRequest on $implementation", ({ signRequest }) => {
+  const authorization = async (request: Request) => (await signRequest(request, CREDENTIALS, { date: DATE })).headers.get("Authorization");
+
+  it("signs a bodiless request with a canonical URL in place, as signRequest would", async () => {
+    vi.useFakeTimers({ now: DATE, toFake: ["Date"] });
+    try {
+      const url = "https://h.example.com/v5/p/tasks?a=1&b=x";
+      const request = new Request(url, { headers: { "X-Project-Id": "p" } });
+      const signed = await signOwnedRequest(request, CREDENTIALS);
+      expect(signed).toBe(request);
+      expect(signed.headers.get("Authorization")).toBe(await authorization(new Request(url, { headers: { "X-Project-Id": "p" } })));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("builds one new Request when the URL is re-encoded or a body is read, and signs it as signRequest would", async () => {
+    vi.useFakeTimers({ now: DATE, toFake: ["Date"] });
+    try {
+      const unsorted = new Request("https://h.example.com/v5/p/tasks?b=2&a=1");
+      const resorted = await signOwnedRequest(unsorted, CREDENTIALS);
+      expect(resorted).not.toBe(unsorted);
+      expect(resorted.url).toBe("https://h.example.com/v5/p/tasks?a=1&b=2");
+      expect(resorted.headers.get("Authorization")).toBe(await authorization(new Request("https://h.example.com/v5/p/tasks?b=2&a=1")));
+
+      const post = () => new Request("https://h.example.com/v5/p/tasks", { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' });
+      const withBody = await signOwnedRequest(post(), CREDENTIALS);
+      expect(await withBody.text()).toBe('{"a":1}');
+      expect(withBody.headers.get("Authorization")).toBe(await authorization(post()));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -35,8 +35,12 @@ export function canonicalPath(path: string): string {
 
 /** The canonical URI: {@link canonicalPath} ending with `/` (for signing only; the request need not). */
 export function canonicalUri(path: string): string {
-  const encoded = canonicalPath(path);
-  return encoded.endsWith("/") ? encoded : `${encoded}/`;
+  return withTrailingSlash(canonicalPath(path));
+}
+
+/** A path already in {@link canonicalPath} form, as the canonical URI. */
+export function withTrailingSlash(path: string): string {
+  return path.endsWith("/") ? path : `${path}/`;
 }
 
 /**
@@ -66,14 +70,29 @@ export function canonicalRequest(parts: CanonicalRequestParts): string {
   const canonicalHeaders = sortedHeaders(parts.headers)
     .map(([name, value]) => `${name}:${value}\n`)
     .join("");
-  return [
+  return joinCanonicalRequest(
     parts.method,
     canonicalUri(parts.path),
     canonicalQueryString(parts.query),
     canonicalHeaders,
     signedHeaderNames(parts.headers),
     parts.payloadHash,
-  ].join("\n");
+  );
+}
+
+/**
+ * The canonical request from its six parts, each already in canonical form (`canonicalHeaders` being the
+ * `name:value\n` lines): what {@link canonicalRequest} builds, for a caller that has the parts at hand.
+ */
+export function joinCanonicalRequest(
+  method: string,
+  uri: string,
+  query: string,
+  canonicalHeaders: string,
+  signedHeaders: string,
+  payloadHash: string,
+): string {
+  return `${method}\n${uri}\n${query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
 }
 
 /** The string to sign (guide §2): algorithm, the X-Sdk-Date value, the hex SHA-256 of the canonical request. */

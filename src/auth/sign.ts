@@ -1,14 +1,14 @@
 import {
   canonicalPath,
   canonicalQueryString,
-  canonicalRequest,
   formatSdkDate,
-  signedHeaderNames,
+  joinCanonicalRequest,
   SIGNING_ALGORITHM,
   stringToSign,
-  type QueryParam,
+  withTrailingSlash,
 } from "./canonical.js";
-import { hmacSha256Hex, sha256Hex } from "./digest.js";
+import { hmacSha256Hex, sha256Hex } from "#digest";
+import { EMPTY_SHA256, type Digest } from "./digest/types.js";
 
 export { canonicalRequest, formatSdkDate, stringToSign, type CanonicalRequestParts } from "./canonical.js";
 
@@ -25,12 +25,13 @@ export interface SignOptions {
 }
 
 /**
- * Headers signed when the request carries them, besides `host` and `x-sdk-date` which are always signed.
- * A fixed list rather than "every header": fetch implementations and proxies add or rewrite others
- * (user-agent, accept-encoding, connection), and a signed header that changes in transit breaks the signature.
- * The official SDKs sign `X-Security-Token` and `X-Project-Id` too.
+ * The headers signed, in the order the canonical request lists them (sorted by name). `host` and `x-sdk-date`
+ * are always there; the others are signed when the request carries them. A fixed list rather than "every
+ * header": fetch implementations and proxies add or rewrite others (user-agent, accept-encoding, connection),
+ * and a signed header that changes in transit breaks the signature. The official SDKs sign `X-Security-Token`
+ * and `X-Project-Id` too. Being fixed and sorted, the list needs no sorting per request.
  */
-const SIGNED_IF_PRESENT = ["content-type", "x-project-id", "x-security-token"] as const;
+const SIGNED_HEADERS = ["content-type", "host", "x-project-id", "x-sdk-date", "x-security-token"] as const;
 
 /**
  * Signs a request with SDK-HMAC-SHA256 (Huawei Cloud API Gateway AK/SK signing) and returns a new Request,
@@ -48,41 +49,74 @@ const SIGNED_IF_PRESENT = ["content-type", "x-project-id", "x-security-token"] a
  *
  * Errors name the offending field, never a credential's value.
  */
-export async function signRequest(request: Request, credentials: AkSkCredentials, options: SignOptions = {}): Promise<Request> {
+export function signRequest(request: Request, credentials: AkSkCredentials, options?: SignOptions): Promise<Request> {
+  return signWith(digest, request, credentials, options, false);
+}
+
+/** The digest module the resolver picked for this runtime (named imports: a bundle needs no namespace object). */
+const digest: Digest = { sha256Hex, hmacSha256Hex };
+
+export type Signer = typeof signRequest;
+
+/** {@link signRequest} with a given digest module: the tests run both modules through it. */
+export function createSigner(digest: Digest): Signer {
+  return (request, credentials, options) => signWith(digest, request, credentials, options, false);
+}
+
+/**
+ * {@link signRequest} for a caller that hands the request over and uses only the result (the client's auth
+ * hook, whose request is built afresh for every attempt): its body is read directly instead of through a
+ * clone, and when neither the URL nor the body needs replacing, the signature headers are set on the request
+ * itself and it is returned, so no second Request is built.
+ */
+export function signOwnedRequest(request: Request, credentials: AkSkCredentials): Promise<Request> {
+  return signWith(digest, request, credentials, undefined, true);
+}
+
+async function signWith(
+  digest: Digest,
+  request: Request,
+  credentials: AkSkCredentials,
+  options: SignOptions = {},
+  owned: boolean,
+): Promise<Request> {
   checkCredentials(credentials);
   const sdkDate = formatSdkDate(options.date ?? new Date());
 
   const url = new URL(request.url);
-  const query: QueryParam[] = [...url.searchParams];
-  url.pathname = canonicalPath(url.pathname);
-  url.search = canonicalQueryString(query);
+  // Each computed once: the same strings are signed and put on the wire.
+  const path = canonicalPath(url.pathname);
+  const query = canonicalQueryString(url.searchParams);
+  const search = query === "" ? "" : `?${query}`;
+  // (An empty "?" reads as no query here; assigning drops it from the new Request's URL.)
+  const sameUrl = path === url.pathname && search === url.search;
+  if (!sameUrl || !owned) {
+    url.pathname = path;
+    url.search = search;
+  }
 
   // Read the body once, as bytes: these exact bytes are hashed and sent.
-  const body = request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
+  const body = request.body === null ? null : new Uint8Array(await (owned ? request : request.clone()).arrayBuffer());
 
-  const headers = new Headers(request.headers);
+  const headers = owned ? request.headers : new Headers(request.headers);
   headers.set("X-Sdk-Date", sdkDate);
   if (credentials.securityToken !== undefined) headers.set("X-Security-Token", credentials.securityToken);
 
-  const signed: Record<string, string> = { host: url.host, "x-sdk-date": sdkDate };
-  for (const name of SIGNED_IF_PRESENT) {
-    const value = headers.get(name);
-    if (value !== null) signed[name] = value;
+  let canonicalHeaders = "";
+  let signedHeaders = "";
+  for (const name of SIGNED_HEADERS) {
+    const value = name === "host" ? url.host : headers.get(name);
+    if (value === null) continue;
+    canonicalHeaders += `${name}:${value.trim()}\n`;
+    signedHeaders += signedHeaders === "" ? name : `;${name}`;
   }
 
-  const canonical = canonicalRequest({
-    method: request.method,
-    path: url.pathname,
-    query,
-    headers: signed,
-    payloadHash: await sha256Hex(body ?? new Uint8Array()),
-  });
-  const signature = await hmacSha256Hex(credentials.sk, stringToSign(sdkDate, await sha256Hex(canonical)));
-  headers.set(
-    "Authorization",
-    `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaderNames(signed)}, Signature=${signature}`,
-  );
+  const payloadHash = body === null || body.byteLength === 0 ? EMPTY_SHA256 : await digest.sha256Hex(body);
+  const canonical = joinCanonicalRequest(request.method, withTrailingSlash(path), query, canonicalHeaders, signedHeaders, payloadHash);
+  const signature = await digest.hmacSha256Hex(credentials.sk, stringToSign(sdkDate, await digest.sha256Hex(canonical)));
+  headers.set("Authorization", `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`);
 
+  if (owned && sameUrl && body === null) return request;
   return new Request(url, {
     method: request.method,
     headers,

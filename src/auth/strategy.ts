@@ -1,5 +1,5 @@
 import { headerValueProblem } from "../core/header-value.js";
-import { signRequest } from "./sign.js";
+import { signOwnedRequest } from "./sign.js";
 
 /** How a client authenticates: an IAM token (or a function that fetches one), or an AK/SK pair. */
 export type AuthOptions =
@@ -128,7 +128,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function akSkAuth(credentials: { ak: string; sk: string; securityToken?: string }): AuthStrategy {
   return {
-    authorize: (request) => signRequest(request, credentials),
+    authorize: (request) => signOwnedRequest(request, credentials),
     refresh: () => false,
   };
 }

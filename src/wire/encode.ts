@@ -7,10 +7,10 @@
  * Lone surrogates are encoded as U+FFFD, as `TextEncoder`, `URL` and `URLSearchParams` do.
  */
 export function encodeRfc3986(value: string): string {
+  // Names, ids and numbers are mostly unreserved characters already: nothing to encode.
+  if (UNRESERVED.test(value)) return value;
   let out = "";
-  for (const byte of utf8.encode(value)) {
-    out += isUnreserved(byte) ? String.fromCharCode(byte) : PERCENT_HEX[byte];
-  }
+  for (const byte of utf8.encode(value)) out += ENCODED_BYTE[byte];
   return out;
 }
 
@@ -40,19 +40,12 @@ export function percentDecode(value: string): string {
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const PERCENT = 0x25;
-const PERCENT_HEX = Array.from({ length: 256 }, (_, byte) => "%" + byte.toString(16).toUpperCase().padStart(2, "0"));
-
-function isUnreserved(byte: number): boolean {
-  return (
-    (byte >= 0x41 && byte <= 0x5a) || // A-Z
-    (byte >= 0x61 && byte <= 0x7a) || // a-z
-    (byte >= 0x30 && byte <= 0x39) || // 0-9
-    byte === 0x2d || // -
-    byte === 0x2e || // .
-    byte === 0x5f || // _
-    byte === 0x7e // ~
-  );
-}
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+// Each byte as it is written: an unreserved ASCII character as itself, any other byte as %XY.
+const ENCODED_BYTE = Array.from({ length: 256 }, (_, byte) => {
+  const char = String.fromCharCode(byte);
+  return UNRESERVED.test(char) ? char : "%" + byte.toString(16).toUpperCase().padStart(2, "0");
+});
 
 /** The value of an ASCII hex digit, or -1 (also for a missing byte past the end). */
 function hexValue(byte: number | undefined): number {

@@ -9,6 +9,8 @@ import { DEFAULT_AK, DEFAULT_PROJECT_ID, DEFAULT_SK, DEFAULT_TOKEN, type StandIn
 import { RESULT_PREFIX } from "./smoke.mjs";
 
 export interface SmokeSummary {
+  /** The digest module the signer ran on: "web-crypto" when it called crypto.subtle, else "node:crypto". */
+  digest: string;
   statistics: { total_num: number; running_num: number };
   jobsOnPage: number;
   jobsTotal: number;

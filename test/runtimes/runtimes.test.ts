@@ -45,6 +45,7 @@ describe("the smoke test passes", () => {
   it(`on this Node (${process.version})`, async () => {
     const { runtime, summary } = parseResult(await run(process.execPath, smokeArgs()));
     expect(runtime).toBe(`node ${process.version}`);
+    expect(summary.digest).toBe("node:crypto");
     expectSmokeMatchesServer(summary, server);
   });
 
@@ -52,12 +53,14 @@ describe("the smoke test passes", () => {
     const node = await ensureNode(version);
     const { runtime, summary } = parseResult(await run(node, smokeArgs()));
     expect(runtime).toBe(`node v${version}`);
+    expect(summary.digest).toBe("node:crypto");
     expectSmokeMatchesServer(summary, server);
   }, 300_000);
 
   it("on Bun", async () => {
     const { runtime, summary } = parseResult(await run(findRuntimeBinary("bun"), smokeArgs()));
     expect(runtime).toMatch(/^bun \d+\.\d+\.\d+/);
+    expect(summary.digest).toBe("node:crypto");
     expectSmokeMatchesServer(summary, server);
   });
 
@@ -71,6 +74,7 @@ describe("the smoke test passes", () => {
     });
     const { runtime, summary } = parseResult(result);
     expect(runtime).toMatch(/^deno \d+\.\d+\.\d+/);
+    expect(summary.digest).toBe("node:crypto");
     expectSmokeMatchesServer(summary, server);
   });
 
@@ -90,6 +94,8 @@ describe("the smoke test passes", () => {
         write: false,
         logLevel: "silent",
       });
+      // The "browser" platform resolves "#digest" to Web Crypto: node:crypto must not be in the bundle at all.
+      expect(bundle.outputFiles[0]!.text).not.toContain("node:crypto");
       const files: Record<string, { type: string; body: string }> = {
         "/library.js": { type: "text/javascript", body: bundle.outputFiles[0]!.text },
         "/smoke.mjs": { type: "text/javascript", body: readFileSync(join(ROOT, "test/runtimes/smoke.mjs"), "utf8") },
@@ -131,6 +137,7 @@ describe("the smoke test passes", () => {
         expect(outcome.ok).toBe(true);
         expect(outcome.userAgent).toMatch(/Chrome\/\d+/);
         expect(new URL(pageOrigin).port).not.toBe(new URL(server.url).port); // cross-origin: CORS was exercised
+        expect(outcome.summary!.digest).toBe("web-crypto");
         expectSmokeMatchesServer(outcome.summary!, server);
         // Every call came from the page's origin, so the browser's CORS checks let each answer through.
         expect(server.requests.length).toBeGreaterThan(0);

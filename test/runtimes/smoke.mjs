@@ -24,13 +24,17 @@ export async function smoke(lib, config) {
   const stats = await hssToken.showTaskStatistics({ task_type: "cluster_scan" });
   check(typeof stats.total_num === "number", `showTaskStatistics: no total_num in ${JSON.stringify(stats)}`);
 
-  // AK/SK auth: a signed GET with a query (SWR) and a signed POST with a JSON body (HSS).
+  // AK/SK auth: a signed GET with a query (SWR) and a signed POST with a JSON body (HSS). Web Crypto's digest
+  // and sign are counted meanwhile, to report which digest module the resolver picked for this runtime
+  // (package.json "imports"): the node:crypto one never calls them.
+  const webCryptoCalls = countWebCryptoCalls();
   const swrAkSk = lib.createSwrClient({ projectId, endpoint: url, auth: { ak, sk } });
   const jobsPage = await swrAkSk.listInstanceJobs({ limit: 5 });
   check(Array.isArray(jobsPage.jobs), `listInstanceJobs: no jobs array in ${JSON.stringify(jobsPage).slice(0, 200)}`);
   const hssAkSk = lib.createHssClient({ projectId, endpoint: url, auth: { ak, sk } });
   const tasksPage = await hssAkSk.listTasks({ task_type: "iac_scan", limit: 10 });
   check(Array.isArray(tasksPage.data_list), "listTasks: no data_list array");
+  const digest = webCryptoCalls.stop() > 0 ? "web-crypto" : "node:crypto";
 
   // One pagination, item by item, over every cluster_scan task (50 a page: several pages).
   const ids = new Set();
@@ -52,6 +56,7 @@ export async function smoke(lib, config) {
   check(rejected instanceof lib.HuaweiCloudError, `a bad token: expected HuaweiCloudError, got ${String(rejected)}`);
 
   return {
+    digest,
     statistics: stats,
     jobsOnPage: jobsPage.jobs.length,
     jobsTotal: jobsPage.total,
@@ -59,6 +64,26 @@ export async function smoke(lib, config) {
     iacTasksTotal: tasksPage.total_num,
     paginated: { items, distinct: ids.size },
     rejected: { status: rejected.status, hasRequestId: typeof rejected.requestId === "string" && rejected.requestId !== "" },
+  };
+}
+
+/** Counts calls of crypto.subtle.digest and crypto.subtle.sign until `stop()`, which restores them and returns the count. */
+function countWebCryptoCalls() {
+  const subtle = globalThis.crypto.subtle;
+  const originals = { digest: subtle.digest, sign: subtle.sign };
+  let calls = 0;
+  for (const [name, original] of Object.entries(originals)) {
+    subtle[name] = (...args) => {
+      calls++;
+      return original.apply(subtle, args);
+    };
+    if (subtle[name] === original) throw new Error(`smoke: cannot count crypto.subtle.${name} calls here`);
+  }
+  return {
+    stop() {
+      for (const name of Object.keys(originals)) delete subtle[name];
+      return calls;
+    },
   };
 }
 
