@@ -1,6 +1,7 @@
-export { createHssClient, createSwrClient, type HssClient, type SwrClient } from "./clients.js";
-export type { ClientOptions } from "./core/options.js";
-export type { AuthOptions } from "./auth/strategy.js";
+// Every service's create<Service>Client, <Service>Client, <Service>Region and operation types (generated).
+export * from "../generated/index.js";
+export type { ClientOptions, CommonClientOptions, Placement } from "./core/options.js";
+export type { AkSkAuthOptions, AuthOptions, TokenAuthOptions } from "./auth/strategy.js";
 export { signRequest } from "./auth/sign.js";
 export {
   HuaweiCloudError,
@@ -18,5 +19,3 @@ export type { RetryOptions } from "./core/retry-policy.js";
 export { paginate, type PaginateOptions } from "./paginate.js";
 export type { CallOptions, InputOf, ItemOf, Method, OutputOf, PaginatedMethod } from "./core/method.js";
 export type { FieldSchema, OperationSpec, PaginationSpec, ParamSpec, ServiceSpec } from "./core/operation.js";
-export type * from "../generated/hss/operations.js";
-export type * from "../generated/swr/operations.js";

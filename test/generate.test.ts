@@ -75,14 +75,18 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name), "latin1")]));
 }
 
+/** What the generator writes for the demo spec: per service types, operations and client, plus the index. */
+const GENERATED_FILES = ["demo/client.ts", "demo/operations.ts", "demo/types.ts", "index.ts"];
+const FILE_COUNT = GENERATED_FILES.length;
+
 describe("npm run generate on a valid spec", () => {
-  it("writes types.ts and operations.ts and summarizes", () => {
+  it("writes types.ts, operations.ts, client.ts and the index, and summarizes", () => {
     const ws = workspace();
     const run = generate(ws);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^generate: demo \(2 operations\); 2 written, 0 unchanged, 0 removed in .*generated\/ \(\d+\.\ds\)\n$/);
-    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(["demo/operations.ts", "demo/types.ts"]);
+    expect(run.stdout).toMatch(new RegExp(`^generate: demo \\(2 operations\\); ${FILE_COUNT} written, 0 unchanged, 0 removed in .*generated/ \\(\\d+\\.\\ds\\)\n$`));
+    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(GENERATED_FILES);
     const operations = readFileSync(path.join(ws.outDir, "demo/operations.ts"), "utf8");
     const types = readFileSync(path.join(ws.outDir, "demo/types.ts"), "utf8");
     for (const file of [operations, types]) {
@@ -99,6 +103,14 @@ describe("npm run generate on a valid spec", () => {
     expect(operations).toContain("/** List widgets — GET /v1/{project_id}/widgets (docs/pages/100_widgets.txt) */");
     expect(operations).toContain('readonly listWidgets: PaginatedMethod<ListWidgetsInput, ListWidgetsOutput, "data_list">;');
     expect(operations).toContain("readonly createWidget: Method<CreateWidgetInput, CreateWidgetOutput>;");
+    // The client needs no hand-written code: its factory, types and region ids all come from the spec.
+    const client = readFileSync(path.join(ws.outDir, "demo/client.ts"), "utf8");
+    expect(client).toContain('export type DemoRegion =\n  | "ap-southeast-1"\n  | "cn-north-4"\n  | "eu-west-101";');
+    expect(client).toContain("export type DemoClientOptions = ClientOptions<DemoRegion>;");
+    expect(client).toContain("export type DemoClient = DemoMethods & { readonly raw: Client<paths> };");
+    expect(client).toContain("export function createDemoClient(options: DemoClientOptions): DemoClient {");
+    const index = readFileSync(path.join(ws.outDir, "index.ts"), "utf8");
+    expect(index).toContain('export * from "./demo/client.js";\nexport type * from "./demo/operations.js";\n');
   });
 
   it("builds the service and operation table from the spec", async () => {
@@ -146,7 +158,7 @@ describe("npm run generate on a valid spec", () => {
     expect(generate(fresh).status).toBe(0);
     expect(snapshot(fresh.outDir)).toEqual(snapshot(baseline.outDir));
     const again = generate(fresh);
-    expect(again.stdout).toContain("0 written, 2 unchanged, 0 removed");
+    expect(again.stdout).toContain(`0 written, ${FILE_COUNT} unchanged, 0 removed`);
     expect(snapshot(fresh.outDir)).toEqual(snapshot(baseline.outDir));
   });
 
@@ -156,8 +168,8 @@ describe("npm run generate on a valid spec", () => {
     writeFileSync(path.join(ws.outDir, "gone/operations.ts"), "// stale\n");
     const run = generate(ws);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("0 written, 2 unchanged, 1 removed");
-    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(["demo/operations.ts", "demo/types.ts"]);
+    expect(run.stdout).toContain(`0 written, ${FILE_COUNT} unchanged, 1 removed`);
+    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(GENERATED_FILES);
   });
 });
 
@@ -258,7 +270,7 @@ describe("npm run generate -- --check", () => {
     const before = snapshot(ws.outDir);
     const run = generate(ws, "--check");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/generate --check: .*generated\/ is in sync with the specs \(2 files\)/);
+    expect(run.stdout).toMatch(new RegExp(`generate --check: .*generated/ is in sync with the specs \\(${FILE_COUNT} files\\)`));
     expect(snapshot(ws.outDir)).toEqual(before);
   });
 

@@ -1,6 +1,7 @@
 import { Project, ts, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure, type SourceFile } from "ts-morph";
 import { fileHeader } from "./header.js";
 import { literal } from "./literal.js";
+import { serviceTypeName } from "./names.js";
 import type { OperationModel, ServiceModel } from "./operation-table.js";
 
 /**
@@ -24,7 +25,7 @@ export function emitOperations({ service, operations }: ServiceModel): string {
   }
   file.addInterface({
     isExported: true,
-    name: `${service.name[0]!.toUpperCase()}${service.name.slice(1)}Methods`,
+    name: `${serviceTypeName(service.name)}Methods`,
     properties: operations.map(methodMember),
   });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });

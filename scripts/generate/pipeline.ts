@@ -3,6 +3,7 @@ import type { Config } from "@redocly/openapi-core";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { isSpecFileName, readSpecFile } from "../openapi/index.js";
+import { emitClient, emitIndex } from "./emit-clients.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitTypes } from "./emit-types.js";
 import { lintSpec, loadLintConfig } from "./lint.js";
@@ -34,13 +35,14 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
     try {
       const generated = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
       if (generated === undefined) continue; // YAML, but not an OpenAPI document
-      const { service, types, operations } = generated;
+      const { service, types, operations, client } = generated;
       if (services.some((s) => s.service.name === service.service.name)) {
         throw new GenerationError([`${service.service.specFile}: a second spec for service "${service.service.name}"`]);
       }
       services.push(service);
       files.set(`${service.service.name}/types.ts`, types);
       files.set(`${service.service.name}/operations.ts`, operations);
+      files.set(`${service.service.name}/client.ts`, client);
     } catch (error) {
       const found = problemsOf(error);
       if (found === undefined) throw error;
@@ -49,6 +51,7 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
   }
   if (problems.length > 0) throw new GenerationError(problems);
   if (services.length === 0) throw new GenerationError([`${specDir}: no spec files (*.yaml with an "openapi" key)`]);
+  files.set("index.ts", emitIndex(services));
   return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
@@ -59,5 +62,5 @@ async function generateService(absolutePath: string, displayPath: string, config
   // Later steps assume a valid document: stop at lint problems rather than pile up follow-on errors.
   if (lintProblems.length > 0) throw new GenerationError(lintProblems);
   const service = buildServiceModel(spec);
-  return { service, types: await emitTypes(spec, config), operations: emitOperations(service) };
+  return { service, types: await emitTypes(spec, config), operations: emitOperations(service), client: emitClient(spec, service) };
 }
