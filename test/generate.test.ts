@@ -100,7 +100,10 @@ describe("npm run generate on a valid spec", () => {
       'export type CreateWidgetInput = NonNullable<operations["CreateWidget"]["parameters"]["header"]> & operations["CreateWidget"]["requestBody"]["content"]["application/json"];',
     );
     expect(operations).toContain('export type CreateWidgetOutput = operations["CreateWidget"]["responses"][200]["content"]["application/json"];');
-    expect(operations).toContain("/** List widgets — GET /v1/{project_id}/widgets (docs/pages/100_widgets.txt) */");
+    // The method's doc comment links the operation's documentation page (externalDocs.url), with no empty tag.
+    expect(operations).toContain("/**\n   * List widgets — GET /v1/{project_id}/widgets\n   * @see https://docs.example.com/demo/100_widgets.html\n   */");
+    expect(operations).not.toMatch(/@\w+\s*\n/);
+    expect(types).not.toContain("@enum");
     expect(operations).toContain('readonly listWidgets: PaginatedMethod<ListWidgetsInput, ListWidgetsOutput, "data_list">;');
     expect(operations).toContain("readonly createWidget: Method<CreateWidgetInput, CreateWidgetOutput>;");
     // The client needs no hand-written code: its factory, types and region ids all come from the spec.
@@ -248,6 +251,14 @@ describe("x- extensions, each read and checked by its own file", () => {
         `${SPEC_NAME}:${line}:21 ListWidgets: x-source-doc: "${bad}" is neither a page in docs/pages/ (docs/pages/<file>.txt) nor an https:// URL`,
       ]);
     }
+  });
+
+  it("externalDocs.url: required on every operation, an https URL", async () => {
+    const from = "        url: https://docs.example.com/demo/100_widgets.html";
+    const missing = await problemsAfterEdit(`      externalDocs:\n${from}\n`, "");
+    expect(missing.problems).toEqual([expect.stringMatching(new RegExp(`^${SPEC_NAME}:\\d+:\\d+ ListWidgets: externalDocs.url is required and must be a non-empty string$`))]);
+    const { problems, line } = await problemsAfterEdit(from, "        url: http://docs.example.com/demo/100_widgets.html");
+    expect(problems).toEqual([`${SPEC_NAME}:${line}:14 ListWidgets: externalDocs.url must be an https:// URL (the public documentation page)`]);
   });
 
   it("x-pagination: style defaults to offset; an unknown style or key is refused at its line", async () => {

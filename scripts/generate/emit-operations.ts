@@ -69,13 +69,13 @@ function outputType({ spec, successStatus }: OperationModel): string {
 }
 
 function methodMember(op: OperationModel): OptionalKind<PropertySignatureStructure> {
-  const { operationId, method, path, sourceDoc, pagination } = op.spec;
+  const { operationId, method, path, pagination } = op.spec;
   const io = `${operationId}Input, ${operationId}Output`;
   return {
     name: op.key,
     isReadonly: true,
     type: pagination ? `PaginatedMethod<${io}, ${JSON.stringify(pagination.items)}>` : `Method<${io}>`,
-    // "*/" inside a summary would end the comment early.
-    docs: [`${op.summary.replace(/\*\//g, "*\\/")} — ${method} ${path} (${sourceDoc})`],
+    // "*/" inside a summary would end the comment early (the URL is an https URL without spaces: checked).
+    docs: [{ description: `${op.summary.replace(/\*\//g, "*\\/")} — ${method} ${path}`, tags: [{ tagName: "see", text: op.docsUrl.replace(/\*\//g, "*\\/") }] }],
   };
 }
