@@ -1,6 +1,7 @@
-export { createHssClient, createSwrClient, type HssClient, type SwrClient } from "./clients.js";
-export type { ClientOptions } from "./core/options.js";
-export type { AuthOptions } from "./auth/strategy.js";
+// Every service's create<Service>Client, <Service>Client, <Service>Region and operation types (generated).
+export * from "../generated/index.js";
+export type { ClientOptions, CommonClientOptions, Placement } from "./core/options.js";
+export type { AkSkAuthOptions, AuthOptions, TokenAuthOptions } from "./auth/strategy.js";
 export { signRequest } from "./auth/sign.js";
 export {
   HuaweiCloudError,
@@ -30,7 +31,3 @@ export type {
   ResponseHeaderType,
   ServiceSpec,
 } from "./core/operation.js";
-export type * from "../generated/hss/operations.js";
-export type * from "../generated/swr/operations.js";
-export type * from "../generated/hss/named-types.js";
-export type * from "../generated/swr/named-types.js";

@@ -75,14 +75,18 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name), "latin1")]));
 }
 
+/** What the generator writes for the demo spec: per service types, operations and client, plus the index. */
+const GENERATED_FILES = ["demo/client.ts", "demo/named-types.ts", "demo/operations.ts", "demo/types.ts", "index.ts"];
+const FILE_COUNT = GENERATED_FILES.length;
+
 describe("npm run generate on a valid spec", () => {
-  it("writes types.ts and operations.ts and summarizes", () => {
+  it("writes types.ts, operations.ts, client.ts and the index, and summarizes", () => {
     const ws = workspace();
     const run = generate(ws);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^generate: demo \(2 operations\); 3 written, 0 unchanged, 0 removed in .*generated\/ \(\d+\.\ds\)\n$/);
-    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(["demo/named-types.ts", "demo/operations.ts", "demo/types.ts"]);
+    expect(run.stdout).toMatch(new RegExp(`^generate: demo \\(2 operations\\); ${FILE_COUNT} written, 0 unchanged, 0 removed in .*generated/ \\(\\d+\\.\\ds\\)\n$`));
+    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(GENERATED_FILES);
     const operations = readFileSync(path.join(ws.outDir, "demo/operations.ts"), "utf8");
     const types = readFileSync(path.join(ws.outDir, "demo/types.ts"), "utf8");
     for (const file of [operations, types]) {
@@ -96,9 +100,20 @@ describe("npm run generate on a valid spec", () => {
       'export type CreateWidgetInput = NonNullable<operations["CreateWidget"]["parameters"]["header"]> & operations["CreateWidget"]["requestBody"]["content"]["application/json"];',
     );
     expect(operations).toContain('export type CreateWidgetOutput = operations["CreateWidget"]["responses"][200]["content"]["application/json"];');
-    expect(operations).toContain("/** List widgets — GET /v1/{project_id}/widgets (docs/pages/100_widgets.txt) */");
+    // The method's doc comment links the operation's documentation page (externalDocs.url), with no empty tag.
+    expect(operations).toContain("/**\n   * List widgets — GET /v1/{project_id}/widgets\n   * @see https://docs.example.com/demo/100_widgets.html\n   */");
+    expect(operations).not.toMatch(/@\w+\s*\n/);
+    expect(types).not.toContain("@enum");
     expect(operations).toContain('readonly listWidgets: PaginatedMethod<ListWidgetsInput, ListWidgetsOutput, "data_list", ListWidgetsHeaders>;');
     expect(operations).toContain("readonly createWidget: Method<CreateWidgetInput, CreateWidgetOutput, CreateWidgetHeaders>;");
+    // The client needs no hand-written code: its factory, types and region ids all come from the spec.
+    const client = readFileSync(path.join(ws.outDir, "demo/client.ts"), "utf8");
+    expect(client).toContain('export type DemoRegion =\n  | "ap-southeast-1"\n  | "cn-north-4"\n  | "eu-west-101";');
+    expect(client).toContain("export type DemoClientOptions = ClientOptions<DemoRegion>;");
+    expect(client).toContain("export type DemoClient = DemoMethods & { readonly raw: Client<paths> };");
+    expect(client).toContain("export function createDemoClient(options: DemoClientOptions): DemoClient {");
+    const index = readFileSync(path.join(ws.outDir, "index.ts"), "utf8");
+    expect(index).toContain('export * from "./demo/client.js";\nexport type * from "./demo/operations.js";\nexport type * from "./demo/named-types.js";\n');
     // Declared response headers, by lowercase name, integer schemas as numbers; none declared: {}.
     expect(operations).toContain('export type ListWidgetsHeaders = { readonly "x-request-id": string | undefined; readonly "x-total-count": number | undefined; };');
     expect(operations).toContain("export type CreateWidgetHeaders = {};");
@@ -161,7 +176,7 @@ describe("npm run generate on a valid spec", () => {
     expect(generate(fresh).status).toBe(0);
     expect(snapshot(fresh.outDir)).toEqual(snapshot(baseline.outDir));
     const again = generate(fresh);
-    expect(again.stdout).toContain("0 written, 3 unchanged, 0 removed");
+    expect(again.stdout).toContain(`0 written, ${FILE_COUNT} unchanged, 0 removed`);
     expect(snapshot(fresh.outDir)).toEqual(snapshot(baseline.outDir));
   });
 
@@ -171,8 +186,8 @@ describe("npm run generate on a valid spec", () => {
     writeFileSync(path.join(ws.outDir, "gone/operations.ts"), "// stale\n");
     const run = generate(ws);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("0 written, 3 unchanged, 1 removed");
-    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(["demo/named-types.ts", "demo/operations.ts", "demo/types.ts"]);
+    expect(run.stdout).toContain(`0 written, ${FILE_COUNT} unchanged, 1 removed`);
+    expect(Object.keys(snapshot(ws.outDir)).sort()).toEqual(GENERATED_FILES);
   });
 });
 
@@ -253,6 +268,14 @@ describe("x- extensions, each read and checked by its own file", () => {
     }
   });
 
+  it("externalDocs.url: required on every operation, an https URL", async () => {
+    const from = "        url: https://docs.example.com/demo/100_widgets.html";
+    const missing = await problemsAfterEdit(`      externalDocs:\n${from}\n`, "");
+    expect(missing.problems).toEqual([expect.stringMatching(new RegExp(`^${SPEC_NAME}:\\d+:\\d+ ListWidgets: externalDocs.url is required and must be a non-empty string$`))]);
+    const { problems, line } = await problemsAfterEdit(from, "        url: http://docs.example.com/demo/100_widgets.html");
+    expect(problems).toEqual([`${SPEC_NAME}:${line}:14 ListWidgets: externalDocs.url must be an https:// URL (the public documentation page)`]);
+  });
+
   it("x-pagination: style defaults to offset; an unknown style or key is refused at its line", async () => {
     expect((await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: offset\n")).problems).toEqual([]);
     const style = await problemsAfterEdit("      x-pagination:\n", "      x-pagination:\n        style: cursor\n");
@@ -273,7 +296,7 @@ describe("npm run generate -- --check", () => {
     const before = snapshot(ws.outDir);
     const run = generate(ws, "--check");
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/generate --check: .*generated\/ is in sync with the specs \(3 files\)/);
+    expect(run.stdout).toMatch(new RegExp(`generate --check: .*generated/ is in sync with the specs \\(${FILE_COUNT} files\\)`));
     expect(snapshot(ws.outDir)).toEqual(before);
   });
 

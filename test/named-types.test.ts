@@ -24,6 +24,7 @@ function service(
   const ops = operations.map(({ id, paginated }): OperationModel => ({
     key: id[0]!.toLowerCase() + id.slice(1),
     summary: id,
+    docsUrl: `https://docs.example.com/${id}.html`,
     successStatus: "200",
     bodyRequired: undefined,
     spec: {

@@ -321,12 +321,24 @@ export type CreateTaskOutput = operations["CreateTask"]["responses"][200]["conte
 export type CreateTaskHeaders = {};
 
 export interface HssMethods {
-  /** Querying the Task List — POST /v5/{project_id}/common/tasks/batch-query (docs/pages/hss-v5-list-tasks.en.txt) */
+  /**
+   * Querying the Task List — POST /v5/{project_id}/common/tasks/batch-query
+   * @see https://support.huaweicloud.com/intl/en-us/api-hss2.0/ListTasks.html
+   */
   readonly listTasks: PaginatedMethod<ListTasksInput, ListTasksOutput, "data_list", ListTasksHeaders>;
-  /** Obtaining the Scan Task List — GET /v5/{project_id}/image/tasks (docs/pages/hss-v5-list-image-scan-task.en.txt) */
+  /**
+   * Obtaining the Scan Task List — GET /v5/{project_id}/image/tasks
+   * @see https://support.huaweicloud.com/intl/en-us/api-hss2.0/ListImageScanTask.html
+   */
   readonly listImageScanTask: PaginatedMethod<ListImageScanTaskInput, ListImageScanTaskOutput, "data_list", ListImageScanTaskHeaders>;
-  /** Querying Task Statistics — GET /v5/{project_id}/common/task-statistics (docs/pages/hss-v5-show-task-statistics.zh.txt) */
+  /**
+   * Querying Task Statistics — GET /v5/{project_id}/common/task-statistics
+   * @see https://support.huaweicloud.com/api-hss2.0/ShowTaskStatistics.html
+   */
   readonly showTaskStatistics: Method<ShowTaskStatisticsInput, ShowTaskStatisticsOutput, ShowTaskStatisticsHeaders>;
-  /** Creating a Task — POST /v5/{project_id}/common/task (docs/pages/hss-v5-create-task.zh.txt) */
+  /**
+   * Creating a Task — POST /v5/{project_id}/common/task
+   * @see https://support.huaweicloud.com/api-hss2.0/CreateTask.html
+   */
   readonly createTask: Method<CreateTaskInput, CreateTaskOutput, CreateTaskHeaders>;
 }

@@ -102,60 +102,54 @@ export interface components {
         ListTasksRequestBody: {
             /**
              * @description Task type. Options: cluster_scan (cluster scan), iac_scan (IaC scan).
-             * @enum {string}
              */
             task_type: "cluster_scan" | "iac_scan";
             /** @description ID of the created task. */
-            task_id?: string;
+            task_id?: string | undefined;
             /** @description Task name (fuzzy match). */
-            task_name?: string;
+            task_name?: string | undefined;
             /**
              * Format: int64
              * @description Start time of the query by task creation time range.
              */
-            start_create_time?: number;
+            start_create_time?: number | undefined;
             /**
              * Format: int64
              * @description End time of the query by task creation time range.
              */
-            end_create_time?: number;
+            end_create_time?: number | undefined;
             /**
              * @description Task triggering type. Options: manual (manually created task), schedule (scheduled task).
-             * @enum {string}
              */
-            trigger_type?: "manual" | "schedule";
+            trigger_type?: "manual" | "schedule" | undefined;
             /**
              * @description Task status. Options: ready (waiting to be executed), running (running), finished (task finished).
-             * @enum {string}
              */
-            task_status?: "ready" | "running" | "finished";
+            task_status?: "ready" | "running" | "finished" | undefined;
             /**
              * @description Sorting field. Options: start_time (task start time).
-             * @enum {string}
              */
-            sort_key?: "start_time";
+            sort_key?: "start_time" | undefined;
             /**
              * @description Sorting order. Options: desc (descending), asc (ascending).
-             * @enum {string}
              */
-            sort_dir?: "desc" | "asc";
+            sort_dir?: "desc" | "asc" | undefined;
             /** @description Cluster scan task filter. Can be specified if task_type is cluster_scan. */
-            cluster_scan_info?: components["schemas"]["ListTasksRequestClusterScanInfo"];
+            cluster_scan_info?: components["schemas"]["ListTasksRequestClusterScanInfo"] | undefined;
             /** @description IaC security scan task filter. Can be specified if task_type is iac_scan. */
-            iac_scan_info?: components["schemas"]["ListTasksRequestIacScanInfo"];
+            iac_scan_info?: components["schemas"]["ListTasksRequestIacScanInfo"] | undefined;
         };
         /** @description Cluster scan task filter of ListTasks. */
         ListTasksRequestClusterScanInfo: {
             /** @description Scan item types. If not empty, only tasks that scanned all the listed items are returned; if empty, tasks are not filtered by scan type. Items: cluster_vul (cluster vulnerability), risk_assessment (risk assessment), benchmark (security compliance). */
-            scan_type_list?: ("cluster_vul" | "risk_assessment" | "benchmark")[];
+            scan_type_list?: ("cluster_vul" | "risk_assessment" | "benchmark")[] | undefined;
         };
         /** @description IaC security scan task filter of ListTasks. */
         ListTasksRequestIacScanInfo: {
             /**
              * @description File type. Options: dockerfile (Dockerfile file), k8s_yaml (Kubernetes YAML file).
-             * @enum {string}
              */
-            file_type?: "dockerfile" | "k8s_yaml";
+            file_type?: "dockerfile" | "k8s_yaml" | undefined;
         };
         /** @description Response body of ListTasks. */
         ListTasksResponse: {
@@ -164,9 +158,9 @@ export interface components {
              * @description Number of tasks in the task list.
              * @example 1
              */
-            total_num?: number;
+            total_num?: number | undefined;
             /** @description Task list. */
-            data_list?: components["schemas"]["ListTasksTaskInfo"][];
+            data_list?: components["schemas"]["ListTasksTaskInfo"][] | undefined;
         };
         /** @description Task information (one entry of ListTasks data_list). */
         ListTasksTaskInfo: {
@@ -174,49 +168,46 @@ export interface components {
              * @description ID of the created task.
              * @example d8xxxx05-8xx5-4xx0-9xx6-c3dbxxxxxxac
              */
-            task_id?: string;
+            task_id?: string | undefined;
             /**
              * @description Task type. Options: cluster_scan (cluster scan), iac_scan (IaC scan).
              * @example cluster_scan
-             * @enum {string}
              */
-            task_type?: "cluster_scan" | "iac_scan";
+            task_type?: "cluster_scan" | "iac_scan" | undefined;
             /** @description Task name. */
-            task_name?: string;
+            task_name?: string | undefined;
             /**
              * @description Task triggering type. Options: manual (manually created task), schedule (scheduled task).
              * @example manual
-             * @enum {string}
              */
-            trigger_type?: "manual" | "schedule";
+            trigger_type?: "manual" | "schedule" | undefined;
             /**
              * @description Task status. Options: ready (waiting to be executed), running (running), finished (task finished).
              * @example running
-             * @enum {string}
              */
-            task_status?: "ready" | "running" | "finished";
+            task_status?: "ready" | "running" | "finished" | undefined;
             /**
              * Format: int64
              * @description Time when the task started (Unix epoch, milliseconds).
              * @example 1745311451000
              */
-            start_time?: number;
+            start_time?: number | undefined;
             /**
              * Format: int64
              * @description Time when the task ended (Unix epoch, milliseconds).
              * @example 1745311451000
              */
-            end_time?: number;
+            end_time?: number | undefined;
             /**
              * Format: int32
              * @description Estimated remaining time until the task ends, in minutes.
              * @example 5
              */
-            estimated_time?: number;
+            estimated_time?: number | undefined;
             /** @description Task information specific to cluster scan tasks. */
-            cluster_scan_info?: components["schemas"]["ListTasksClusterScanInfo"];
+            cluster_scan_info?: components["schemas"]["ListTasksClusterScanInfo"] | undefined;
             /** @description Task information specific to IaC security scan tasks. */
-            iac_scan_info?: components["schemas"]["ListTasksIacScanInfo"];
+            iac_scan_info?: components["schemas"]["ListTasksIacScanInfo"] | undefined;
         };
         /** @description Task information specific to cluster scan tasks. */
         ListTasksClusterScanInfo: {
@@ -226,59 +217,58 @@ export interface components {
              *       "cluster_vul"
              *     ]
              */
-            scan_type_list?: ("cluster_vul" | "risk_assessment" | "benchmark")[];
+            scan_type_list?: ("cluster_vul" | "risk_assessment" | "benchmark")[] | undefined;
             /**
              * Format: int32
              * @description Number of clusters being scanned in the task.
              * @example 2
              */
-            scanning_cluster_num?: number;
+            scanning_cluster_num?: number | undefined;
             /**
              * Format: int32
              * @description Number of clusters successfully scanned in the task.
              * @example 1
              */
-            success_cluster_num?: number;
+            success_cluster_num?: number | undefined;
             /**
              * Format: int32
              * @description Number of clusters that failed to be scanned in the task.
              * @example 1
              */
-            failed_cluster_num?: number;
+            failed_cluster_num?: number | undefined;
         };
         /** @description Task information specific to IaC security scan tasks. */
         ListTasksIacScanInfo: {
             /**
              * @description File type. Options: dockerfile (Dockerfile file), k8s_yaml (Kubernetes YAML file).
-             * @enum {string}
              */
-            file_type?: "dockerfile" | "k8s_yaml";
+            file_type?: "dockerfile" | "k8s_yaml" | undefined;
             /**
              * Format: int32
              * @description Total number of files scanned by the task.
              */
-            scan_file_num?: number;
+            scan_file_num?: number | undefined;
             /**
              * Format: int32
              * @description Number of files successfully scanned in the task.
              */
-            success_file_num?: number;
+            success_file_num?: number | undefined;
             /**
              * Format: int32
              * @description Number of files that failed to be scanned in the task.
              */
-            failed_file_num?: number;
+            failed_file_num?: number | undefined;
         };
         /** @description Response body of ListImageScanTask. */
         ListImageScanTaskResponse: {
             /** @description Task list. 0 to 1000 entries. */
-            data_list?: components["schemas"]["ImageScanTaskInfo"][];
+            data_list?: components["schemas"]["ImageScanTaskInfo"][] | undefined;
             /**
              * Format: int32
              * @description Total number of tasks. Range 0 to 1000.
              * @example 1
              */
-            total_num?: number;
+            total_num?: number | undefined;
         };
         /** @description Image synchronization or scan task (one entry of ListImageScanTask data_list). */
         ImageScanTaskInfo: {
@@ -286,90 +276,87 @@ export interface components {
              * @description Task ID. 1 to 256 characters.
              * @example d5ceaaf4-0124-4f15-b039-b8fc4b07e340
              */
-            task_id?: string;
+            task_id?: string | undefined;
             /** @description Policy ID. 1 to 256 characters. */
-            policy_id?: string;
+            policy_id?: string | undefined;
             /**
              * @description Task name. 1 to 256 characters.
              * @example AutomaticImageAssetSynchronization_1755536448006
              */
-            task_name?: string;
+            task_name?: string | undefined;
             /**
              * Format: int64
              * @description Time when the task started (milliseconds). Range 0 to 9223372036854775807.
              * @example 1755536448006
              */
-            begin_time?: number;
+            begin_time?: number | undefined;
             /**
              * Format: int64
              * @description Time when the task ended (milliseconds). Range 0 to 9223372036854775807.
              * @example 1755536451911
              */
-            end_time?: number;
+            end_time?: number | undefined;
             /**
              * Format: int64
              * @description Remaining time of the task, in minutes. Range 0 to 2147483547.
              */
-            remain_min?: number;
+            remain_min?: number | undefined;
             /**
              * @description Specific task type. Options: cycle (scheduled scan), manual (manual scan), autoSync (scheduled synchronization), manualSync (manual synchronization).
              * @example autoSync
-             * @enum {string}
              */
-            task_type?: "cycle" | "manual" | "autoSync" | "manualSync";
+            task_type?: "cycle" | "manual" | "autoSync" | "manualSync" | undefined;
             /**
              * @description Image type. Options: local (local image), registry (repository image).
-             * @enum {string}
              */
-            image_type?: "local" | "registry";
+            image_type?: "local" | "registry" | undefined;
             /**
              * Format: int32
              * @description Scan progress status (an integer, unlike the string task_status query filter): 100 = scan completed; 0 to 100 = scan progress in percent; -1 = scan stopped; -2 = scan timed out; -3 = scan error.
              * @example 100
              */
-            task_status?: number;
+            task_status?: number | undefined;
             /**
              * Format: int32
              * @description Scan risk type, an int32 bitmask. Options: 0 (none), 0x7fffffff = 2147483647 (all), 0x000f0000 = 983040 (vulnerability), 0x0000f000 = 61440 (baseline check), 0x00000f00 = 3840 (malicious file), 0x000000f0 = 240 (sensitive information), 0x0000000f = 15 (software compliance).
-             * @enum {integer}
              */
-            scan_scope?: 0 | 2147483647 | 983040 | 61440 | 3840 | 240 | 15;
+            scan_scope?: 0 | 2147483647 | 983040 | 61440 | 3840 | 240 | 15 | undefined;
             /**
              * Format: int32
              * @description Scan speed limit, in images per hour. Range 0 to 1000.
              */
-            rate_limit?: number;
+            rate_limit?: number | undefined;
             /** @description Whether all images are scanned: true (scan all images), false (scan the specified images). */
-            is_all?: boolean;
+            is_all?: boolean | undefined;
             /**
              * Format: int32
              * @description Number of images that failed to be scanned. Range 0 to 2147483547.
              * @example 0
              */
-            failed_num?: number;
+            failed_num?: number | undefined;
             /**
              * Format: int32
              * @description Number of images successfully scanned. Range 0 to 2147483547.
              * @example 3
              */
-            success_num?: number;
+            success_num?: number | undefined;
             /**
              * Format: int32
              * @description Total number of images associated with the task. Range 0 to 2147483547.
              * @example 3
              */
-            total_num?: number;
+            total_num?: number | undefined;
             /**
              * Format: int32
              * @description Total number of images with vulnerability risks, baseline risks or malicious files. Range 0 to 2147483547.
              */
-            risky_num?: number;
+            risky_num?: number | undefined;
             /** @description Synchronization task type. 1 to 256 characters. */
-            sync_task_type?: string;
+            sync_task_type?: string | undefined;
             /** @description Failure reason. 0 to 128 characters. */
-            failed_reason?: string;
+            failed_reason?: string | undefined;
             /** @description List of images that failed. 0 to 2147483547 entries. */
-            failed_images?: components["schemas"]["ImageScanTaskFailedImage"][];
+            failed_images?: components["schemas"]["ImageScanTaskFailedImage"][] | undefined;
         };
         /** @description An image that failed in an image task (one entry of ImageScanTaskInfo failed_images). */
         ImageScanTaskFailedImage: {
@@ -377,24 +364,23 @@ export interface components {
              * Format: int64
              * @description ID of the failed image. Range 0 to 9223372036854775807.
              */
-            id?: number;
+            id?: number | undefined;
             /** @description Image repository ID. 0 to 128 characters. */
-            registry_id?: string;
+            registry_id?: string | undefined;
             /** @description Image repository name. 0 to 128 characters. */
-            registry_name?: string;
+            registry_name?: string | undefined;
             /** @description Image name. 0 to 128 characters. */
-            image_name?: string;
+            image_name?: string | undefined;
             /** @description Image tag. 0 to 128 characters. */
-            image_version?: string;
+            image_version?: string | undefined;
             /** @description Namespace. 0 to 128 characters. */
-            namespace?: string;
+            namespace?: string | undefined;
             /**
              * @description Image repository type. Options: SwrPrivate (SWR private), SwrShared (SWR shared), SwrEnterprise (SWR enterprise), Harbor (Harbor repository), Jfrog (JFrog repository), Other (other repository).
-             * @enum {string}
              */
-            registry_type?: "SwrPrivate" | "SwrShared" | "SwrEnterprise" | "Harbor" | "Jfrog" | "Other";
+            registry_type?: "SwrPrivate" | "SwrShared" | "SwrEnterprise" | "Harbor" | "Jfrog" | "Other" | undefined;
             /** @description Failure reason. 0 to 128 characters. */
-            failed_reason?: string;
+            failed_reason?: string | undefined;
         };
         /** @description Response body of ShowTaskStatistics. */
         ShowTaskStatisticsResponse: {
@@ -403,32 +389,31 @@ export interface components {
              * @description Total number of tasks executed so far (cumulative).
              * @example 17
              */
-            total_num?: number;
+            total_num?: number | undefined;
             /**
              * Format: int32
              * @description Number of tasks being scanned.
              * @example 1
              */
-            running_num?: number;
+            running_num?: number | undefined;
             /**
              * Format: int64
              * @description Creation time of the most recent scan task (Unix epoch, milliseconds).
              * @example 1745311451000
              */
-            last_task_start_time?: number;
+            last_task_start_time?: number | undefined;
         };
         /** @description Request body of CreateTask. */
         CreateTaskRequestBody: {
             /**
              * @description Task type. Options: cluster_scan (cluster scan), iac_scan (IaC scan). 1 to 64 characters.
              * @example cluster_scan
-             * @enum {string}
              */
             task_type: "cluster_scan" | "iac_scan";
             /** @description Parameters for creating a cluster scan task. Mandatory when task_type is cluster_scan. */
-            cluster_scan_info?: components["schemas"]["CreateTaskClusterScanInfo"];
+            cluster_scan_info?: components["schemas"]["CreateTaskClusterScanInfo"] | undefined;
             /** @description Parameters for creating an IaC security scan task. Mandatory when task_type is iac_scan. */
-            iac_scan_info?: components["schemas"]["CreateTaskIacScanInfo"];
+            iac_scan_info?: components["schemas"]["CreateTaskIacScanInfo"] | undefined;
         };
         /** @description Parameters for creating a cluster scan task. */
         CreateTaskClusterScanInfo: {
@@ -442,17 +427,15 @@ export interface components {
             /**
              * @description Scan range type. Options: all_cluster (scan all clusters that meet the scan conditions), specific_cluster (scan the specified clusters). 1 to 64 characters.
              * @example all_cluster
-             * @enum {string}
              */
             range_type: "all_cluster" | "specific_cluster";
             /** @description IDs of the clusters to scan (0 to 200 items, each 1 to 64 characters). Mandatory when range_type is specific_cluster. */
-            cluster_id_list?: string[];
+            cluster_id_list?: string[] | undefined;
         };
         /** @description Parameters for creating an IaC security scan task. */
         CreateTaskIacScanInfo: {
             /**
              * @description File type. Options: dockerfile (Dockerfile file), k8s_yaml (Kubernetes YAML file). 1 to 64 characters.
-             * @enum {string}
              */
             file_type: "dockerfile" | "k8s_yaml";
             /** @description IDs of the files to scan (1 to 100 items, each 1 to 64 characters). Take the IDs of successfully uploaded files from the response of the file upload API /v5/{project_id}/common/files/batch-upload. */
@@ -464,7 +447,7 @@ export interface components {
              * @description ID of the task created by this request. 1 to 64 characters.
              * @example d8xxxx05-8xx5-4xx0-9xx6-c3dbxxxxxxac
              */
-            task_id?: string;
+            task_id?: string | undefined;
         };
     };
     responses: {
@@ -527,11 +510,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Enterprise project ID, used to filter assets of different enterprise projects (see Obtaining an Enterprise Project ID). Set it to all_granted_eps to query the assets of all enterprise projects. Needed only once the enterprise project function is enabled. 1 to 256 characters. Default 0 (the default enterprise project). */
-                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"];
+                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"] | undefined;
                 /** @description Offset, the start position of the records to return. Range 0 to 2,000,000. Default 0. */
-                offset?: components["parameters"]["Offset"];
+                offset?: components["parameters"]["Offset"] | undefined;
                 /** @description Number of records displayed on each page. Range 10 to 200. Default 10. */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["Limit"] | undefined;
             };
             header?: never;
             path: {
@@ -590,29 +573,29 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Enterprise project ID, used to filter assets of different enterprise projects (see Obtaining an Enterprise Project ID). Set it to all_granted_eps to query the assets of all enterprise projects. Needed only once the enterprise project function is enabled. 1 to 256 characters. Default 0 (the default enterprise project). */
-                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"];
+                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"] | undefined;
                 /** @description Image type. Options: local (local image), registry (repository image). */
-                global_image_type?: "local" | "registry";
+                global_image_type?: "local" | "registry" | undefined;
                 /** @description Offset, the start position of the records to return. Range 0 to 2,000,000. Default 0. */
-                offset?: components["parameters"]["Offset"];
+                offset?: components["parameters"]["Offset"] | undefined;
                 /** @description Number of records displayed on each page. Range 10 to 200. Default 10. */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["Limit"] | undefined;
                 /** @description General task type. Options: image_sync (image synchronization), image_scan (image scan). */
                 type: "image_sync" | "image_scan";
                 /** @description Specific task type. Options: cycle (scheduled scan), manual (manual scan), autoSync (scheduled synchronization), manualSync (manual synchronization). */
-                task_type?: "cycle" | "manual" | "autoSync" | "manualSync";
+                task_type?: "cycle" | "manual" | "autoSync" | "manualSync" | undefined;
                 /** @description Task name (fuzzy match). 1 to 256 characters. */
-                task_name?: string;
+                task_name?: string | undefined;
                 /** @description Task ID. 1 to 256 characters. */
-                task_id?: string;
+                task_id?: string | undefined;
                 /** @description Task creation time, in milliseconds. Range 0 to 4070880000000. */
-                create_time?: number;
+                create_time?: number | undefined;
                 /** @description Task end time, in milliseconds. Range 0 to 4070880000000. */
-                end_time?: number;
+                end_time?: number | undefined;
                 /** @description Task status. Options: scanning (scanning), finished (completed). Note: a string here, while the response task_status is an integer progress code. */
-                task_status?: "scanning" | "finished";
+                task_status?: "scanning" | "finished" | undefined;
                 /** @description Scan risk type, an int32 bitmask. Options: 0 (none), 0x7fffffff = 2147483647 (all), 0x000f0000 = 983040 (vulnerability), 0x0000f000 = 61440 (baseline check), 0x00000f00 = 3840 (malicious file), 0x000000f0 = 240 (sensitive information), 0x0000000f = 15 (software compliance). */
-                scan_scope?: 0 | 2147483647 | 983040 | 61440 | 3840 | 240 | 15;
+                scan_scope?: 0 | 2147483647 | 983040 | 61440 | 3840 | 240 | 15 | undefined;
             };
             header?: never;
             path: {
@@ -662,7 +645,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Enterprise project ID, used to filter assets of different enterprise projects (see Obtaining an Enterprise Project ID). Set it to all_granted_eps to query the assets of all enterprise projects. Needed only once the enterprise project function is enabled. 1 to 256 characters. Default 0 (the default enterprise project). */
-                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"];
+                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"] | undefined;
                 /** @description Task type. Options: cluster_scan (cluster scan task), iac_scan (IaC scan task). */
                 task_type: "cluster_scan" | "iac_scan";
             };
@@ -702,7 +685,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Enterprise project ID, used to filter assets of different enterprise projects (see Obtaining an Enterprise Project ID). Set it to all_granted_eps to query the assets of all enterprise projects. Needed only once the enterprise project function is enabled. 1 to 256 characters. Default 0 (the default enterprise project). */
-                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"];
+                enterprise_project_id?: components["parameters"]["EnterpriseProjectId"] | undefined;
             };
             header?: never;
             path: {

@@ -88,6 +88,9 @@ export type ListInstanceJobsOutput = operations["ListInstanceJobs"]["responses"]
 export type ListInstanceJobsHeaders = {};
 
 export interface SwrMethods {
-  /** Listing Jobs — GET /v2/{project_id}/jobs (docs/pages/swr-v2-list-instance-jobs.zh.txt) */
+  /**
+   * Listing Jobs — GET /v2/{project_id}/jobs
+   * @see https://support.huaweicloud.com/api-swr2/swr_03_1001.html
+   */
   readonly listInstanceJobs: PaginatedMethod<ListInstanceJobsInput, ListInstanceJobsOutput, "jobs", ListInstanceJobsHeaders>;
 }

@@ -42,49 +42,47 @@ export interface components {
              * @description Job ID.
              * @example 36db69c5-b2d5-11eb-b044-0255ac101219
              */
-            id?: string;
+            id?: string | undefined;
             /**
              * @description ID of the related instance.
              * @example 36ce7f50-b2d5-11eb-b044-0255ac101219
              */
-            instance_id?: string;
+            instance_id?: string | undefined;
             /**
              * @description Resource ID.
              * @example 36ce7f50-b2d5-11eb-b044-0255ac101219
              */
-            resource_id?: string;
+            resource_id?: string | undefined;
             /**
              * @description Resource name.
              * @example test-public
              */
-            resource_name?: string;
+            resource_name?: string | undefined;
             /**
              * @description Job type. CreateInstance: create an instance.
              * @example CreateInstance
-             * @enum {string}
              */
-            type?: "CreateInstance";
+            type?: "CreateInstance" | undefined;
             /**
              * @description Job status.
              * @example Failed
-             * @enum {string}
              */
-            status?: "Initializing" | "Creating" | "Running" | "Failed" | "Success";
+            status?: "Initializing" | "Creating" | "Running" | "Failed" | "Success" | undefined;
             /**
              * @description Failure cause.
              * @example failed to select cce cluster
              */
-            reason?: string;
+            reason?: string | undefined;
             /**
              * @description Time when the instance was created.
              * @example 2021-05-12T03:50:38.305978Z
              */
-            created_at?: string;
+            created_at?: string | undefined;
             /**
              * @description Time when the instance was updated.
              * @example 2021-05-12T03:50:43.315473Z
              */
-            updated_at?: string;
+            updated_at?: string | undefined;
         };
         /** @description Error response body. */
         ErrorBody: {
@@ -92,14 +90,14 @@ export interface components {
              * @description Error code.
              * @example SVCSTG.SWR.4030170
              */
-            error_code?: string;
+            error_code?: string | undefined;
             /**
              * @description Error message.
              * @example Insufficient permissions
              */
-            error_msg?: string;
+            error_msg?: string | undefined;
             /** @description Encrypted detailed reason for an authorization rejection; the user can decrypt it by calling the STS API decode-authorization-message. */
-            encoded_authorization_message?: string;
+            encoded_authorization_message?: string | undefined;
         };
     };
     responses: {
@@ -167,11 +165,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Job status. Supported values: Creating, Initializing, Running, Failed, Success. */
-                status?: "Creating" | "Initializing" | "Running" | "Failed" | "Success";
+                status?: "Creating" | "Initializing" | "Running" | "Failed" | "Success" | undefined;
                 /** @description Start index. Default value: 0. Note: offset and limit must be used together. */
-                offset?: components["parameters"]["Offset"];
+                offset?: components["parameters"]["Offset"] | undefined;
                 /** @description Number of records to return. Default value: 100; maximum value: 100. Note: offset and limit must be used together. */
-                limit?: components["parameters"]["Limit"];
+                limit?: components["parameters"]["Limit"] | undefined;
             };
             header?: never;
             path: {

@@ -2,6 +2,7 @@ import { Project, ts, VariableDeclarationKind, type OptionalKind, type PropertyS
 import { fileHeader } from "./header.js";
 import { literal } from "./literal.js";
 import { headersType } from "./response-headers.js";
+import { serviceTypeName } from "./names.js";
 import type { OperationModel, ServiceModel } from "./operation-table.js";
 
 /**
@@ -26,7 +27,7 @@ export function emitOperations({ service, operations }: ServiceModel): string {
   }
   file.addInterface({
     isExported: true,
-    name: `${service.name[0]!.toUpperCase()}${service.name.slice(1)}Methods`,
+    name: `${serviceTypeName(service.name)}Methods`,
     properties: operations.map(methodMember),
   });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
@@ -70,13 +71,13 @@ function outputType({ spec, successStatus }: OperationModel): string {
 }
 
 function methodMember(op: OperationModel): OptionalKind<PropertySignatureStructure> {
-  const { operationId, method, path, sourceDoc, pagination } = op.spec;
+  const { operationId, method, path, pagination } = op.spec;
   const [input, output, headers] = [`${operationId}Input`, `${operationId}Output`, `${operationId}Headers`];
   return {
     name: op.key,
     isReadonly: true,
     type: pagination ? `PaginatedMethod<${input}, ${output}, ${JSON.stringify(pagination.items)}, ${headers}>` : `Method<${input}, ${output}, ${headers}>`,
-    // "*/" inside a summary would end the comment early.
-    docs: [`${op.summary.replace(/\*\//g, "*\\/")} — ${method} ${path} (${sourceDoc})`],
+    // "*/" inside a summary would end the comment early (the URL is an https URL without spaces: checked).
+    docs: [{ description: `${op.summary.replace(/\*\//g, "*\\/")} — ${method} ${path}`, tags: [{ tagName: "see", text: op.docsUrl.replace(/\*\//g, "*\\/") }] }],
   };
 }

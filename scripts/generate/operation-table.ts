@@ -1,6 +1,7 @@
 import type { FieldSchema, OperationSpec, ParamSpec, ServiceSpec } from "../../src/core/operation.js";
 import { derefObject, isRecord, operationParameters, specOperations, type Located, type SpecDocument, type SpecOperationRef } from "../openapi/index.js";
 import { readClientOption } from "./extensions/client-option.js";
+import { readExternalDocsUrl } from "./extensions/external-docs.js";
 import { readPagination } from "./extensions/pagination.js";
 import { readRetrySafe } from "./extensions/retry-safe.js";
 import { readSourceDoc } from "./extensions/source-doc.js";
@@ -14,6 +15,8 @@ export interface OperationModel {
   /** The method name: camelCase operationId. */
   readonly key: string;
   readonly summary: string;
+  /** The public URL of the operation's documentation page (`externalDocs.url`). */
+  readonly docsUrl: string;
   readonly spec: OperationSpec;
   /** The success status whose JSON body is the output (`200`, else the first 2xx). */
   readonly successStatus: string;
@@ -51,6 +54,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
   if (typeof operationId !== "string" || operationId === "") fail(spec, at, "operationId is required and must be a non-empty string");
   const site = { spec, operationId, owner };
   const sourceDoc = readSourceDoc(site);
+  const docsUrl = readExternalDocsUrl(site);
   const retrySafe = readRetrySafe(site);
   const params = new ParamCollector(spec, operationId);
   for (const parameter of operationParameters(spec, ref)) params.addParameter(parameter);
@@ -70,7 +74,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
     ...(Object.keys(responseHeaders).length > 0 && { responseHeaders }),
   };
   const summary = typeof operation.summary === "string" ? operation.summary : operationId;
-  return { key: operationId[0]!.toLowerCase() + operationId.slice(1), summary, spec: table, successStatus, bodyRequired };
+  return { key: operationId[0]!.toLowerCase() + operationId.slice(1), summary, docsUrl, spec: table, successStatus, bodyRequired };
 }
 
 /** Gathers an operation's fields and refuses a name used in two locations (the input object is flat). */

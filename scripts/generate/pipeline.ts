@@ -4,6 +4,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { isSpecFileName, readSpecFile } from "../openapi/index.js";
 import { emitNamedTypes, schemaNames, type NamedTypesInput } from "./emit-named-types.js";
+import { emitClient, emitIndex } from "./emit-clients.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitTypes } from "./emit-types.js";
 import { lintSpec, loadLintConfig } from "./lint.js";
@@ -36,7 +37,7 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
     try {
       const generated = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
       if (generated === undefined) continue; // YAML, but not an OpenAPI document
-      const { service, types, operations, schemas } = generated;
+      const { service, types, operations, schemas, client } = generated;
       if (services.some((s) => s.service.name === service.service.name)) {
         throw new GenerationError([`${service.service.specFile}: a second spec for service "${service.service.name}"`]);
       }
@@ -44,6 +45,7 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
       files.set(`${service.service.name}/types.ts`, types);
       files.set(`${service.service.name}/operations.ts`, operations);
       named.push({ model: service, schemaNames: schemas });
+      files.set(`${service.service.name}/client.ts`, client);
     } catch (error) {
       const found = problemsOf(error);
       if (found === undefined) throw error;
@@ -54,6 +56,7 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
   if (services.length === 0) throw new GenerationError([`${specDir}: no spec files (*.yaml with an "openapi" key)`]);
   // Across services: a schema name defined by two specs is exported with the service prefix by both.
   for (const [file, content] of emitNamedTypes(named)) files.set(file, content);
+  files.set("index.ts", emitIndex(services));
   return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
@@ -64,5 +67,5 @@ async function generateService(absolutePath: string, displayPath: string, config
   // Later steps assume a valid document: stop at lint problems rather than pile up follow-on errors.
   if (lintProblems.length > 0) throw new GenerationError(lintProblems);
   const service = buildServiceModel(spec);
-  return { service, types: await emitTypes(spec, config), operations: emitOperations(service), schemas: schemaNames(spec) };
+  return { service, types: await emitTypes(spec, config), operations: emitOperations(service), schemas: schemaNames(spec), client: emitClient(spec, service) };
 }

@@ -16,12 +16,12 @@ export { canonicalRequest, formatSdkDate, stringToSign, type CanonicalRequestPar
 export interface AkSkCredentials {
   readonly ak: string;
   readonly sk: string;
-  readonly securityToken?: string;
+  readonly securityToken?: string | undefined;
 }
 
 export interface SignOptions {
   /** The signing time (X-Sdk-Date); defaults to now. The gateway rejects a date more than 15 minutes off. */
-  readonly date?: Date;
+  readonly date?: Date | undefined;
 }
 
 /**

@@ -1,10 +1,27 @@
 import { headerValueProblem } from "../core/header-value.js";
 import { signOwnedRequest } from "./sign.js";
 
-/** How a client authenticates: an IAM token (or a function that fetches one), or an AK/SK pair. */
-export type AuthOptions =
-  | { readonly token: string | (() => string | Promise<string>) }
-  | { readonly ak: string; readonly sk: string; readonly securityToken?: string };
+/**
+ * How a client authenticates: an IAM token (or a function that fetches one), or an AK/SK pair — one shape,
+ * never both: `{ token, ak, sk }` is a type error, and a TypeError at run time.
+ */
+export type AuthOptions = TokenAuthOptions | AkSkAuthOptions;
+
+/** An IAM token for the `X-Auth-Token` header, or a function that fetches one (called again after a 401). */
+export interface TokenAuthOptions {
+  readonly token: string | (() => string | Promise<string>);
+  readonly ak?: undefined;
+  readonly sk?: undefined;
+  readonly securityToken?: undefined;
+}
+
+/** An access key pair that signs each request (SDK-HMAC-SHA256); `securityToken` with temporary keys. */
+export interface AkSkAuthOptions {
+  readonly ak: string;
+  readonly sk: string;
+  readonly securityToken?: string | undefined;
+  readonly token?: undefined;
+}
 
 /**
  * An authentication strategy, plugged into the request pipeline as a hook (as Octokit's auth strategies are):
@@ -21,25 +38,44 @@ export interface AuthStrategy {
 }
 
 export function createAuthStrategy(auth: AuthOptions): AuthStrategy {
-  if (typeof auth !== "object" || auth === null) throw new TypeError("auth: expected { token } or { ak, sk }");
-  if ("token" in auth) {
-    if (typeof auth.token === "function") return tokenProviderAuth(auth.token);
-    if (typeof auth.token === "string" && auth.token !== "") return staticTokenAuth(checkHeaderSecret("auth.token", auth.token));
+  const shape = authShape(auth);
+  if (shape === "token") {
+    const { token } = auth as TokenAuthOptions;
+    if (typeof token === "function") return tokenProviderAuth(token);
+    if (typeof token === "string" && token !== "") return staticTokenAuth(checkHeaderSecret("auth.token", token));
     throw new TypeError("auth.token: expected a non-empty string or a function returning one");
   }
-  if ("ak" in auth) {
-    // Say which field is wrong, never what it holds: these are secrets.
-    for (const field of ["ak", "sk"] as const) {
-      if (typeof auth[field] !== "string" || auth[field] === "") throw new TypeError(`auth.${field}: expected a non-empty string`);
-    }
-    if (auth.securityToken !== undefined && typeof auth.securityToken !== "string") {
-      throw new TypeError("auth.securityToken: expected a string");
-    }
-    // The AK goes into Authorization and the security token into X-Security-Token (the SK is only hashed).
-    checkHeaderSecret("auth.ak", auth.ak);
-    if (auth.securityToken !== undefined) checkHeaderSecret("auth.securityToken", auth.securityToken);
-    return akSkAuth(auth);
+  const credentials = auth as AkSkAuthOptions;
+  // Say which field is wrong, never what it holds: these are secrets.
+  for (const field of ["ak", "sk"] as const) {
+    if (typeof credentials[field] !== "string" || credentials[field] === "") throw new TypeError(`auth.${field}: expected a non-empty string`);
   }
+  if (credentials.securityToken !== undefined && typeof credentials.securityToken !== "string") {
+    throw new TypeError("auth.securityToken: expected a string");
+  }
+  // The AK goes into Authorization and the security token into X-Security-Token (the SK is only hashed).
+  checkHeaderSecret("auth.ak", credentials.ak);
+  if (credentials.securityToken !== undefined) checkHeaderSecret("auth.securityToken", credentials.securityToken);
+  return akSkAuth(credentials);
+}
+
+const TOKEN_FIELDS = ["token"] as const;
+const AK_SK_FIELDS = ["ak", "sk", "securityToken"] as const;
+
+/**
+ * Which shape `auth` has, from the fields it sets (a field set to undefined counts as absent). A token given
+ * together with AK/SK fields is refused: which one would win is a guess, and a wrong guess fails (or signs as
+ * another identity) far from the mistake. The errors name fields, never their values.
+ */
+function authShape(auth: unknown): "token" | "akSk" {
+  if (typeof auth !== "object" || auth === null) throw new TypeError("auth: expected { token } or { ak, sk }");
+  const given = (fields: readonly string[]) => fields.filter((field) => (auth as Record<string, unknown>)[field] !== undefined);
+  const [token, akSk] = [given(TOKEN_FIELDS), given(AK_SK_FIELDS)];
+  if (token.length > 0 && akSk.length > 0) {
+    throw new TypeError(`auth: expected either { token } or { ak, sk }, not both: got ${[...token, ...akSk].join(", ")}`);
+  }
+  if (token.length > 0) return "token";
+  if (akSk.length > 0) return "akSk";
   throw new TypeError("auth: expected { token } or { ak, sk }");
 }
 
@@ -126,7 +162,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function akSkAuth(credentials: { ak: string; sk: string; securityToken?: string }): AuthStrategy {
+function akSkAuth(credentials: AkSkAuthOptions): AuthStrategy {
   return {
     authorize: (request) => signOwnedRequest(request, credentials),
     refresh: () => false,

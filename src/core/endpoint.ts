@@ -7,7 +7,7 @@ import type { ServiceSpec } from "./operation.js";
  * nothing else: a path would be prefixed to every operation's path (and signed), a query or fragment would
  * corrupt the URL openapi-fetch builds, and user-info would be sent to the host as Basic credentials.
  */
-export function resolveEndpoint(service: ServiceSpec, options: { readonly region?: string; readonly endpoint?: string }): string {
+export function resolveEndpoint(service: ServiceSpec, options: { readonly region?: string | undefined; readonly endpoint?: string | undefined }): string {
   if (options.endpoint !== undefined) return checkOrigin(service.name, options.endpoint);
   if (options.region === undefined) throw new TypeError(`${service.name}: expected either region or endpoint`);
   const endpoint = Object.hasOwn(service.regions, options.region) ? service.regions[options.region] : undefined;

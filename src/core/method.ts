@@ -1,11 +1,20 @@
 import type { OperationSpec, PaginationSpec } from "./operation.js";
 
-/** Per-call options, the second argument of every method. */
+/**
+ * Per-call options, the second argument of every method (`hss.listTasks(input, { signal, timeoutMs })`). Each
+ * one refines the client's setting for this call only; undefined means "as the client says".
+ */
 export interface CallOptions {
-  /** Aborts the call, including any retry wait in progress. */
-  readonly signal?: AbortSignal;
-  /** Overrides the client's per-attempt timeout for this call. */
-  readonly timeoutMs?: number;
+  /**
+   * Aborts the call, including any retry wait in progress; the call then rejects with the signal's reason. The
+   * client's own `signal`, when it has one, aborts the call as well.
+   */
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * Per-attempt timeout in milliseconds (up to 2147483647), or Infinity for none, instead of the client's
+   * `timeoutMs` (default 30 s). Each retry gets the full timeout again; a timed-out attempt ends with TimeoutError.
+   */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** A method whose input fields are all optional may be called without an input object. */

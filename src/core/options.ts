@@ -3,29 +3,58 @@ import { headerValueProblem } from "./header-value.js";
 import type { RetryOptions } from "./retry-policy.js";
 import { showValue } from "./show.js";
 
-export interface ClientOptions {
+/**
+ * The options of a service client (`createHssClient`, `createSwrClient`, …): `projectId`, `auth`, and at least
+ * one of `region` and `endpoint` — leaving out both is a type error (and a TypeError at run time).
+ *
+ * `Region` is the service's union of region ids (`HssRegion`, `SwrRegion`, generated from each spec's servers),
+ * so editors suggest them; any other string is still accepted (a region newer than the spec), and then needs
+ * `endpoint`, or fails when the client is built.
+ *
+ * Optional fields accept `undefined` explicitly (also under `exactOptionalPropertyTypes`): undefined means absent.
+ */
+export type ClientOptions<Region extends string = string> = CommonClientOptions & Placement<Region | (string & {})>;
+
+/**
+ * Where requests go: a `region` (the endpoint comes from the spec's servers), an `endpoint`, or both. With both,
+ * requests go to `endpoint` and `region` still names the region the client works in — the region credentials
+ * are looked up for (for example a project id per region); it is not checked against the spec's list.
+ */
+export type Placement<Region extends string> =
+  | {
+      /** A region id such as `ap-southeast-1`; the endpoint comes from the spec's servers unless `endpoint` is given. */
+      readonly region: Region;
+      /** An endpoint origin (`https://host[:port]`) requests go to instead of the region's. */
+      readonly endpoint?: string | undefined;
+    }
+  | {
+      /** An endpoint origin (`https://host[:port]`) requests go to. */
+      readonly endpoint: string;
+      /** The region the client works in (the endpoint is `endpoint`, not the region's). */
+      readonly region?: Region | undefined;
+    };
+
+/** The options every service client takes, besides where it sends requests (`Placement`). */
+export interface CommonClientOptions {
   /** The project id that fills `{project_id}` in every path. */
   readonly projectId: string;
-  /** A region id such as `ap-southeast-1`; the endpoint comes from the spec's servers. */
-  readonly region?: string;
-  /** An explicit endpoint origin (`https://…`), instead of `region`. */
-  readonly endpoint?: string;
+  /** An IAM token (or a function that fetches one), or an AK/SK pair; never both. */
   readonly auth: AuthOptions;
   /** A fetch implementation; defaults to the global one. */
-  readonly fetch?: (request: Request) => Promise<Response>;
+  readonly fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Per-attempt timeout in milliseconds (up to 2147483647), or Infinity for none. Default 30 s. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Retry policy for operations the spec marks retry-safe; `false` disables retries. */
-  readonly retry?: RetryOptions | false;
+  readonly retry?: RetryOptions | false | undefined;
   /** A signal applied to every call (for example, one aborted at shutdown). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** A User-Agent header for every request (where the runtime lets one be set). */
-  readonly userAgent?: string;
+  readonly userAgent?: string | undefined;
   /**
    * The most bytes a response body may have (default 32 MiB, far above any page of these APIs); a larger one
    * is not read further and ends the call with InvalidResponseError (`reason: "too-large"`).
    */
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

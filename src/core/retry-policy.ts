@@ -8,11 +8,11 @@ import { showValue } from "./show.js";
 
 export interface RetryOptions {
   /** Retries after the first attempt (0 disables retries). Default 3. */
-  readonly maxRetries?: number;
+  readonly maxRetries?: number | undefined;
   /** Base of the exponential backoff: attempt n waits a random time in [0, base × 2^n). Default 200 ms. */
-  readonly baseDelayMs?: number;
+  readonly baseDelayMs?: number | undefined;
   /** Longest single wait. A Retry-After asking for more is not honoured by waiting: the error is returned. Default 20 s. */
-  readonly maxDelayMs?: number;
+  readonly maxDelayMs?: number | undefined;
 }
 
 export interface RetryPolicy {

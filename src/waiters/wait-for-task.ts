@@ -4,7 +4,7 @@
  * timeout, the signal's reason, a task that is not listed, a poll's own error), rather than resolving with a
  * `{ state }` to inspect, as AWS's deprecated `waitFor…` did.
  */
-import type { HssClient } from "../clients.js";
+import type { HssClient } from "../../generated/hss/client.js";
 import type { ListTasksInput } from "../../generated/hss/operations.js";
 import { TaskNotFoundError, TaskWaitTimeoutError } from "./errors.js";
 import { pollUntil, type PollVerdict } from "./poll.js";
