@@ -47,6 +47,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/tasks/batch-query",
     sourceDoc: "000_7daee93178c559b2.txt",
     retrySafe: true,
+    responses: { "200": "json" },
     pagination: {
       style: "offset",
       offset: "offset",
@@ -131,6 +132,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/image/tasks",
     sourceDoc: "001_57a7a714f0d8f2cb.txt",
     retrySafe: true,
+    responses: { "200": "json" },
     pagination: {
       style: "offset",
       offset: "offset",
@@ -213,6 +215,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/task-statistics",
     sourceDoc: "002_94e2f77e2a361e2e.txt",
     retrySafe: true,
+    responses: { "200": "json" },
     params: {
       project_id: {
         in: "path",
@@ -241,6 +244,11 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/task",
     sourceDoc: "003_664a385690d0439e.txt",
     retrySafe: false,
+    conditions: [
+      { field: "task_type", equals: "cluster_scan", require: ["cluster_scan_info"] },
+      { field: "task_type", equals: "iac_scan", require: ["iac_scan_info"] },
+    ],
+    responses: { "200": "json" },
     params: {
       project_id: {
         in: "path",
@@ -278,6 +286,7 @@ export const hssOperations = {
             cluster_id_list: { type: "array", maxItems: 200, items: { type: "string", minLength: 1, maxLength: 64 } },
           },
           required: ["scan_type_list", "range_type"],
+          conditions: [{ field: "range_type", equals: "specific_cluster", require: ["cluster_id_list"] }],
         },
       },
       iac_scan_info: {

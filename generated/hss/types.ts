@@ -429,6 +429,24 @@ export interface components {
             cluster_scan_info?: components["schemas"]["CreateTaskClusterScanInfo"];
             /** @description Parameters for creating an IaC security scan task. Mandatory when task_type is iac_scan. */
             iac_scan_info?: components["schemas"]["CreateTaskIacScanInfo"];
+        } & (components["schemas"]["CreateClusterScanTask"] | components["schemas"]["CreateIacScanTask"]);
+        /** @description A cluster scan task needs cluster_scan_info. */
+        CreateClusterScanTask: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            task_type: "cluster_scan";
+            cluster_scan_info: components["schemas"]["CreateTaskClusterScanInfo"];
+        };
+        /** @description An IaC scan task needs iac_scan_info. */
+        CreateIacScanTask: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            task_type: "iac_scan";
+            iac_scan_info: components["schemas"]["CreateTaskIacScanInfo"];
         };
         /** @description Parameters for creating a cluster scan task. */
         CreateTaskClusterScanInfo: {
@@ -445,9 +463,10 @@ export interface components {
              * @enum {string}
              */
             range_type: "all_cluster" | "specific_cluster";
-            /** @description IDs of the clusters to scan (0 to 200 items, each 1 to 64 characters). Mandatory when range_type is specific_cluster. */
-            cluster_id_list?: string[];
+            cluster_id_list?: components["schemas"]["ClusterIdList"];
         };
+        /** @description IDs of the clusters to scan (0 to 200 items, each 1 to 64 characters). Mandatory when range_type is specific_cluster. */
+        ClusterIdList: string[];
         /** @description Parameters for creating an IaC security scan task. */
         CreateTaskIacScanInfo: {
             /**

@@ -52,6 +52,7 @@ export const swrOperations = {
     path: "/v2/{project_id}/jobs",
     sourceDoc: "004_5f1cd64cc64a2670.txt",
     retrySafe: true,
+    responses: { "200": "json" },
     pagination: {
       style: "offset",
       offset: "offset",

@@ -1,3 +1,4 @@
+import { missingConditionalField } from "./conditional-requirements.js";
 import { InvalidInputError } from "./errors.js";
 import type { FieldSchema, OperationSpec } from "./operation.js";
 
@@ -31,6 +32,8 @@ export function validateInput(operation: OperationSpec, input: unknown): void {
     const problem = checkValue(param.schema, value, name);
     if (problem) fail(problem.field, problem.value, problem.expected);
   }
+  const missing = missingConditionalField(operation.conditions, fields);
+  if (missing) fail(missing.field, undefined, `a value; the field is required when ${missing.because}`);
 }
 
 /** The names a caller may pass to an operation. */
@@ -104,6 +107,8 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
       return { field: `${field}.${name}`, value: undefined, expected: `a value (${describe(propertySchema)}); the field is required` };
     }
   }
+  const missing = missingConditionalField(schema.conditions, value, `${field}.`);
+  if (missing) return { field: missing.field, value: undefined, expected: `a value; the field is required when ${missing.because}` };
   return undefined;
 }
 

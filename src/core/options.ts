@@ -2,8 +2,11 @@ import type { AuthOptions } from "../auth/strategy.js";
 import type { RetryOptions } from "./retry-policy.js";
 
 export interface ClientOptions {
-  /** The project id that fills `{project_id}` in every path. */
-  readonly projectId: string;
+  /**
+   * The project id that fills `{project_id}` in paths. Needed only by operations that use it: calling one on a
+   * client without it fails at the call (before sending), naming the option.
+   */
+  readonly projectId?: string;
   /** A region id such as `ap-southeast-1`; the endpoint comes from the spec's servers. */
   readonly region?: string;
   /** An explicit endpoint origin (`https://…`), instead of `region`. */
@@ -31,10 +34,24 @@ export function checkTimeout(name: string, value: number): number {
   throw new TypeError(`${name}: expected milliseconds from 1 to ${MAX_TIMEOUT_MS}, or Infinity for no timeout, got ${String(value)}`);
 }
 
-/** The client-level values that operations take from the options (the spec's `x-client-option`). */
+/**
+ * The client options an operation may take a value from (the spec's `x-client-option`): the one list both the
+ * generator (which refuses any other name) and the client read.
+ */
+export const CLIENT_OPTION_NAMES = ["projectId"] as const;
+export type ClientOptionName = (typeof CLIENT_OPTION_NAMES)[number];
+
+/**
+ * The client-level values that operations take from the options, as given: each checked when present (a
+ * non-empty string), none required here — an operation that needs a missing one fails at its call.
+ */
 export function clientValues(serviceName: string, options: ClientOptions): Readonly<Record<string, unknown>> {
-  if (typeof options?.projectId !== "string" || options.projectId === "") {
-    throw new TypeError(`${serviceName}: projectId: expected a non-empty string`);
+  const values: Record<string, unknown> = {};
+  for (const name of CLIENT_OPTION_NAMES) {
+    const value = options?.[name];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || value === "") throw new TypeError(`${serviceName}: ${name}: expected a non-empty string`);
+    values[name] = value;
   }
-  return { projectId: options.projectId };
+  return values;
 }

@@ -13,7 +13,8 @@ export async function correctUsage(): Promise<void> {
   const total: number | undefined = page.total_num;
   const item: ItemOf<HssMethods["listTasks"]> | undefined = page.data_list?.[0];
   const id: string | undefined = item?.task_id;
-  await hss.createTask({ task_type: "iac_scan" });
+  await hss.createTask({ task_type: "iac_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f1"] } });
+  await hss.createTask({ task_type: "cluster_scan", cluster_scan_info: { scan_type_list: ["cluster_vul"], range_type: "all_cluster" } });
   await hss.showTaskStatistics({ task_type: "cluster_scan" });
   await swr.listInstanceJobs({ status: "Running", limit: 20 });
   // Every input field of ListInstanceJobs is optional, so the input object may be left out.
@@ -28,6 +29,10 @@ export async function correctUsage(): Promise<void> {
 }
 
 export async function wrongUsage(): Promise<void> {
+  // @ts-expect-error CreateTask is a union on task_type: an iac_scan task needs iac_scan_info
+  await hss.createTask({ task_type: "iac_scan" });
+  // @ts-expect-error … and a cluster_scan task needs cluster_scan_info, not iac_scan_info
+  await hss.createTask({ task_type: "cluster_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f1"] } });
   // @ts-expect-error a misspelled field name
   await hss.listTasks({ task_type: "cluster_scan", task_typo: "x" });
   // @ts-expect-error a number field given a string

@@ -1,8 +1,9 @@
 import { HuaweiCloudSdkError, NetworkError, TimeoutError } from "../errors.js";
 import { attemptDeadline } from "./deadline.js";
+import { readsBytes } from "./success-body.js";
 import type { ClientContext, Exchange, Handler } from "./types.js";
 
-type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: string; error?: unknown; response: Response }>;
+type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: string | ArrayBuffer; error?: unknown; response: Response }>;
 
 /**
  * The end of the call stack: one attempt. openapi-fetch builds the Request from the parts (URL, query, JSON
@@ -22,12 +23,12 @@ export const send =
       const { data, error, response } = await request(call.operation.method, call.operation.path, {
         ...call.parts,
         // Parsed by classify rather than by openapi-fetch, so a malformed 2xx body becomes a typed error.
-        parseAs: "text",
+        parseAs: readsBytes(call.operation) ? "arrayBuffer" : "text",
         signal: deadline.signal,
         fetch: (built: Request) => exchange(built, call),
       });
       call.response = response;
-      return { response, text: data, errorBody: error };
+      return { response, ...(data instanceof ArrayBuffer ? { bytes: new Uint8Array(data) } : { text: data }), errorBody: error };
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       // Failures before sending (a token provider that threw, say) are not network errors: pass them on.

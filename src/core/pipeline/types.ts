@@ -37,7 +37,8 @@ export interface ClientContext {
 /** The parts of one call, laid out by location, as openapi-fetch takes them. */
 export interface RequestParts {
   readonly params: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
-  readonly body: Record<string, unknown> | undefined;
+  /** An object body's fields, or a whole body (an array, a scalar); undefined for no body. */
+  readonly body: unknown;
 }
 
 /** One call as it goes down the stack. Fields marked "set by" are written by that step only. */
@@ -69,6 +70,8 @@ export interface Outcome {
   readonly response: Response;
   /** The body text of a 2xx answer (undefined when empty). */
   readonly text?: string | undefined;
+  /** The body bytes of a 2xx answer, instead of `text`, for operations with a binary answer. */
+  readonly bytes?: Uint8Array | undefined;
   /** The body of a non-2xx answer: parsed JSON, else its text; undefined when empty. */
   readonly errorBody?: unknown;
   /** Set by classify: the parsed 2xx body, which the method resolves with. */
