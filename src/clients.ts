@@ -8,7 +8,7 @@ import type { ClientOptions } from "./core/options.js";
 
 /** HSS v5: ListTasks, ListImageScanTask, ShowTaskStatistics, CreateTask. `raw` is the typed openapi-fetch client. */
 export type HssClient = HssMethods & { readonly raw: Client<HssPaths> };
-/** SWR v2: ListInstanceJobs. `raw` is the typed openapi-fetch client. */
+/** SWR v2: ListInstanceJobs, ListReposDetails, DeleteRepo. `raw` is the typed openapi-fetch client. */
 export type SwrClient = SwrMethods & { readonly raw: Client<SwrPaths> };
 
 export function createHssClient(options: ClientOptions): HssClient {
