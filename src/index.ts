@@ -8,9 +8,11 @@ export {
   InvalidInputError,
   InvalidResponseError,
   NetworkError,
+  RedirectError,
   TimeoutError,
   type ErrorContext,
   type HuaweiCloudSdkErrorName,
+  type InvalidResponseReason,
 } from "./core/errors.js";
 export type { RetryOptions } from "./core/retry-policy.js";
 export { paginate, type PaginateOptions } from "./paginate.js";

@@ -10,10 +10,12 @@ import type { DocField, DocPage } from "../scripts/docs-check/model.js";
 import { parsePage } from "../scripts/docs-check/page-parser.js";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
-const realDocs = path.join(repoRoot, "..", "shared", "docs");
+// The source pages kept in the repository; x-source-doc names them by repository-relative path.
+const realDocs = path.join(repoRoot, "docs", "pages");
 const fixtures = path.join(repoRoot, "test", "fixtures", "docs-check");
-const SWR_PAGE = "004_5f1cd64cc64a2670.txt";
-const EN_PAGE = "900_0e0e0e0e0e0e0e0e.txt";
+const SWR_FILE = "swr-v2-list-instance-jobs.zh.txt";
+const SWR_PAGE = `docs/pages/${SWR_FILE}`;
+const EN_FILE = "hss-v5-list-image-scan-task-excerpt.en.txt";
 
 const tempDirs: string[] = [];
 afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -49,7 +51,7 @@ const names = (fields: readonly DocField[] | undefined) => (fields ?? []).map((f
 
 describe("page parser", () => {
   it("reads the English layout: | cells, multi-line descriptions, untitled nested tables", () => {
-    const page = parsePage(readFileSync(path.join(fixtures, "en-docs", EN_PAGE), "utf8"), EN_PAGE);
+    const page = parsePage(readFileSync(path.join(fixtures, "en-docs", EN_FILE), "utf8"), EN_FILE);
     expect([...page.sections.keys()]).toEqual(["path", "query", "header", "response 200"]);
     expect(fieldsOf(page, "query")).toEqual([
       { name: "offset", typeText: "Integer", type: { kind: "int32" }, mandatory: false },
@@ -83,11 +85,11 @@ describe("page parser", () => {
   });
 
   it.each([
-    ["000_7daee93178c559b2.txt", ["path", "query", "header", "body", "response 200"]],
-    ["001_57a7a714f0d8f2cb.txt", ["path", "query", "header", "response 200"]],
-    ["002_94e2f77e2a361e2e.txt", ["path", "query", "header", "response 200"]],
-    ["003_664a385690d0439e.txt", ["path", "query", "header", "body", "response 200"]],
-    [SWR_PAGE, ["path", "query", "header", "response 200", "response 400", "response 401", "response 403", "response 404", "response 500"]],
+    ["hss-v5-list-tasks.en.txt", ["path", "query", "header", "body", "response 200"]],
+    ["hss-v5-list-image-scan-task.en.txt", ["path", "query", "header", "response 200"]],
+    ["hss-v5-show-task-statistics.zh.txt", ["path", "query", "header", "response 200"]],
+    ["hss-v5-create-task.zh.txt", ["path", "query", "header", "body", "response 200"]],
+    [SWR_FILE, ["path", "query", "header", "response 200", "response 400", "response 401", "response 403", "response 404", "response 500"]],
   ])("finds every table of the real page %s", (file, sections) => {
     const page = parsePage(readFileSync(path.join(realDocs, file), "utf8"), file);
     expect([...page.sections.keys()]).toEqual(sections);
@@ -99,7 +101,7 @@ describe("page parser", () => {
     const text = readFileSync(path.join(fixtures, "zh-excerpt.txt"), "utf8");
     const edited = text.replace("resource_name\n\nString", "resource_name\n\nMap<String,String>");
     expect(() => parsePage(edited, SWR_PAGE)).toThrow(
-      /004_5f1cd64cc64a2670\.txt: field resource_name has a type the check does not know: "Map<String,String>"/,
+      /swr-v2-list-instance-jobs\.zh\.txt: field resource_name has a type the check does not know: "Map<String,String>"/,
     );
   });
 });
@@ -109,6 +111,30 @@ describe("checkDocs", () => {
     const result = checkDocs({ docsDir: realDocs, specDir: swrSpecCopy() });
     expect(problemsOf(result)).toEqual([]);
     expect(result.operations).toEqual([{ operation: "ListInstanceJobs", page: SWR_PAGE, checked: 31, problems: [] }]);
+    expect(result.unchecked).toEqual([]);
+  });
+
+  it("lists an operation transcribed from an https:// source as not checked, without a difference", () => {
+    const url = "https://github.com/huaweicloud/huaweicloud-sdk-go-v3/blob/master/services/swr/v2/model/model_job_detail.go";
+    const result = checkDocs({ docsDir: realDocs, specDir: swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = url)) });
+    expect(problemsOf(result)).toEqual([]);
+    expect(result.operations).toEqual([]);
+    expect(result.unchecked).toEqual([{ operation: "ListInstanceJobs", page: url, reason: "no local page" }]);
+    expect(result.uncheckedPages).toContain(SWR_FILE);
+  });
+
+  it.each([
+    ["a path outside docs/pages", "../pages/swr-v2-list-instance-jobs.zh.txt", /neither a page in docs\/pages\/ .* nor an https:\/\/ URL/],
+    ["a path that climbs out of docs/pages", "docs/pages/../../package.json", /neither a page in docs\/pages\//],
+    ["an http:// URL", "http://support.huaweicloud.com/api-swr2/swr_03_1001.html", /nor an https:\/\/ URL/],
+    ["a page that does not exist", "docs/pages/swr-v2-no-such-page.zh.txt", /^no such page in /],
+  ])("reports an x-source-doc that is %s, and does not check the operation", (_, value, message) => {
+    const result = checkDocs({ docsDir: realDocs, specDir: swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = value)) });
+    const [problem, ...rest] = problemsOf(result);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ operation: "ListInstanceJobs", page: value, field: "x-source-doc" });
+    expect(problem!.message).toMatch(message);
+    expect(result.unchecked).toEqual([{ operation: "ListInstanceJobs", page: value, reason: problem!.message }]);
   });
 
   it("passes the English fixture, mapping the X-Auth-Token row to the token security scheme", () => {
@@ -145,7 +171,7 @@ describe("checkDocs", () => {
   });
 
   it("names a row added to a Chinese page", () => {
-    const docsDir = pageCopy(realDocs, SWR_PAGE, (text) =>
+    const docsDir = pageCopy(realDocs, SWR_FILE, (text) =>
       text.replace("updated_at\n\nString\n\n实例更新时间\n", "updated_at\n\nString\n\n实例更新时间\n\npriority\n\nInteger\n\n优先级\n"),
     );
     const problems = problemsOf(checkDocs({ docsDir, specDir: swrSpecCopy() }));
@@ -155,7 +181,7 @@ describe("checkDocs", () => {
   });
 
   it("names a row added to an English page", () => {
-    const docsDir = pageCopy(path.join(fixtures, "en-docs"), EN_PAGE, (text) =>
+    const docsDir = pageCopy(path.join(fixtures, "en-docs"), EN_FILE, (text) =>
       text.replace("type |\nYes |", "limit |\nNo |\nInteger |\nDefinition Page size. |\ntype |\nYes |"),
     );
     const problems = problemsOf(checkDocs({ docsDir, specDir: enSpecCopy() }));
@@ -217,7 +243,7 @@ describe("docs:check CLI", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`ListInstanceJobs (${SWR_PAGE}): ok, 31 documented fields checked`);
-    expect(result.stdout).toContain("docs:check: 1 operation checked, 0 differences");
+    expect(result.stdout).toContain("docs:check: 1 operation in 1 spec, 1 checked, 0 not checked, 0 differences");
   });
 
   it("exits 1 naming the field deleted from the spec", () => {
@@ -226,7 +252,32 @@ describe("docs:check CLI", () => {
     expect(result.stdout).toContain(
       `ListInstanceJobs (${SWR_PAGE}): response 200 jobs[].reason: documented (String) but missing from the spec`,
     );
-    expect(result.stdout).toContain("docs:check failed: 1 operation checked, 1 difference");
+    expect(result.stdout).toContain("docs:check failed: 1 operation in 1 spec, 1 checked, 0 not checked, 1 difference");
+  });
+
+  it("by default checks every operation of the repository's specs against the pages in docs/pages, a line each", () => {
+    const result = run();
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines.slice(0, -1).map((line) => line.replace(/ok, \d+ documented fields checked$/, "ok"))).toEqual([
+      "ListTasks (docs/pages/hss-v5-list-tasks.en.txt): ok",
+      "ListImageScanTask (docs/pages/hss-v5-list-image-scan-task.en.txt): ok",
+      "ShowTaskStatistics (docs/pages/hss-v5-show-task-statistics.zh.txt): ok",
+      "CreateTask (docs/pages/hss-v5-create-task.zh.txt): ok",
+      "ListInstanceJobs (docs/pages/swr-v2-list-instance-jobs.zh.txt): ok",
+    ]);
+    expect(lines.at(-1)).toBe("docs:check: 5 operations in 2 specs, 5 checked, 0 not checked, 0 differences");
+  });
+
+  it("exits 0 for an operation with an https:// source, naming it as not checked in the summary", () => {
+    const url = "https://example.com/changelog";
+    const result = run("--spec", swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = url)));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`ListInstanceJobs (${url}): not checked (no local page)`);
+    expect(result.stdout).toContain(
+      "docs:check: 1 operation in 1 spec, 0 checked, 1 not checked (ListInstanceJobs: no local page), 0 differences",
+    );
   });
 
   it("exits 2 with a plain message on usage errors", () => {

@@ -8,8 +8,8 @@ import { encodeRfc3986, percentDecode } from "../src/wire/encode.js";
 import { canonicalRequest, formatSdkDate, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
 import { verifySignature } from "./server/engine/verify-signature.js";
 
-// The worked example of the signing guide, as transcribed (and re-checked) in the reference notes.
-const GUIDE = readFileSync(new URL("../../shared/docs/reference/huaweicloud-apig-signing.en.md", import.meta.url), "utf8");
+// The worked example of the signing guide, as transcribed (and re-checked) in docs/notes.
+const GUIDE = readFileSync(new URL("../docs/notes/huaweicloud-apig-signing.en.md", import.meta.url), "utf8");
 const EXAMPLE = {
   ak: "QTWAOYTTINDUT2QVKYUC",
   sk: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc",

@@ -45,9 +45,10 @@ export const hssOperations = {
     operationId: "ListTasks",
     method: "POST",
     path: "/v5/{project_id}/common/tasks/batch-query",
-    sourceDoc: "000_7daee93178c559b2.txt",
+    sourceDoc: "docs/pages/hss-v5-list-tasks.en.txt",
     retrySafe: true,
     responses: { "200": "json" },
+    responseType: "object",
     pagination: {
       style: "offset",
       offset: "offset",
@@ -130,9 +131,10 @@ export const hssOperations = {
     operationId: "ListImageScanTask",
     method: "GET",
     path: "/v5/{project_id}/image/tasks",
-    sourceDoc: "001_57a7a714f0d8f2cb.txt",
+    sourceDoc: "docs/pages/hss-v5-list-image-scan-task.en.txt",
     retrySafe: true,
     responses: { "200": "json" },
+    responseType: "object",
     pagination: {
       style: "offset",
       offset: "offset",
@@ -213,9 +215,10 @@ export const hssOperations = {
     operationId: "ShowTaskStatistics",
     method: "GET",
     path: "/v5/{project_id}/common/task-statistics",
-    sourceDoc: "002_94e2f77e2a361e2e.txt",
+    sourceDoc: "docs/pages/hss-v5-show-task-statistics.zh.txt",
     retrySafe: true,
     responses: { "200": "json" },
+    responseType: "object",
     params: {
       project_id: {
         in: "path",
@@ -242,13 +245,14 @@ export const hssOperations = {
     operationId: "CreateTask",
     method: "POST",
     path: "/v5/{project_id}/common/task",
-    sourceDoc: "003_664a385690d0439e.txt",
+    sourceDoc: "docs/pages/hss-v5-create-task.zh.txt",
     retrySafe: false,
     conditions: [
       { field: "task_type", equals: "cluster_scan", require: ["cluster_scan_info"] },
       { field: "task_type", equals: "iac_scan", require: ["iac_scan_info"] },
     ],
     responses: { "200": "json" },
+    responseType: "object",
     params: {
       project_id: {
         in: "path",
@@ -320,12 +324,12 @@ export type CreateTaskOutput = operations["CreateTask"]["responses"][200]["conte
 export type CreateTaskHeaders = {};
 
 export interface HssMethods {
-  /** Obtaining Jobs — POST /v5/{project_id}/common/tasks/batch-query (000_7daee93178c559b2.txt) */
+  /** Querying the Task List — POST /v5/{project_id}/common/tasks/batch-query (docs/pages/hss-v5-list-tasks.en.txt) */
   readonly listTasks: PaginatedMethod<ListTasksInput, ListTasksOutput, "data_list", ListTasksHeaders>;
-  /** Obtaining the Scan Task List — GET /v5/{project_id}/image/tasks (001_57a7a714f0d8f2cb.txt) */
+  /** Obtaining the Scan Task List — GET /v5/{project_id}/image/tasks (docs/pages/hss-v5-list-image-scan-task.en.txt) */
   readonly listImageScanTask: PaginatedMethod<ListImageScanTaskInput, ListImageScanTaskOutput, "data_list", ListImageScanTaskHeaders>;
-  /** Querying Task Statistics — GET /v5/{project_id}/common/task-statistics (002_94e2f77e2a361e2e.txt) */
+  /** Querying Task Statistics — GET /v5/{project_id}/common/task-statistics (docs/pages/hss-v5-show-task-statistics.zh.txt) */
   readonly showTaskStatistics: Method<ShowTaskStatisticsInput, ShowTaskStatisticsOutput, ShowTaskStatisticsHeaders>;
-  /** Creating a Task — POST /v5/{project_id}/common/task (003_664a385690d0439e.txt) */
+  /** Creating a Task — POST /v5/{project_id}/common/task (docs/pages/hss-v5-create-task.zh.txt) */
   readonly createTask: Method<CreateTaskInput, CreateTaskOutput, CreateTaskHeaders>;
 }

@@ -11,7 +11,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Obtaining Jobs
+         * Querying the Task List
          * @description Obtains the job (task) list. A read operation sent with POST: the filters are in the request body, the paging parameters in the query.
          */
         post: operations["ListTasks"];

@@ -50,9 +50,10 @@ export const swrOperations = {
     operationId: "ListInstanceJobs",
     method: "GET",
     path: "/v2/{project_id}/jobs",
-    sourceDoc: "004_5f1cd64cc64a2670.txt",
+    sourceDoc: "docs/pages/swr-v2-list-instance-jobs.zh.txt",
     retrySafe: true,
     responses: { "200": "json" },
+    responseType: "object",
     pagination: {
       style: "offset",
       offset: "offset",
@@ -86,6 +87,7 @@ export const swrOperations = {
     sourceDoc: "https://support.huaweicloud.com/intl/en-us/api-swr/swr_02_0034.html",
     retrySafe: true,
     responses: { "200": "json" },
+    responseType: "array",
     params: {
       namespace: {
         in: "query",
@@ -141,7 +143,7 @@ export type DeleteRepoOutput = undefined;
 export type DeleteRepoHeaders = {};
 
 export interface SwrMethods {
-  /** Listing Jobs — GET /v2/{project_id}/jobs (004_5f1cd64cc64a2670.txt) */
+  /** Listing Jobs — GET /v2/{project_id}/jobs (docs/pages/swr-v2-list-instance-jobs.zh.txt) */
   readonly listInstanceJobs: PaginatedMethod<ListInstanceJobsInput, ListInstanceJobsOutput, "jobs", ListInstanceJobsHeaders>;
   /** Querying the Image Repository List — GET /v2/manage/repos (https://support.huaweicloud.com/intl/en-us/api-swr/swr_02_0034.html) */
   readonly listReposDetails: Method<ListReposDetailsInput, ListReposDetailsOutput, ListReposDetailsHeaders>;

@@ -5,13 +5,28 @@ import { applyExceptions, loadExceptions } from "./exceptions.js";
 import { DocsCheckError, type Problem } from "./model.js";
 import { parsePage } from "./page-parser.js";
 import { loadSpecs } from "./spec-document.js";
+import { classifySourceDoc } from "../openapi/index.js";
 import { operationsOf } from "./spec-walker.js";
 
+/** An operation that was not compared with a page, and why. */
+export interface UncheckedOperation {
+  readonly operation: string;
+  /** Its x-source-doc, or "no page". */
+  readonly page: string;
+  /** "no local page" for an https:// source (not a failure); otherwise the x-source-doc problem. */
+  readonly reason: string;
+}
+
 export interface CheckResult {
+  /** How many spec files were read. */
+  readonly specs: number;
+  /** The operations compared with their page. */
   readonly operations: readonly OperationResult[];
-  /** Problems outside any one page comparison: missing x-source-doc, stale exceptions. */
+  /** Every other operation of the specs: compared + unchecked = all of them. */
+  readonly unchecked: readonly UncheckedOperation[];
+  /** Problems outside any one page comparison: a missing or broken x-source-doc, stale exceptions. */
   readonly otherProblems: readonly Problem[];
-  /** Primary pages that no spec operation names in its x-source-doc (not checked). */
+  /** Pages in the pages folder that no spec operation names in its x-source-doc (not checked). */
   readonly uncheckedPages: readonly string[];
 }
 
@@ -20,27 +35,36 @@ export interface CheckResult {
  * OpenAPI document to lint and generate from.
  */
 export const EXCEPTIONS_FILE = "docs-exceptions.yml";
-const PRIMARY_PAGE = /^\d{3}_[0-9a-f]+\.txt$/;
 
-/** Compares every operation of the specs in `specDir` with the page its `x-source-doc` names in `docsDir`. */
+/**
+ * Compares every operation of the specs in `specDir` with the page its `x-source-doc` names: a path
+ * `docs/pages/<file>` is read from `docsDir` (the repository's docs/pages, or a stand-in folder in tests).
+ */
 export function checkDocs(options: { readonly docsDir: string; readonly specDir: string }): CheckResult {
   const pages = listPages(options.docsDir);
-  const operations = loadSpecs(options.specDir).flatMap(operationsOf);
+  const specs = loadSpecs(options.specDir);
+  const operations = specs.flatMap(operationsOf);
   const results: OperationResult[] = [];
+  const unchecked: UncheckedOperation[] = [];
   const otherProblems: Problem[] = [];
+  const namedPages = new Set<string>();
   for (const operation of operations) {
-    const page = operation.sourceDoc;
-    if (page === undefined || !pages.includes(page)) {
-      otherProblems.push({
-        operation: operation.operationId,
-        page: page ?? "no page",
-        field: "x-source-doc",
-        message: page === undefined ? "the operation has no x-source-doc" : `no such page in ${options.docsDir}`,
-        specLocation: `${operation.spec.file}#${operation.pointer}`,
-      });
+    const page = operation.sourceDoc ?? "no page";
+    const source = classifySourceDoc(operation.sourceDoc);
+    if (source.kind === "page") namedPages.add(source.file);
+    if (source.kind === "page" && pages.includes(source.file)) {
+      const text = readFileSync(path.join(options.docsDir, source.file), "utf8");
+      results.push(compareOperation(parsePage(text, page), operation));
       continue;
     }
-    results.push(compareOperation(parsePage(readFileSync(path.join(options.docsDir, page), "utf8"), page), operation));
+    const reason =
+      source.kind === "url" ? "no local page" : source.kind === "invalid" ? source.reason : `no such page in ${options.docsDir}`;
+    unchecked.push({ operation: operation.operationId, page, reason });
+    // An https:// source is the documented way for an operation to have no page here; anything else is broken.
+    if (source.kind !== "url") {
+      const specLocation = `${operation.spec.file}#${operation.pointer}`;
+      otherProblems.push({ operation: operation.operationId, page, field: "x-source-doc", message: reason, specLocation });
+    }
   }
   const exceptionsFile = path.join(options.specDir, EXCEPTIONS_FILE);
   const problems = applyExceptions(
@@ -50,17 +74,18 @@ export function checkDocs(options: { readonly docsDir: string; readonly specDir:
     path.relative(process.cwd(), exceptionsFile),
   );
   // applyExceptions returns the surviving problem objects themselves, so they regroup by identity.
-  const named = new Set(operations.map((operation) => operation.sourceDoc));
   return {
+    specs: specs.length,
+    unchecked,
     operations: results.map((result) => ({ ...result, problems: problems.filter((p) => result.problems.includes(p)) })),
     otherProblems: problems.filter((problem) => !results.some((result) => result.problems.includes(problem))),
-    uncheckedPages: pages.filter((page) => !named.has(page)),
+    uncheckedPages: pages.filter((page) => !namedPages.has(page)),
   };
 }
 
 function listPages(docsDir: string): string[] {
   try {
-    return readdirSync(docsDir).filter((name) => PRIMARY_PAGE.test(name)).sort();
+    return readdirSync(docsDir).filter((name) => name.endsWith(".txt")).sort();
   } catch {
     throw new DocsCheckError(`docs directory not found: ${docsDir}`);
   }

@@ -81,7 +81,8 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
   const body = addRequestBody(spec, operationId, operation.requestBody, [...at, "requestBody"], params);
   const successes = readSuccessResponses(spec, operationId, operation.responses, [...at, "responses"]);
   const responseHeaders = readResponseHeaders(spec, operationId, successes.map((success) => success.response));
-  const pagination = readPagination(site, { params: params.params, output: mainJsonBody(spec, successes) });
+  const output = mainJsonBody(spec, successes);
+  const pagination = readPagination(site, { params: params.params, output });
   const table: OperationSpec = {
     operationId,
     method: method.toUpperCase() as OperationSpec["method"],
@@ -90,6 +91,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
     retrySafe,
     ...(body?.conditions && { conditions: body.conditions }),
     responses: Object.fromEntries(successes.map(({ status, content }) => [status, content])),
+    ...(typeof output.value.type === "string" && { responseType: output.value.type as NonNullable<OperationSpec["responseType"]> }),
     ...(pagination && { pagination }),
     params: params.params,
     ...(Object.keys(responseHeaders).length > 0 && { responseHeaders }),

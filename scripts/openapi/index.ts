@@ -8,3 +8,4 @@ export { HTTP_METHODS, operationParameters, specOperations, type HttpMethod, typ
 export { formatPointer, formatRef, isRecord, parsePointer, refSegments, valueAt } from "./pointer.js";
 export { deref, dereference, derefObject, pointerLocation, resolveRef, type DereferenceOptions, type Located } from "./refs.js";
 export { isSpecFileName, readSpecDirectory, readSpecFile, type SpecFile } from "./spec-files.js";
+export { classifySourceDoc, PAGES_DIR, type SourceDoc } from "./source-doc.js";

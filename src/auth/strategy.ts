@@ -1,3 +1,4 @@
+import { headerValueProblem } from "../core/header-value.js";
 import { signRequest } from "./sign.js";
 
 /** How a client authenticates: an IAM token (or a function that fetches one), or an AK/SK pair. */
@@ -23,7 +24,7 @@ export function createAuthStrategy(auth: AuthOptions): AuthStrategy {
   if (typeof auth !== "object" || auth === null) throw new TypeError("auth: expected { token } or { ak, sk }");
   if ("token" in auth) {
     if (typeof auth.token === "function") return tokenProviderAuth(auth.token);
-    if (typeof auth.token === "string" && auth.token !== "") return staticTokenAuth(auth.token);
+    if (typeof auth.token === "string" && auth.token !== "") return staticTokenAuth(checkHeaderSecret("auth.token", auth.token));
     throw new TypeError("auth.token: expected a non-empty string or a function returning one");
   }
   if ("ak" in auth) {
@@ -34,12 +35,25 @@ export function createAuthStrategy(auth: AuthOptions): AuthStrategy {
     if (auth.securityToken !== undefined && typeof auth.securityToken !== "string") {
       throw new TypeError("auth.securityToken: expected a string");
     }
+    // The AK goes into Authorization and the security token into X-Security-Token (the SK is only hashed).
+    checkHeaderSecret("auth.ak", auth.ak);
+    if (auth.securityToken !== undefined) checkHeaderSecret("auth.securityToken", auth.securityToken);
     return akSkAuth(auth);
   }
   throw new TypeError("auth: expected { token } or { ak, sk }");
 }
 
 const TOKEN_HEADER = "X-Auth-Token";
+
+/**
+ * A credential checked as a header value before any Headers object sees it: Headers.set would throw a
+ * TypeError quoting the whole value. The error names the field, never the value.
+ */
+function checkHeaderSecret(field: string, value: string): string {
+  const problem = headerValueProblem(value);
+  if (problem) throw new TypeError(`${field}: expected a value usable in an HTTP header (${problem}); the value is not shown`);
+  return value;
+}
 
 function withToken(request: Request, token: string): Request {
   request.headers.set(TOKEN_HEADER, token);
@@ -56,27 +70,41 @@ function staticTokenAuth(token: string): AuthStrategy {
 /**
  * A token fetched on demand. The pending fetch is shared, so concurrent calls ask the provider once; the
  * token is kept until a request carrying it is rejected with 401.
+ *
+ * Waiting for the provider is bounded by the request's signal — the attempt's deadline and the caller's
+ * signal — so a provider that never settles fails that attempt (TimeoutError, or the signal's reason) instead
+ * of blocking it; the abandoned fetch is then forgotten, so the next call asks the provider again.
  */
 function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrategy {
   let current: Promise<string> | undefined;
   let currentValue: string | undefined;
+  const forget = (pending: Promise<string>) => {
+    if (current === pending) current = undefined;
+  };
   const fetchToken = (): Promise<string> => {
     const pending = Promise.resolve()
       .then(provide)
       .then((token) => {
         if (typeof token !== "string" || token === "") throw new TypeError("auth.token(): expected a non-empty string");
+        checkHeaderSecret("auth.token()", token);
         if (current === pending) currentValue = token;
         return token;
       });
     // A failed fetch is not cached: the next call asks again.
-    pending.catch(() => {
-      if (current === pending) current = undefined;
-    });
+    pending.catch(() => forget(pending));
     current = pending;
     return pending;
   };
   return {
-    authorize: async (request) => withToken(request, await (current ?? fetchToken())),
+    async authorize(request) {
+      const pending = current ?? fetchToken();
+      try {
+        return withToken(request, await untilAborted(pending, request.signal));
+      } catch (error) {
+        if (request.signal.aborted) forget(pending);
+        throw error;
+      }
+    },
     refresh(rejected) {
       // Only the first 401 for a given token drops it; concurrent 401s then reuse the refreshed one.
       if (currentValue !== undefined && rejected.headers.get(TOKEN_HEADER) === currentValue) {
@@ -86,6 +114,16 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
       return true;
     },
   };
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function akSkAuth(credentials: { ak: string; sk: string; securityToken?: string }): AuthStrategy {

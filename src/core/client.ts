@@ -2,13 +2,15 @@ import createClient, { type Client, type ClientOptions as FetchClientOptions } f
 import { createAuthStrategy } from "../auth/strategy.js";
 import { serializeQuery } from "../wire/query.js";
 import { resolveEndpoint } from "./endpoint.js";
-import type { CallOptions } from "./method.js";
 import type { OperationSpec, ServiceSpec } from "./operation.js";
-import { checkTimeout, clientValues, DEFAULT_TIMEOUT_MS, type ClientOptions } from "./options.js";
+import { checkClientValues } from "./input-validation.js";
+import type { CallOptions } from "./method.js";
+import { checkMaxResponseBytes, checkTimeout, checkUserAgent, clientValues, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type ClientOptions } from "./options.js";
 import { newCall } from "./pipeline/call.js";
+import { clientSignal } from "./pipeline/client-signal.js";
 import { composePipeline } from "./pipeline/compose.js";
 import { withMetadata } from "./pipeline/metadata.js";
-import type { ClientContext, Handler } from "./pipeline/types.js";
+import type { Call, ClientContext, Handler, Outcome } from "./pipeline/types.js";
 import { retryPolicy } from "./retry-policy.js";
 
 /**
@@ -22,11 +24,16 @@ export function createServiceClient<Methods, Paths extends {}>(
   options: ClientOptions,
 ): Methods & { readonly raw: Client<Paths> } {
   const values = clientValues(service.name, options);
+  checkClientValues(service.name, operations, values);
   const auth = createAuthStrategy(options.auth);
+  const userAgent = checkUserAgent(`${service.name}: userAgent`, options.userAgent);
   const fetchOptions: FetchClientOptions = {
     baseUrl: resolveEndpoint(service, options),
     querySerializer: serializeQuery,
-    ...(options.userAgent ? { headers: { "User-Agent": options.userAgent } } : {}),
+    // Redirects are never followed (README, "Redirects"): the methods turn a 3xx into a RedirectError; `raw`
+    // returns it as it came.
+    redirect: "manual",
+    ...(userAgent ? { headers: { "User-Agent": userAgent } } : {}),
   };
   // Both openapi-fetch clients are created on first use: openapi-fetch reads globalThis.fetch when created, and
   // on Node that first read loads the whole fetch implementation (tens of milliseconds), which a process that
@@ -42,7 +49,8 @@ export function createServiceClient<Methods, Paths extends {}>(
     auth,
     retry: retryPolicy(options.retry),
     timeoutMs: checkTimeout(`${service.name}: timeoutMs`, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    signal: options.signal,
+    signal: options.signal === undefined ? undefined : clientSignal(options.signal),
+    maxResponseBytes: checkMaxResponseBytes(`${service.name}: maxResponseBytes`, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
     clientValues: values,
     fetch: options.fetch,
     http,
@@ -57,11 +65,17 @@ export function createServiceClient<Methods, Paths extends {}>(
 }
 
 function bindOperation(operation: OperationSpec, pipeline: Handler, context: ClientContext) {
-  const method = async (input?: unknown, callOptions?: CallOptions) => (await pipeline(newCall(context, operation, input, callOptions))).output;
-  const withResponse = async (input?: unknown, callOptions?: CallOptions) => {
+  /** Runs one call; `read` takes what the caller gets from the outcome (the body, or the body with metadata). */
+  const run = async <T>(input: unknown, callOptions: CallOptions | undefined, read: (call: Call, outcome: Outcome) => T): Promise<T> => {
     const call = newCall(context, operation, input, callOptions);
-    return withMetadata(call, await pipeline(call));
+    try {
+      return read(call, await pipeline(call));
+    } finally {
+      call.release();
+    }
   };
+  const method = (input?: unknown, callOptions?: CallOptions) => run(input, callOptions, (_, outcome) => outcome.output);
+  const withResponse = (input?: unknown, callOptions?: CallOptions) => run(input, callOptions, withMetadata);
   return Object.assign(method, { operation, withResponse }, operation.pagination ? { pagination: operation.pagination } : {});
 }
 

@@ -1,39 +1,83 @@
 import { missingConditionalField } from "./conditional-requirements.js";
 import { InvalidInputError } from "./errors.js";
-import type { FieldSchema, OperationSpec } from "./operation.js";
+import type { FieldSchema, OperationSpec, ParamSpec } from "./operation.js";
+import { headerValueProblem } from "./header-value.js";
+import { showValue } from "./show.js";
 
 /**
  * Checks a call's input against the operation table before anything is sent: unknown fields, required
  * fields, types, enums, ranges and lengths, recursively. Throws InvalidInputError naming the first bad field.
  *
  * Unknown fields are rejected rather than dropped: a misspelt optional filter would otherwise silently widen a
- * query, which for a security-scan API is the worse failure.
+ * query, which for a security-scan API is the worse failure. Only own properties count, on both sides: a name
+ * inherited from `Object.prototype` (`constructor`, `toString`) or a JSON `__proto__` key is an unknown field.
+ *
+ * Returns a copy of the input, taken as it is checked: every property is read once, so what is sent — on the
+ * first attempt and on every retry — is exactly what was checked, whatever the caller's objects do afterwards
+ * (a value pushed into an array, a getter that answers differently the second time).
  */
-export function validateInput(operation: OperationSpec, input: unknown): void {
-  const fail = (field: string, value: unknown, expected: string): never => {
-    throw new InvalidInputError(operation.operationId, field, value, expected);
-  };
-  if (input === undefined) input = {};
-  if (!isPlainObject(input)) fail("input", input, "an object of fields");
-  const fields = input as Record<string, unknown>;
-  for (const [name, value] of Object.entries(fields)) {
-    const param = operation.params[name];
-    if (!param || param.clientOption !== undefined) {
-      fail(name, value, `no such field; known fields: ${inputFieldNames(operation).join(", ")}`);
+export function validateInput(operation: OperationSpec, input: unknown): Record<string, unknown> {
+  try {
+    return checkInput(operation, input === undefined ? {} : input);
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    throw new InvalidInputError(operation.operationId, error.field, error.value, error.expected);
+  }
+}
+
+/**
+ * Checks the client-level values operations take from the client's options (`x-client-option`, e.g.
+ * `projectId`) against every operation's schema for them, once when the client is built. Throws a TypeError
+ * (an option error, like the client's other option checks) naming the option.
+ */
+export function checkClientValues(serviceName: string, operations: Readonly<Record<string, OperationSpec>>, values: Readonly<Record<string, unknown>>): void {
+  for (const operation of Object.values(operations)) {
+    for (const param of Object.values(operation.params)) {
+      // A value the client was not given is needed only by the calls that use it: checked there (build step).
+      if (param.clientOption === undefined || values[param.clientOption] === undefined) continue;
+      try {
+        checkParam(param, values[param.clientOption], param.clientOption);
+      } catch (error) {
+        if (!(error instanceof Problem)) throw error;
+        throw new TypeError(`${serviceName}: ${error.field}: expected ${error.expected}, got ${showValue(error.value)}`);
+      }
     }
+  }
+}
+
+function checkInput(operation: OperationSpec, input: unknown): Record<string, unknown> {
+  if (!isPlainObject(input)) throw new Problem("input", input, "an object of fields");
+  const checked: Record<string, unknown> = Object.create(null);
+  for (const name of Object.keys(input)) {
+    const value = input[name];
+    const param = Object.hasOwn(operation.params, name) ? operation.params[name] : undefined;
+    if (!param || param.clientOption !== undefined) {
+      throw new Problem(name, value, `no such field; known fields: ${inputFieldNames(operation).join(", ")}`);
+    }
+    if (value !== undefined) checked[name] = checkParam(param, value, name);
   }
   for (const [name, param] of Object.entries(operation.params)) {
-    if (param.clientOption !== undefined) continue;
-    const value = fields[name];
-    if (value === undefined) {
-      if (param.required) fail(name, value, `a value (${describe(param.schema)}); the field is required`);
-      continue;
+    if (param.required && param.clientOption === undefined && checked[name] === undefined) {
+      throw new Problem(name, undefined, `a value (${describe(param.schema)}); the field is required`);
     }
-    const problem = checkValue(param.schema, value, name);
-    if (problem) fail(problem.field, problem.value, problem.expected);
   }
-  const missing = missingConditionalField(operation.conditions, fields);
-  if (missing) fail(missing.field, undefined, `a value; the field is required when ${missing.because}`);
+  const missing = missingConditionalField(operation.conditions, checked);
+  if (missing) throw new Problem(missing.field, undefined, `a value; the field is required when ${missing.because}`);
+  return checked;
+}
+
+/** One parameter's value: its schema, and what its location adds (a path segment, a header value). */
+function checkParam(param: ParamSpec, value: unknown, field: string): unknown {
+  const checked = checkValue(param.schema, value, field);
+  if (param.in === "path" && (checked === "" || checked === "." || checked === "..")) {
+    // `.` and `..` would be resolved away by the URL, sending the call (validly signed) to another API.
+    throw new Problem(field, value, `a path segment other than "", "." and ".."`);
+  }
+  if (param.in === "header" && typeof checked === "string") {
+    const problem = headerValueProblem(checked);
+    if (problem) throw new Problem(field, value, `a header value (${problem})`);
+  }
+  return checked;
 }
 
 /** The names a caller may pass to an operation. */
@@ -43,73 +87,109 @@ function inputFieldNames(operation: OperationSpec): string[] {
     .map(([name]) => name);
 }
 
-interface Problem {
-  field: string;
-  value: unknown;
-  expected: string;
+/** A failed check, caught by the entry points above (thrown, so the happy path carries no result objects). */
+class Problem {
+  constructor(
+    readonly field: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {}
 }
 
-function checkValue(schema: FieldSchema, value: unknown, field: string): Problem | undefined {
-  const problem = (expected = describe(schema)): Problem => ({ field, value, expected });
-  if (value === null) return problem();
-  if (schema.enum && !schema.enum.includes(value as string | number | boolean)) return problem();
+/** Checks `value` against `schema` and returns a copy of it (arrays and objects copied, as deep as the schema goes). */
+function checkValue(schema: FieldSchema, value: unknown, field: string): unknown {
+  const fail = (expected = describe(schema)): never => {
+    throw new Problem(field, value, expected);
+  };
+  if (value === null) fail();
+  if (schema.enum && !schema.enum.includes(value as string | number | boolean)) fail();
   switch (schema.type) {
     case "string": {
-      if (typeof value !== "string") return problem();
-      const length = [...value].length;
-      if (schema.minLength !== undefined && length < schema.minLength) return problem();
-      if (schema.maxLength !== undefined && length > schema.maxLength) return problem();
-      if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) return problem();
-      return undefined;
+      if (typeof value !== "string") return fail();
+      if (schema.minLength !== undefined || schema.maxLength !== undefined) {
+        const length = codePoints(value, schema.maxLength);
+        if (schema.minLength !== undefined && length < schema.minLength) fail();
+        if (schema.maxLength !== undefined && length > schema.maxLength) fail();
+      }
+      if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value)) fail();
+      return value;
     }
     case "integer":
     case "number": {
-      if (typeof value !== "number" || !Number.isFinite(value)) return problem();
-      if (schema.type === "integer" && !Number.isSafeInteger(value)) return problem();
+      if (typeof value !== "number" || !Number.isFinite(value)) return fail();
+      if (schema.type === "integer" && !Number.isSafeInteger(value)) fail();
       const [min, max] = numericBounds(schema);
-      if ((min !== undefined && value < min) || (max !== undefined && value > max)) return problem();
-      return undefined;
+      if ((min !== undefined && value < min) || (max !== undefined && value > max)) fail();
+      return value;
     }
     case "boolean":
-      return typeof value === "boolean" ? undefined : problem();
+      return typeof value === "boolean" ? value : fail();
     case "array": {
-      if (!Array.isArray(value)) return problem();
-      if (schema.minItems !== undefined && value.length < schema.minItems) return problem();
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) return problem();
-      if (!schema.items) return undefined;
-      for (const [index, item] of value.entries()) {
-        const inner = checkValue(schema.items, item, `${field}[${index}]`);
-        if (inner) return inner;
+      if (!Array.isArray(value)) return fail();
+      const length = value.length;
+      if (schema.minItems !== undefined && length < schema.minItems) fail();
+      if (schema.maxItems !== undefined && length > schema.maxItems) fail();
+      const copy: unknown[] = new Array(length);
+      for (let index = 0; index < length; index++) {
+        const item: unknown = value[index];
+        copy[index] = schema.items ? checkValue(schema.items, item, `${field}[${index}]`) : copyJson(item, `${field}[${index}]`);
       }
-      return undefined;
+      return copy;
     }
     case "object":
-      return isPlainObject(value) ? checkObject(schema, value, field) : problem();
+      return isPlainObject(value) ? checkObject(schema, value, field) : fail();
     default:
-      return undefined;
+      return copyJson(value, field);
   }
 }
 
-function checkObject(schema: FieldSchema, value: Record<string, unknown>, field: string): Problem | undefined {
+function checkObject(schema: FieldSchema, value: Record<string, unknown>, field: string): Record<string, unknown> {
   const properties = schema.properties ?? {};
-  for (const [name, inner] of Object.entries(value)) {
-    const propertySchema = properties[name];
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const name of Object.keys(value)) {
+    const inner = value[name];
+    const propertySchema = Object.hasOwn(properties, name) ? properties[name] : undefined;
     if (!propertySchema) {
-      return { field: `${field}.${name}`, value: inner, expected: `no such field; known fields: ${Object.keys(properties).join(", ")}` };
+      throw new Problem(`${field}.${name}`, inner, `no such field; known fields: ${Object.keys(properties).join(", ")}`);
     }
-    if (inner === undefined) continue;
-    const problem = checkValue(propertySchema, inner, `${field}.${name}`);
-    if (problem) return problem;
+    if (inner !== undefined) copy[name] = checkValue(propertySchema, inner, `${field}.${name}`);
   }
   for (const name of schema.required ?? []) {
-    if (value[name] === undefined) {
-      const propertySchema = properties[name] ?? {};
-      return { field: `${field}.${name}`, value: undefined, expected: `a value (${describe(propertySchema)}); the field is required` };
+    if (copy[name] === undefined) {
+      const propertySchema = Object.hasOwn(properties, name) ? properties[name]! : {};
+      throw new Problem(`${field}.${name}`, undefined, `a value (${describe(propertySchema)}); the field is required`);
     }
   }
-  const missing = missingConditionalField(schema.conditions, value, `${field}.`);
-  if (missing) return { field: missing.field, value: undefined, expected: `a value; the field is required when ${missing.because}` };
-  return undefined;
+  const missing = missingConditionalField(schema.conditions, copy, `${field}.`);
+  if (missing) throw new Problem(missing.field, undefined, `a value; the field is required when ${missing.because}`);
+  return copy;
+}
+
+/** A value the schema does not type: copied through JSON, which is what would be sent anyway. */
+function copyJson(value: unknown, field: string): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  try {
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  } catch {
+    throw new Problem(field, value, "a JSON value");
+  }
+}
+
+/** The length of `value` in code points, counting no further than `max + 1` (a 10 MB string is not walked whole). */
+function codePoints(value: string, max: number | undefined): number {
+  // A string of n UTF-16 units holds between n/2 and n code points.
+  if (max !== undefined && value.length > 2 * max + 2) return max + 1;
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+const patterns = new Map<string, RegExp>();
+/** Compiled once per pattern, not per call. */
+function patternOf(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (pattern === undefined) patterns.set(source, (pattern = new RegExp(source, "u")));
+  return pattern;
 }
 
 const INT32: readonly [number, number] = [-2147483648, 2147483647];

@@ -87,6 +87,11 @@ export interface OperationSpec {
   readonly params: { readonly [field: string]: ParamSpec };
   /** True when the spec marks the operation `x-retry-safe: true` (reads, including reads done with POST). */
   readonly retrySafe: boolean;
+  /**
+   * The JSON type of the success body, from the success response schema's `type` (`object` for every
+   * operation so far); a 2xx body of another type is an InvalidResponseError. Absent when the schema has none.
+   */
+  readonly responseType?: FieldSchema["type"];
   readonly pagination?: PaginationSpec;
   /** The source document the operation was transcribed from (`x-source-doc`). */
   readonly sourceDoc: string;

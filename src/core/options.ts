@@ -1,5 +1,7 @@
 import type { AuthOptions } from "../auth/strategy.js";
+import { headerValueProblem } from "./header-value.js";
 import type { RetryOptions } from "./retry-policy.js";
+import { showValue } from "./show.js";
 
 export interface ClientOptions {
   /**
@@ -22,16 +24,36 @@ export interface ClientOptions {
   readonly signal?: AbortSignal;
   /** A User-Agent header for every request (where the runtime lets one be set). */
   readonly userAgent?: string;
+  /**
+   * The most bytes a response body may have (default 32 MiB, far above any page of these APIs); a larger one
+   * is not read further and ends the call with InvalidResponseError (`reason: "too-large"`).
+   */
+  readonly maxResponseBytes?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 // Timers take at most a signed 32-bit delay; a longer one fires at once (Node, browsers), so it is refused.
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 /** A per-attempt timeout, checked: `name` says where it came from (`hss: timeoutMs`, `ListTasks: timeoutMs`). */
 export function checkTimeout(name: string, value: number): number {
   if (value === Infinity || (typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS)) return value;
-  throw new TypeError(`${name}: expected milliseconds from 1 to ${MAX_TIMEOUT_MS}, or Infinity for no timeout, got ${String(value)}`);
+  throw new TypeError(`${name}: expected milliseconds from 1 to ${MAX_TIMEOUT_MS}, or Infinity for no timeout, got ${showValue(value)}`);
+}
+
+/** The response size limit, checked: a whole number of bytes ≥ 1. */
+export function checkMaxResponseBytes(name: string, value: number): number {
+  if (Number.isSafeInteger(value) && value >= 1) return value;
+  throw new TypeError(`${name}: expected a whole number of bytes ≥ 1, got ${showValue(value)}`);
+}
+
+/** The User-Agent, checked as a header value before any Headers object sees it. */
+export function checkUserAgent(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = typeof value === "string" ? headerValueProblem(value) : "a string";
+  if (problem) throw new TypeError(`${name}: expected a header value (${problem})`);
+  return value;
 }
 
 /**

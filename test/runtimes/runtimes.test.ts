@@ -1,7 +1,8 @@
 /**
  * The same smoke test (smoke.mjs: a token call, AK/SK calls, one pagination, one rejected call) under every
- * runtime the README promises: Node 20 (this one), the newest Node, Bun, Deno — each a subprocess importing the
- * built library from dist/ — and headless Chromium, which loads an esbuild ES module bundle of the library
+ * runtime the README promises: this Node (20.19+), the LTS lines and the newest Node (TESTED_NODE_VERSIONS), Bun,
+ * Deno — each a subprocess importing the built library from dist/ — and headless Chromium (the one findChromium
+ * finds: CHROMIUM_PATH, a system browser, Playwright's cache), which loads an esbuild ES module bundle of the library
  * into a page served from another loopback origin (so the calls are cross-origin, through the stand-in
  * server's CORS). The stand-in server runs here, in the vitest process. Any import of a Node-only module would
  * fail the Bun/Deno runs on resolution differences and the browser bundle outright (platform "browser").
@@ -16,7 +17,8 @@ import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startStandInServer, type StandInServer } from "../server/index.js";
-import { DIST_ENTRY, ensureBuilt, ensureNewestNode, findRuntimeBinary, NEWEST_NODE_VERSION, ROOT } from "./build.js";
+import { findChromium, NO_CHROMIUM_HINT } from "../../scripts/chromium/find-chromium.mjs";
+import { DIST_ENTRY, ensureBuilt, ensureNode, findRuntimeBinary, ROOT, TESTED_NODE_VERSIONS } from "./build.js";
 import { expectSmokeMatchesServer, parseResult, run, smokeConfig, type SmokeSummary } from "./expect-smoke.js";
 
 const SMOKE_CLI = join(ROOT, "test/runtimes/run-smoke.mjs");
@@ -46,10 +48,10 @@ describe("the smoke test passes", () => {
     expectSmokeMatchesServer(summary, server);
   });
 
-  it(`on the newest Node (${NEWEST_NODE_VERSION})`, async () => {
-    const node = await ensureNewestNode();
+  it.each(TESTED_NODE_VERSIONS)("on Node %s", async (version) => {
+    const node = await ensureNode(version);
     const { runtime, summary } = parseResult(await run(node, smokeArgs()));
-    expect(runtime).toBe(`node v${NEWEST_NODE_VERSION}`);
+    expect(runtime).toBe(`node v${version}`);
     expectSmokeMatchesServer(summary, server);
   }, 300_000);
 
@@ -109,8 +111,10 @@ describe("the smoke test passes", () => {
     });
 
     it("from an esbuild bundle, cross-origin", async () => {
+      const browser = findChromium();
+      if (!browser) throw new Error(`${NO_CHROMIUM_HINT} (or run npm run setup)`);
       const context = await chromium.launchPersistentContext(profileDir, {
-        executablePath: "/usr/bin/chromium",
+        executablePath: browser.path,
         headless: true,
         args: [
           "--headless",

@@ -1,9 +1,12 @@
 import type { OperationSpec, ParamLocation } from "../operation.js";
 import type { RequestParts, Step } from "./types.js";
 
-/** Lays the checked input out by location (path, query, header, body), as the operation table says. */
+/**
+ * Lays the checked input out by location (path, query, header, body), as the operation table says, and
+ * serializes the body once: every attempt sends (and signs) exactly these bytes.
+ */
 export const build: Step = (next, client) => (call) => {
-  call.parts = requestParts(call.operation, (call.input ?? {}) as Record<string, unknown>, client.clientValues);
+  call.parts = requestParts(call.operation, call.checked ?? {}, client.clientValues);
   return next(call);
 };
 
@@ -22,7 +25,8 @@ function requestParts(operation: OperationSpec, input: Record<string, unknown>, 
     hasObjectBody ||= param.in === "body";
     if (value !== undefined) parts[param.in][param.name] = value;
   }
-  return { params: { path: parts.path, query: parts.query, header: parts.header }, body: hasObjectBody ? parts.body : wholeBody };
+  const body = hasObjectBody ? parts.body : wholeBody;
+  return { params: { path: parts.path, query: parts.query, header: parts.header }, body: body === undefined ? undefined : JSON.stringify(body) };
 }
 
 /** A value the operation takes from the client's options; a client created without it cannot make this call. */

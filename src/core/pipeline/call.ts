@@ -2,13 +2,18 @@ import type { CallOptions } from "../method.js";
 import type { OperationSpec } from "../operation.js";
 import type { Call, ClientContext } from "./types.js";
 
-/** A new call, before any step ran. */
+const NOTHING_TO_RELEASE = () => {};
+
+/** A new call, before any step ran. The caller runs `call.release()` once the call settles. */
 export function newCall(client: ClientContext, operation: OperationSpec, input: unknown, options: CallOptions | undefined): Call {
+  const { signal, release } = callSignal(client, options?.signal);
   return {
     operation,
     input,
     options: options ?? {},
-    signal: anySignal(client.signal, options?.signal),
+    signal,
+    release,
+    checked: undefined,
     parts: undefined,
     attempts: 0,
     response: undefined,
@@ -17,7 +22,23 @@ export function newCall(client: ClientContext, operation: OperationSpec, input: 
   };
 }
 
-function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  return present.length <= 1 ? present[0] : AbortSignal.any(present);
+/**
+ * The call's signal: the caller's, or — when the client has one — a signal of the call's own that follows the
+ * client's (through its single listener) and the caller's, so the steps add their listeners to this one.
+ */
+function callSignal(client: ClientContext, own: AbortSignal | undefined): { signal: AbortSignal | undefined; release: () => void } {
+  if (client.signal === undefined) return { signal: own, release: NOTHING_TO_RELEASE };
+  const controller = new AbortController();
+  const unsubscribe = client.signal.subscribe(() => controller.abort(client.signal!.signal.reason));
+  if (own === undefined) return { signal: controller.signal, release: unsubscribe };
+  const follow = () => controller.abort(own.reason);
+  if (own.aborted) follow();
+  else own.addEventListener("abort", follow, { once: true });
+  return {
+    signal: controller.signal,
+    release() {
+      unsubscribe();
+      own.removeEventListener("abort", follow);
+    },
+  };
 }

@@ -1,7 +1,10 @@
 import { authorize } from "./authorize.js";
 import { build } from "./build.js";
+import { checkResponse } from "./check-response.js";
 import { classify } from "./classify.js";
+import { limitBody } from "./limit-body.js";
 import { refreshAuth } from "./refresh-auth.js";
+import { refuseRedirect } from "./refuse-redirect.js";
 import { retry } from "./retry.js";
 import { send } from "./send.js";
 import { transport } from "./transport.js";
@@ -10,12 +13,12 @@ import { validate } from "./validate.js";
 
 /**
  * The steps of every call, outermost first. Each runs around the ones after it: retry re-runs refresh-auth,
- * classify and send; send ends the stack and runs the request steps for each attempt.
+ * check-response, classify and send; send ends the stack and runs the request steps for each attempt.
  */
-const CALL_STEPS: readonly Step[] = [validate, build, retry, refreshAuth, classify];
+const CALL_STEPS: readonly Step[] = [validate, build, retry, refreshAuth, checkResponse, classify];
 
 /** The steps of each HTTP exchange, outermost first, inside the attempt's deadline; transport ends them. */
-const REQUEST_STEPS: readonly RequestStep[] = [authorize];
+const REQUEST_STEPS: readonly RequestStep[] = [authorize, limitBody, refuseRedirect];
 
 /** Composes the pipeline once per client: the handler every method of the client calls. */
 export function composePipeline(client: ClientContext): Handler {

@@ -5,10 +5,14 @@ import type { ClientContext, Exchange, Handler } from "./types.js";
 
 type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: string | ArrayBuffer; error?: unknown; response: Response }>;
 
+/** The body is serialized once, by build; openapi-fetch sends that string as it is. */
+const sendAsIs = (body: string) => body;
+
 /**
  * The end of the call stack: one attempt. openapi-fetch builds the Request from the parts (URL, query, JSON
  * body, headers) and hands it to the request steps (`exchange`: authorize, then the transport), all under the
- * attempt's deadline; then it reads the body. Network failures and timeouts get their own errors.
+ * attempt's deadline — credentials, headers and the whole body included; then it reads the body. Network
+ * failures and timeouts get their own errors.
  */
 export const send =
   (client: ClientContext, exchange: Exchange): Handler =>
@@ -22,6 +26,7 @@ export const send =
     try {
       const { data, error, response } = await request(call.operation.method, call.operation.path, {
         ...call.parts,
+        bodySerializer: sendAsIs,
         // Parsed by classify rather than by openapi-fetch, so a malformed 2xx body becomes a typed error.
         parseAs: readsBytes(call.operation) ? "arrayBuffer" : "text",
         signal: deadline.signal,
@@ -31,12 +36,15 @@ export const send =
       return { response, ...(data instanceof ArrayBuffer ? { bytes: new Uint8Array(data) } : { text: data }), errorBody: error };
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
+      const context = { attempts: call.attempts };
+      // Checked before anything else: a token provider that never settles ends here too, before sending.
+      if (deadline.timedOut()) throw new TimeoutError(call.operation.operationId, timeoutMs, context);
       // Failures before sending (a token provider that threw, say) are not network errors: pass them on.
       // Neither are errors a request step raised on purpose (they are already typed).
-      if (call.sent === undefined || error instanceof HuaweiCloudSdkError) throw error;
-      const context = { attempts: call.attempts };
-      if (deadline.timedOut()) throw new TimeoutError(call.operation.operationId, timeoutMs, context);
-      throw new NetworkError(call.operation.operationId, error, context);
+      // (call.sent is set by authorize during the await; TypeScript still sees the undefined assigned above.)
+      const sent = call.sent as Request | undefined;
+      if (sent === undefined || error instanceof HuaweiCloudSdkError) throw error;
+      throw new NetworkError(call.operation.operationId, error, { ...context, host: new URL(sent.url).host });
     } finally {
       deadline.dispose();
     }

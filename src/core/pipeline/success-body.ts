@@ -27,7 +27,8 @@ function parseJson(call: Call, { response }: Outcome, text: string | undefined):
     return JSON.parse(text);
   } catch (error) {
     const requestId = response.headers.get("X-Request-Id") ?? undefined;
-    throw new InvalidResponseError(call.operation.operationId, response.status, requestId, error, { attempts: call.attempts });
+    const contentType = response.headers.get("Content-Type");
+    throw new InvalidResponseError({ operation: call.operation.operationId, status: response.status, reason: "not-json", requestId, contentType, attempts: call.attempts, cause: error });
   }
 }
 

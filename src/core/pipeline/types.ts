@@ -3,6 +3,7 @@ import type { AuthStrategy } from "../../auth/strategy.js";
 import type { CallOptions } from "../method.js";
 import type { OperationSpec } from "../operation.js";
 import type { RetryPolicy } from "../retry-policy.js";
+import type { ClientSignal } from "./client-signal.js";
 
 /**
  * The request pipeline's types. A call runs down a stack of named steps, each a small function in its own
@@ -24,8 +25,10 @@ export interface ClientContext {
   readonly retry: RetryPolicy;
   /** The client's per-attempt timeout (checked), used when a call does not set its own. */
   readonly timeoutMs: number;
-  /** The client's signal, applied to every call. */
-  readonly signal: AbortSignal | undefined;
+  /** The client's signal, applied to every call through one listener (see `client-signal.ts`). */
+  readonly signal: ClientSignal | undefined;
+  /** The most bytes a response body may have; a larger one ends the call with InvalidResponseError. */
+  readonly maxResponseBytes: number;
   /** Values operations take from the client's options (`x-client-option`), e.g. `projectId`. */
   readonly clientValues: Readonly<Record<string, unknown>>;
   /** The caller's fetch, or undefined for the global one (read at each send: reading it loads Node's fetch). */
@@ -37,8 +40,8 @@ export interface ClientContext {
 /** The parts of one call, laid out by location, as openapi-fetch takes them. */
 export interface RequestParts {
   readonly params: { path: Record<string, unknown>; query: Record<string, unknown>; header: Record<string, unknown> };
-  /** An object body's fields, or a whole body (an array, a scalar); undefined for no body. */
-  readonly body: unknown;
+  /** The JSON body, serialized once per call; undefined when the operation has none. */
+  readonly body: string | undefined;
 }
 
 /** One call as it goes down the stack. Fields marked "set by" are written by that step only. */
@@ -50,6 +53,8 @@ export interface Call {
   readonly options: CallOptions;
   /** The client's and the call's signals combined; undefined when neither was given. */
   readonly signal: AbortSignal | undefined;
+  /** Set by validate: a copy of the input taken while checking it; the steps after validate read only this. */
+  checked: Record<string, unknown> | undefined;
   /** Set by build: the checked input placed by location. */
   parts: RequestParts | undefined;
   /** Set by send: HTTP attempts started so far. */
@@ -61,6 +66,8 @@ export interface Call {
    * 401 check only. Never put it (or its headers) in an error, a log or an outcome.
    */
   sent: Request | undefined;
+  /** Releases what the call holds on the client's signal; called once the call settles. */
+  readonly release: () => void;
   /** Set by refresh-auth: whether credentials were refreshed after a 401 during this call (at most once). */
   authRefreshed: boolean;
 }

@@ -2,9 +2,12 @@ import { validateInput } from "../input-validation.js";
 import { checkTimeout } from "../options.js";
 import type { Step } from "./types.js";
 
-/** Checks what the caller gave — the input against the spec, then the per-call options — before anything else. */
+/**
+ * Checks what the caller gave — the input against the spec, then the per-call options — before anything else,
+ * and keeps the copy of the input taken while checking it: the later steps read only that.
+ */
 export const validate: Step = (next) => (call) => {
-  validateInput(call.operation, call.input);
+  call.checked = validateInput(call.operation, call.input);
   if (call.options.timeoutMs !== undefined) checkTimeout(`${call.operation.operationId}: timeoutMs`, call.options.timeoutMs);
   return next(call);
 };

@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 // An SDK-HMAC-SHA256 verifier for the test servers, written from the signing guide
-// (../shared/docs/reference/huaweicloud-apig-signing.en.md) independently of src/auth, so that it checks the
+// (docs/notes/huaweicloud-apig-signing.en.md) independently of src/auth, so that it checks the
 // signer rather than repeating it. It works from what a server really receives: the raw request target as
 // node:http gives it (path plus raw query), the headers and the raw body bytes.
 

@@ -1,12 +1,12 @@
 /**
  * The HSS part of the stand-in server's in-memory data. Each record keeps the wire object exactly as the operation returns it
- * (`data`, field names and enums from the source pages in ../shared/docs and its reference/ notes) next to the
+ * (`data`, field names and enums from the source pages in docs/pages and the notes in docs/notes) next to the
  * server-side facts that are filters but not response fields (creation time, enterprise project).
  *
  * Lists are kept newest first, the order the listing operations return when no sort is asked for.
  */
 
-/** ListTasks `data_list` item (HSS v5, 000_7daee93178c559b2.txt). */
+/** ListTasks `data_list` item (HSS v5, docs/pages/hss-v5-list-tasks.en.txt). */
 export interface TaskInfo {
   task_id: string;
   task_type: "cluster_scan" | "iac_scan";
@@ -30,7 +30,7 @@ export interface TaskInfo {
   };
 }
 
-/** ListImageScanTask `data_list` item, ImageScanTaskInfo (HSS v5, 001_57a7a714f0d8f2cb.txt). */
+/** ListImageScanTask `data_list` item, ImageScanTaskInfo (HSS v5, docs/pages/hss-v5-list-image-scan-task.en.txt). */
 export interface ImageScanTaskInfo {
   task_id: string;
   policy_id?: string;
