@@ -284,9 +284,11 @@ describe("x- extensions, each read and checked by its own file", () => {
     expect(key.problems).toEqual([`${SPEC_NAME}:${key.line + 1}:15 ListWidgets: x-pagination.totl is not a known key (known: style, limit, items, key, minLimit, maxLimit, offset, total, maxOffset)`]);
   });
 
-  it("x-client-option: must be a string, named with the operation", async () => {
-    const { problems, line } = await problemsAfterEdit("x-client-option: projectId", "x-client-option: 7");
-    expect(problems).toContain(`${SPEC_NAME}:${line}:24 ListWidgets: x-client-option must be a string`);
+  it("x-client-option: only an option a client knows, named with the operation", async () => {
+    for (const bad of ["7", "repository"]) {
+      const { problems, line } = await problemsAfterEdit("x-client-option: projectId", `x-client-option: ${bad}`);
+      expect(problems).toContain(`${SPEC_NAME}:${line}:24 ListWidgets: x-client-option ${JSON.stringify(bad === "7" ? 7 : bad)} is not an option a client knows (known: projectId)`);
+    }
   });
 });
 

@@ -25,8 +25,8 @@ function service(
     key: id[0]!.toLowerCase() + id.slice(1),
     summary: id,
     docsUrl: `https://docs.example.com/${id}.html`,
-    successStatus: "200",
-    bodyRequired: undefined,
+    successes: [],
+    body: undefined,
     spec: {
       operationId: id,
       pagination: paginated ? { offset: "offset", limit: "limit", items: "items", total: "total" } : undefined,

@@ -105,6 +105,17 @@ describe("classification of one change (fixture pairs: base/ vs <case>/)", () =>
     expect(exitCode).toBe(0);
   });
 
+  it("a response body removed (content → no content) is a breaking response change; one added is not", () => {
+    const ok = (spec: any) => spec.paths["/v5/{project_id}/tasks"].get.responses["200"];
+    const removed = diffDirs(BASE_DIR, editedBase((spec) => delete ok(spec).content));
+    expect(removed.changes.map((change) => [change.severity, change.rule, change.location])).toEqual([["breaking", "response-content-removed", "response 200"]]);
+    expect(removed.changes[0]!.reason).toBe("response 200 body removed: the answer has no body now, clients that read it find nothing");
+    const noBody = editedBase((spec) => delete ok(spec).content);
+    const added = diffDirs(noBody, BASE_DIR);
+    expect(added.changes.map((change) => [change.severity, change.rule, change.location])).toEqual([["non-breaking", "response-content-added", "response 200"]]);
+    expect(added.exitCode).toBe(0);
+  });
+
   it("adding an enum to a request parameter that had none is breaking; dropping it is not", () => {
     const restricted = diffDirs(BASE_DIR, editedBase((spec) => (spec.paths["/v5/{project_id}/tasks"].get.parameters[1].schema.enum = [10, 50])));
     expect(restricted.changes.map((change) => [change.severity, change.rule])).toEqual([

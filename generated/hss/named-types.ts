@@ -18,7 +18,10 @@ export type ImageScanTaskInfo = components["schemas"]["ImageScanTaskInfo"];
 export type ImageScanTaskFailedImage = components["schemas"]["ImageScanTaskFailedImage"];
 export type ShowTaskStatisticsResponse = components["schemas"]["ShowTaskStatisticsResponse"];
 export type CreateTaskRequestBody = components["schemas"]["CreateTaskRequestBody"];
+export type CreateClusterScanTask = components["schemas"]["CreateClusterScanTask"];
+export type CreateIacScanTask = components["schemas"]["CreateIacScanTask"];
 export type CreateTaskClusterScanInfo = components["schemas"]["CreateTaskClusterScanInfo"];
+export type ClusterIdList = components["schemas"]["ClusterIdList"];
 export type CreateTaskIacScanInfo = components["schemas"]["CreateTaskIacScanInfo"];
 export type CreateTaskResponse = components["schemas"]["CreateTaskResponse"];
 

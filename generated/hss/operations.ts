@@ -47,6 +47,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/tasks/batch-query",
     sourceDoc: "docs/pages/hss-v5-list-tasks.en.txt",
     retrySafe: true,
+    responses: { "200": "json" },
     responseType: "object",
     pagination: {
       style: "offset",
@@ -135,6 +136,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/image/tasks",
     sourceDoc: "docs/pages/hss-v5-list-image-scan-task.en.txt",
     retrySafe: true,
+    responses: { "200": "json" },
     responseType: "object",
     pagination: {
       style: "offset",
@@ -221,6 +223,7 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/task-statistics",
     sourceDoc: "docs/pages/hss-v5-show-task-statistics.zh.txt",
     retrySafe: true,
+    responses: { "200": "json" },
     responseType: "object",
     params: {
       project_id: {
@@ -250,6 +253,11 @@ export const hssOperations = {
     path: "/v5/{project_id}/common/task",
     sourceDoc: "docs/pages/hss-v5-create-task.zh.txt",
     retrySafe: false,
+    conditions: [
+      { field: "task_type", equals: "cluster_scan", require: ["cluster_scan_info"] },
+      { field: "task_type", equals: "iac_scan", require: ["iac_scan_info"] },
+    ],
+    responses: { "200": "json" },
     responseType: "object",
     params: {
       project_id: {
@@ -288,6 +296,7 @@ export const hssOperations = {
             cluster_id_list: { type: "array", maxItems: 200, items: { type: "string", minLength: 1, maxLength: 64 } },
           },
           required: ["scan_type_list", "range_type"],
+          conditions: [{ field: "range_type", equals: "specific_cluster", require: ["cluster_id_list"] }],
         },
       },
       iac_scan_info: {

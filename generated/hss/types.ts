@@ -414,6 +414,22 @@ export interface components {
             cluster_scan_info?: components["schemas"]["CreateTaskClusterScanInfo"] | undefined;
             /** @description Parameters for creating an IaC security scan task. Mandatory when task_type is iac_scan. */
             iac_scan_info?: components["schemas"]["CreateTaskIacScanInfo"] | undefined;
+        } & (components["schemas"]["CreateClusterScanTask"] | components["schemas"]["CreateIacScanTask"]);
+        /** @description A cluster scan task needs cluster_scan_info. */
+        CreateClusterScanTask: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             */
+            task_type: "cluster_scan";
+            cluster_scan_info: components["schemas"]["CreateTaskClusterScanInfo"];
+        };
+        /** @description An IaC scan task needs iac_scan_info. */
+        CreateIacScanTask: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             */
+            task_type: "iac_scan";
+            iac_scan_info: components["schemas"]["CreateTaskIacScanInfo"];
         };
         /** @description Parameters for creating a cluster scan task. */
         CreateTaskClusterScanInfo: {
@@ -429,9 +445,10 @@ export interface components {
              * @example all_cluster
              */
             range_type: "all_cluster" | "specific_cluster";
-            /** @description IDs of the clusters to scan (0 to 200 items, each 1 to 64 characters). Mandatory when range_type is specific_cluster. */
-            cluster_id_list?: string[] | undefined;
+            cluster_id_list?: components["schemas"]["ClusterIdList"] | undefined;
         };
+        /** @description IDs of the clusters to scan (0 to 200 items, each 1 to 64 characters). Mandatory when range_type is specific_cluster. */
+        ClusterIdList: string[];
         /** @description Parameters for creating an IaC security scan task. */
         CreateTaskIacScanInfo: {
             /**

@@ -52,7 +52,8 @@ export type SwrClientOptions = ClientOptions<SwrRegion>;
 
 /**
  * A client of the Huawei Cloud SoftWare Repository for Container (SWR) API v2: one method per operation
- * (listInstanceJobs), and `raw`, the typed openapi-fetch client with the same endpoint and auth.
+ * (listInstanceJobs, listReposDetails, deleteRepo), and `raw`, the typed openapi-fetch client with the same
+ * endpoint and auth.
  */
 export type SwrClient = SwrMethods & { readonly raw: Client<paths> };
 

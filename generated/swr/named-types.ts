@@ -5,6 +5,8 @@ import type { SwrMethods } from "./operations.js";
 import type { components } from "./types.js";
 
 /** The spec's schemas, by name. */
+export type NamespaceName = components["schemas"]["NamespaceName"];
+export type ShowReposResp = components["schemas"]["ShowReposResp"];
 export type ListInstanceJobsResponse = components["schemas"]["ListInstanceJobsResponse"];
 export type JobDetail = components["schemas"]["JobDetail"];
 export type SwrErrorBody = components["schemas"]["ErrorBody"];

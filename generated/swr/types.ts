@@ -21,10 +21,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/manage/repos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Querying the Image Repository List
+         * @description Lists image repositories; the total is in the Content-Range header.
+         */
+        get: operations["ListReposDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/manage/namespaces/{namespace}/repos/{repository}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Deleting an Image Repository
+         * @description Deletes an image repository in an organization.
+         */
+        delete: operations["DeleteRepo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Organization name: 1 to 64 characters, lowercase letters, digits, periods, underscores and hyphens, starting with a lowercase letter and ending with a lowercase letter or digit. */
+        NamespaceName: string;
+        /** @description An image repository. */
+        ShowReposResp: {
+            /** @description Repository name. */
+            name?: string | undefined;
+            /** @description Repository category. */
+            category?: string | undefined;
+            /** @description Repository description. */
+            description?: string | undefined;
+            /**
+             * Format: int64
+             * @description Repository size.
+             */
+            size?: number | undefined;
+            /** @description Whether the repository is public. */
+            is_public?: boolean | undefined;
+            /**
+             * Format: int64
+             * @description Number of images in the repository.
+             */
+            num_images?: number | undefined;
+            /**
+             * Format: int64
+             * @description Number of downloads.
+             */
+            num_download?: number | undefined;
+            /** @description Creation time (UTC). */
+            created_at?: string | undefined;
+            /** @description Update time (UTC). */
+            updated_at?: string | undefined;
+            /** @description Logo address (unused). */
+            logo?: string | undefined;
+            /** @description Logo image URL (unused). */
+            url?: string | undefined;
+            /** @description Image pull path. */
+            path?: string | undefined;
+            /** @description Image pull path inside the cloud. */
+            internal_path?: string | undefined;
+            /** @description Tenant name. */
+            domain_name?: string | undefined;
+            /** @description Organization name. */
+            namespace?: string | undefined;
+            /** @description Image tags. */
+            tags?: string[] | undefined;
+            /** @description For shared images, whether sharing expired; otherwise false. */
+            status?: boolean | undefined;
+            /**
+             * Format: int64
+             * @description Total number of records.
+             */
+            total_range?: number | undefined;
+        };
         /** @description Job list and total count. */
         ListInstanceJobsResponse: {
             /** @description Job list. */
@@ -210,6 +303,110 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    ListReposDetails: {
+        parameters: {
+            query?: {
+                /** @description Organization name. Do not combine with filter (filter wins). */
+                namespace?: components["schemas"]["NamespaceName"] | undefined;
+                /** @description Image repository name. Do not combine with filter (filter wins). */
+                name?: string | undefined;
+                /** @description Repository category. */
+                category?: "app_server" | "linux" | "framework_app" | "database" | "lang" | "other" | "windows" | "arm" | undefined;
+                /** @description Number of records to return (a decimal number, sent as a string). Use together with offset. */
+                limit?: string | undefined;
+                /** @description Start index (a decimal number, sent as a string). Use together with limit. */
+                offset?: string | undefined;
+                /** @description Column to sort by, e.g. updated_at. Use together with order_type. */
+                order_column?: string | undefined;
+                /** @description Sort order. Use together with order_column. */
+                order_type?: "desc" | "asc" | undefined;
+                /** @description namespace::{namespace}|name::{name}|limit::{limit}|offset::{offset}|order_column::{order_column}|order_type::{order_type} */
+                filter?: string | undefined;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The repositories on this page. */
+            200: {
+                headers: {
+                    /**
+                     * @description offset-count/total: start index, records on this page, total records.
+                     * @example 0-1/1
+                     */
+                    "Content-Range"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "name": "busybox",
+                     *         "category": "linux",
+                     *         "description": "",
+                     *         "size": 2099575,
+                     *         "is_public": false,
+                     *         "num_images": 1,
+                     *         "num_download": 0,
+                     *         "created_at": "2021-05-12T03:50:38Z",
+                     *         "updated_at": "2021-05-12T03:50:43Z",
+                     *         "logo": "",
+                     *         "url": "",
+                     *         "path": "swr.ap-southeast-1.myhuaweicloud.com/group/busybox",
+                     *         "internal_path": "10.125.0.198:20202/group/busybox",
+                     *         "domain_name": "tenant",
+                     *         "namespace": "group",
+                     *         "tags": [
+                     *           "latest"
+                     *         ],
+                     *         "status": false,
+                     *         "total_range": 1
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["ShowReposResp"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    DeleteRepo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Organization name.
+                 * @example group
+                 */
+                namespace: components["schemas"]["NamespaceName"];
+                /**
+                 * @description Image repository name (a slash in the name is written as $).
+                 * @example busybox
+                 */
+                repository: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The repository was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalServerError"];
         };

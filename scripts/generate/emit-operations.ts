@@ -3,7 +3,8 @@ import { fileHeader } from "./header.js";
 import { literal } from "./literal.js";
 import { headersType } from "./response-headers.js";
 import { serviceTypeName } from "./names.js";
-import type { OperationModel, ServiceModel } from "./operation-table.js";
+import { WHOLE_BODY_FIELD, type OperationModel, type ServiceModel } from "./operation-table.js";
+import { outputType } from "./responses.js";
 
 /**
  * `generated/<service>/operations.ts`: the service description, the operation table, one Input/Output type
@@ -22,7 +23,7 @@ export function emitOperations({ service, operations }: ServiceModel): string {
   addConst(file, `${service.name}Operations`, `${literal(table)} as const satisfies Record<string, OperationSpec>`);
   for (const op of operations) {
     file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Input`, type: inputType(op) });
-    file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Output`, type: outputType(op) });
+    file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Output`, type: outputType(op.spec.operationId, op.successes) });
     file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Headers`, type: headersType(op.spec.responseHeaders ?? {}) });
   }
   file.addInterface({
@@ -42,7 +43,7 @@ function addConst(file: SourceFile, name: string, initializer: string): void {
  * The method's input: the openapi-typescript parts that exist for the operation, flattened into one object.
  * Fields the client fills from its options (`x-client-option`, e.g. project_id) are left out.
  */
-function inputType({ spec, bodyRequired }: OperationModel): string {
+function inputType({ spec, body }: OperationModel): string {
   const op = `operations[${JSON.stringify(spec.operationId)}]`;
   const params = Object.values(spec.params);
   const parts: string[] = [];
@@ -58,16 +59,13 @@ function inputType({ spec, bodyRequired }: OperationModel): string {
     const part = `${op}["parameters"][${JSON.stringify(location)}]`;
     parts.push(inLocation.some((p) => p.required) ? part : `NonNullable<${part}>`);
   }
-  if (bodyRequired !== undefined) {
-    const body = bodyRequired ? `${op}["requestBody"]` : `NonNullable<${op}["requestBody"]>`;
-    parts.push(`${body}["content"]["application/json"]`);
+  if (body !== undefined) {
+    const content = `${body.required ? `${op}["requestBody"]` : `NonNullable<${op}["requestBody"]>`}["content"][${JSON.stringify(body.mediaType)}]`;
+    // An object body's properties are input fields; any other body is the one field `body`.
+    parts.push(body.flattened ? content : `{ ${WHOLE_BODY_FIELD}${body.required ? "" : "?"}: ${content} }`);
   }
   // No input at all: an empty object type that still rejects unknown fields.
   return parts.length > 0 ? parts.join(" & ") : "Record<string, never>";
-}
-
-function outputType({ spec, successStatus }: OperationModel): string {
-  return `operations[${JSON.stringify(spec.operationId)}]["responses"][${successStatus}]["content"]["application/json"]`;
 }
 
 function methodMember(op: OperationModel): OptionalKind<PropertySignatureStructure> {

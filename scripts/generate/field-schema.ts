@@ -1,5 +1,6 @@
 import type { FieldSchema } from "../../src/core/operation.js";
 import { derefObject, isRecord, type SpecDocument } from "../openapi/index.js";
+import { readConditions } from "./conditions.js";
 import { fail } from "./problems.js";
 
 const TYPES = new Set(["string", "integer", "number", "boolean", "array", "object"]);
@@ -29,5 +30,7 @@ export function fieldSchema(spec: SpecDocument, node: unknown, pointer: readonly
     );
   }
   if (schema.required !== undefined) result.required = schema.required;
+  const conditions = readConditions(spec, schema, at);
+  if (conditions.length > 0) result.conditions = conditions;
   return result as FieldSchema;
 }

@@ -1,13 +1,16 @@
-import type { FieldSchema, OperationSpec, ParamSpec, ServiceSpec } from "../../src/core/operation.js";
+import type { ConditionalRequirement, FieldSchema, OperationSpec, ParamSpec, ServiceSpec } from "../../src/core/operation.js";
 import { derefObject, isRecord, operationParameters, specOperations, type Located, type SpecDocument, type SpecOperationRef } from "../openapi/index.js";
+import { readConditions } from "./conditions.js";
 import { readClientOption } from "./extensions/client-option.js";
 import { readExternalDocsUrl } from "./extensions/external-docs.js";
 import { readPagination } from "./extensions/pagination.js";
 import { readRetrySafe } from "./extensions/retry-safe.js";
 import { readSourceDoc } from "./extensions/source-doc.js";
 import { readResponseHeaders } from "./response-headers.js";
+import { mainJsonBody, readSuccessResponses, type SuccessResponse } from "./responses.js";
+import { checkSchemaKeywords } from "./schema-keywords.js";
 import { fieldSchema } from "./field-schema.js";
-import { collectProblems, fail, GenerationError } from "./problems.js";
+import { collectProblems, fail, GenerationError, problemsOf } from "./problems.js";
 import { regionTable } from "./regions.js";
 
 /** One operation as the emitters need it: the table entry plus what the type aliases are built from. */
@@ -18,10 +21,10 @@ export interface OperationModel {
   /** The public URL of the operation's documentation page (`externalDocs.url`). */
   readonly docsUrl: string;
   readonly spec: OperationSpec;
-  /** The success status whose JSON body is the output (`200`, else the first 2xx). */
-  readonly successStatus: string;
-  /** Whether the request body is required; undefined when the operation has no body. */
-  readonly bodyRequired: boolean | undefined;
+  /** Every documented 2xx answer: the output type is the union of their bodies. */
+  readonly successes: readonly SuccessResponse[];
+  /** The request body, when the operation has one. */
+  readonly body: RequestBodyModel | undefined;
 }
 
 export interface ServiceModel {
@@ -41,9 +44,28 @@ export function buildServiceModel(spec: SpecDocument): ServiceModel {
   collectProblems(problems, () => (regions = regionTable(spec)));
   let found: SpecOperationRef[] = [];
   collectProblems(problems, () => (found = specOperations(spec)));
-  for (const ref of found) collectProblems(problems, () => operations.push(buildOperation(spec, ref)));
+  for (const ref of found) collectProblems(problems, () => operations.push(namingOperation(ref, () => buildOperation(spec, ref))));
   if (problems.length > 0) throw new GenerationError(problems);
   return { service: { name: spec.service, specFile: spec.file, regions }, operations };
+}
+
+/** Runs `build`; every problem it raises names the operation (`file:line:col <operationId>: …`), whichever step found it. */
+function namingOperation<T>(ref: SpecOperationRef, build: () => T): T {
+  const operationId = ref.operation.value.operationId;
+  try {
+    return build();
+  } catch (error) {
+    const found = problemsOf(error);
+    if (found === undefined || typeof operationId !== "string") throw error;
+    throw new GenerationError(
+      found.map((problem) => {
+        const space = problem.indexOf(" ");
+        const [where, message] = [problem.slice(0, space), problem.slice(space + 1)];
+        const located = /:\d+:\d+$/.test(where);
+        return !located || message.startsWith(`${operationId}: `) ? problem : `${where} ${operationId}: ${message}`;
+      }),
+    );
+  }
 }
 
 function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationModel {
@@ -56,11 +78,14 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
   const sourceDoc = readSourceDoc(site);
   const docsUrl = readExternalDocsUrl(site);
   const retrySafe = readRetrySafe(site);
+  const parameters = operationParameters(spec, ref);
+  checkSchemaKeywords(spec, operationId, [...parameters, { value: operation.requestBody, pointer: [...at, "requestBody"] }, { value: operation.responses, pointer: [...at, "responses"] }]);
   const params = new ParamCollector(spec, operationId);
-  for (const parameter of operationParameters(spec, ref)) params.addParameter(parameter);
-  const bodyRequired = addRequestBody(spec, operation.requestBody, [...at, "requestBody"], params);
-  const { status: successStatus, schema: output } = successResponse(spec, operation.responses, [...at, "responses"], operationId);
-  const responseHeaders = readResponseHeaders(spec, operationId, successResponses(spec, operation.responses, [...at, "responses"]));
+  for (const parameter of parameters) params.addParameter(parameter);
+  const body = addRequestBody(spec, operationId, operation.requestBody, [...at, "requestBody"], params);
+  const successes = readSuccessResponses(spec, operationId, operation.responses, [...at, "responses"]);
+  const responseHeaders = readResponseHeaders(spec, operationId, successes.map((success) => success.response));
+  const output = mainJsonBody(spec, successes);
   const pagination = readPagination(site, { params: params.params, output });
   const table: OperationSpec = {
     operationId,
@@ -68,13 +93,15 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
     path,
     sourceDoc,
     retrySafe,
+    ...(body?.conditions && { conditions: body.conditions }),
+    responses: Object.fromEntries(successes.map(({ status, content }) => [status, content])),
     ...(typeof output.value.type === "string" && { responseType: output.value.type as NonNullable<OperationSpec["responseType"]> }),
     ...(pagination && { pagination }),
     params: params.params,
     ...(Object.keys(responseHeaders).length > 0 && { responseHeaders }),
   };
   const summary = typeof operation.summary === "string" ? operation.summary : operationId;
-  return { key: operationId[0]!.toLowerCase() + operationId.slice(1), summary, docsUrl, spec: table, successStatus, bodyRequired };
+  return { key: operationId[0]!.toLowerCase() + operationId.slice(1), summary, docsUrl, spec: table, successes, body };
 }
 
 /** Gathers an operation's fields and refuses a name used in two locations (the input object is flat). */
@@ -102,8 +129,8 @@ class ParamCollector {
     });
   }
 
-  addBodyField(name: string, required: boolean, schema: FieldSchema, pointer: readonly string[]): void {
-    this.add(pointer, { in: "body", name, required, schema });
+  addBodyField(name: string, required: boolean, schema: FieldSchema, pointer: readonly string[], wholeBody = false): void {
+    this.add(pointer, { in: "body", name, required, ...(wholeBody && { wholeBody: true as const }), schema });
   }
 
   private add(pointer: readonly string[], param: ParamSpec): void {
@@ -115,41 +142,43 @@ class ParamCollector {
   }
 }
 
-/** Adds the top-level properties of the JSON request body; returns whether the body is required. */
-function addRequestBody(spec: SpecDocument, node: unknown, pointer: readonly string[], params: ParamCollector): boolean | undefined {
+/** The request body as the input type needs it. */
+export interface RequestBodyModel {
+  readonly required: boolean;
+  readonly mediaType: string;
+  /** True for an object body whose properties are input fields; false for a body passed whole as `body`. */
+  readonly flattened: boolean;
+  /** The object body's conditional requirements, which apply to the input's fields. */
+  readonly conditions?: readonly ConditionalRequirement[];
+}
+
+/** The input field holding a body that is not an object with properties (an array, a scalar). */
+export const WHOLE_BODY_FIELD = "body";
+
+/**
+ * Adds the request body's fields: the top-level properties of an object body, each an input field; any other
+ * JSON body (an array, a scalar, an object without declared properties) as one field, `body`.
+ */
+function addRequestBody(spec: SpecDocument, operationId: string, node: unknown, pointer: readonly string[], params: ParamCollector): RequestBodyModel | undefined {
   if (node === undefined) return undefined;
   const body = derefObject(spec, node, pointer, "a request body");
   const content = isRecord(body.value.content) ? body.value.content : {};
-  if (content["application/json"] === undefined) fail(spec, body.pointer, "the request body needs application/json content");
-  const mediaPointer = [...body.pointer, "content", "application/json"];
-  const schema = derefObject(spec, (content["application/json"] as Record<string, unknown>).schema, [...mediaPointer, "schema"], "the request body schema");
-  if (!isRecord(schema.value.properties)) fail(spec, schema.pointer, "the request body schema must be an object with properties");
-  const bodyRequired = body.value.required === true;
+  const mediaType = Object.keys(content).find((type) => type === "application/json");
+  if (mediaType === undefined) {
+    fail(spec, body.pointer, `${operationId}: the request body needs application/json content (found: ${Object.keys(content).join(", ") || "none"})`);
+  }
+  const required = body.value.required === true;
+  const schemaPointer = [...body.pointer, "content", mediaType, "schema"];
+  const schema = derefObject(spec, (content[mediaType] as Record<string, unknown>).schema, schemaPointer, "the request body schema");
+  if (!isRecord(schema.value.properties)) {
+    params.addBodyField(WHOLE_BODY_FIELD, required, fieldSchema(spec, schema.value, schema.pointer), schema.pointer, true);
+    return { required, mediaType, flattened: false };
+  }
   const requiredNames = Array.isArray(schema.value.required) ? schema.value.required : [];
   for (const [name, property] of Object.entries(schema.value.properties)) {
     const propertyPointer = [...schema.pointer, "properties", name];
-    params.addBodyField(name, bodyRequired && requiredNames.includes(name), fieldSchema(spec, property, propertyPointer), propertyPointer);
+    params.addBodyField(name, required && requiredNames.includes(name), fieldSchema(spec, property, propertyPointer), propertyPointer);
   }
-  return bodyRequired;
-}
-
-/** Every documented 2xx response, resolved, in status order. */
-function successResponses(spec: SpecDocument, node: unknown, pointer: readonly string[]): Located[] {
-  const responses = isRecord(node) ? node : {};
-  return Object.keys(responses)
-    .filter((code) => /^2\d\d$/.test(code))
-    .sort()
-    .map((code) => derefObject(spec, responses[code], [...pointer, code], "a response"));
-}
-
-/** The `200` response, else the first 2xx; it must have an application/json body (the facade parses JSON). */
-function successResponse(spec: SpecDocument, node: unknown, pointer: readonly string[], operationId: string): { status: string; schema: Located } {
-  const responses = isRecord(node) ? node : {};
-  const status = "200" in responses ? "200" : Object.keys(responses).sort().find((code) => /^2\d\d$/.test(code));
-  if (status === undefined) fail(spec, pointer, `${operationId}: no 2xx response`);
-  const response = derefObject(spec, responses[status], [...pointer, status], "a response");
-  const media = isRecord(response.value.content) ? response.value.content["application/json"] : undefined;
-  if (!isRecord(media)) fail(spec, response.pointer, `${operationId}: the ${status} response needs application/json content`);
-  const schemaPointer = [...response.pointer, "content", "application/json", "schema"];
-  return { status, schema: derefObject(spec, media.schema, schemaPointer, "a response schema") };
+  const conditions = readConditions(spec, schema.value, schema.pointer);
+  return { required, mediaType, flattened: true, ...(conditions.length > 0 && { conditions }) };
 }

@@ -11,6 +11,7 @@ import { show } from "./show.js";
  * - it calls a removed response field, and a changed response type/format, non-breaking;
  * - it calls an added response enum value breaking, and removing a request parameter's whole enum breaking;
  * - it calls adding an enum to a request parameter that had none non-breaking;
+ * - it words every body content change as a request body change, responses included;
  * - description/example changes are "annotation" and vendor extensions "unclassified";
  * and every change needs a reason in plain words naming the field, which the library does not give.
  * The first rule that returns a verdict wins; changes no rule knows keep the library's classification.
@@ -155,6 +156,26 @@ const defaultChanged: Rule = ({ diff, where }) => {
   return breaking("default-changed", `${change}: requests that omit it now get different behaviour`);
 };
 
+/**
+ * A body (its whole `content`, or one media type) added or removed. The library words every such change as a
+ * "Request Body content" change, responses included; here the side decides: a response body that disappears
+ * breaks clients that read it, one that appears breaks nobody; a request media type removed breaks clients
+ * that send it, one added breaks nobody.
+ */
+const contentChanged: Rule = ({ diff, where }) => {
+  if (where.keyword !== "content" || (where.scope !== "response" && where.scope !== "request")) return undefined;
+  const what = where.scope === "response" ? `${where.location} body` : `${where.location} content`;
+  if (diff.action === "add") {
+    return nonBreaking(`${where.scope}-content-added`, `${what} added: ${where.scope === "response" ? "clients that ignore bodies keep working" : "existing requests stay valid"}`);
+  }
+  if (diff.action === "remove") {
+    return where.scope === "response"
+      ? breaking("response-content-removed", `${what} removed: the answer has no body now, clients that read it find nothing`)
+      : breaking("request-content-removed", `${what} removed: clients that send it will be rejected`);
+  }
+  return undefined;
+};
+
 const DOCUMENTATION_KEYWORDS = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "tags"]);
 
 const documentationChanged: Rule = ({ diff, where }) =>
@@ -197,6 +218,7 @@ const PROJECT_RULES: readonly Rule[] = [
   enumChanged,
   rangeChanged,
   defaultChanged,
+  contentChanged,
   documentationChanged,
   deprecationChanged,
   vendorExtensionChanged,

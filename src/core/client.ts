@@ -10,7 +10,7 @@ import { newCall } from "./pipeline/call.js";
 import { clientSignal } from "./pipeline/client-signal.js";
 import { composePipeline } from "./pipeline/compose.js";
 import { withMetadata } from "./pipeline/metadata.js";
-import type { ClientContext, Handler } from "./pipeline/types.js";
+import type { Call, ClientContext, Handler, Outcome } from "./pipeline/types.js";
 import { retryPolicy } from "./retry-policy.js";
 
 /**
@@ -65,22 +65,17 @@ export function createServiceClient<Methods, Paths extends {}>(
 }
 
 function bindOperation(operation: OperationSpec, pipeline: Handler, context: ClientContext) {
-  const method = async (input?: unknown, callOptions?: CallOptions) => {
+  /** Runs one call; `read` takes what the caller gets from the outcome (the body, or the body with metadata). */
+  const run = async <T>(input: unknown, callOptions: CallOptions | undefined, read: (call: Call, outcome: Outcome) => T): Promise<T> => {
     const call = newCall(context, operation, input, callOptions);
     try {
-      return (await pipeline(call)).output;
+      return read(call, await pipeline(call));
     } finally {
       call.release();
     }
   };
-  const withResponse = async (input?: unknown, callOptions?: CallOptions) => {
-    const call = newCall(context, operation, input, callOptions);
-    try {
-      return withMetadata(call, await pipeline(call));
-    } finally {
-      call.release();
-    }
-  };
+  const method = (input?: unknown, callOptions?: CallOptions) => run(input, callOptions, (_, outcome) => outcome.output);
+  const withResponse = (input?: unknown, callOptions?: CallOptions) => run(input, callOptions, withMetadata);
   return Object.assign(method, { operation, withResponse }, operation.pagination ? { pagination: operation.pagination } : {});
 }
 

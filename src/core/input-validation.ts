@@ -1,3 +1,4 @@
+import { missingConditionalField } from "./conditional-requirements.js";
 import { InvalidInputError } from "./errors.js";
 import type { FieldSchema, OperationSpec, ParamSpec } from "./operation.js";
 import { headerValueProblem } from "./header-value.js";
@@ -32,7 +33,8 @@ export function validateInput(operation: OperationSpec, input: unknown): Record<
 export function checkClientValues(serviceName: string, operations: Readonly<Record<string, OperationSpec>>, values: Readonly<Record<string, unknown>>): void {
   for (const operation of Object.values(operations)) {
     for (const param of Object.values(operation.params)) {
-      if (param.clientOption === undefined) continue;
+      // A value the client was not given is needed only by the calls that use it: checked there (build step).
+      if (param.clientOption === undefined || values[param.clientOption] === undefined) continue;
       try {
         checkParam(param, values[param.clientOption], param.clientOption);
       } catch (error) {
@@ -59,6 +61,8 @@ function checkInput(operation: OperationSpec, input: unknown): Record<string, un
       throw new Problem(name, undefined, `a value (${describe(param.schema)}); the field is required`);
     }
   }
+  const missing = missingConditionalField(operation.conditions, checked);
+  if (missing) throw new Problem(missing.field, undefined, `a value; the field is required when ${missing.because}`);
   return checked;
 }
 
@@ -156,6 +160,8 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
       throw new Problem(`${field}.${name}`, undefined, `a value (${describe(propertySchema)}); the field is required`);
     }
   }
+  const missing = missingConditionalField(schema.conditions, copy, `${field}.`);
+  if (missing) throw new Problem(missing.field, undefined, `a value; the field is required when ${missing.because}`);
   return copy;
 }
 

@@ -22,6 +22,15 @@ export interface FieldSchema {
   readonly items?: FieldSchema;
   readonly properties?: { readonly [name: string]: FieldSchema };
   readonly required?: readonly string[];
+  /** Fields required only when another field has a given value (the spec's `oneOf` + discriminator, or `if`/`then`). */
+  readonly conditions?: readonly ConditionalRequirement[];
+}
+
+/** "When `field` is `equals`, the fields in `require` are required" — one branch of a conditional requirement. */
+export interface ConditionalRequirement {
+  readonly field: string;
+  readonly equals: string | number | boolean;
+  readonly require: readonly string[];
 }
 
 export type ParamLocation = "path" | "query" | "header" | "body";
@@ -33,6 +42,11 @@ export interface ParamSpec {
   readonly name: string;
   readonly required: boolean;
   readonly schema: FieldSchema;
+  /**
+   * Set when the field is the whole request body (an array or scalar body, under the input field `body`) rather
+   * than one property of an object body.
+   */
+  readonly wholeBody?: true;
   /**
    * Set when the value comes from the client's options instead of the call's input (the spec's
    * `x-client-option` on the parameter, e.g. `project_id` ← `projectId`). Such fields are not part of the
@@ -106,12 +120,22 @@ export interface OperationSpec {
   readonly pagination?: PaginationSpec;
   /** The source document the operation was transcribed from (`x-source-doc`). */
   readonly sourceDoc: string;
+  /** Conditional requirements between input fields of an object request body (its fields are input fields). */
+  readonly conditions?: readonly ConditionalRequirement[];
+  /** Every documented success status → how its body is read (the method resolves with it). */
+  readonly responses: { readonly [status: string]: ResponseContent };
   /**
    * The response headers the spec declares on the success responses, lowercase name → how the value is typed
    * (`integer`/`number` headers are read as numbers). Only `withResponse` reads it; absent when none are declared.
    */
   readonly responseHeaders?: { readonly [lowercaseName: string]: ResponseHeaderType };
 }
+
+/**
+ * How a success body is read: `json` parsed (empty → undefined), `text` as a string, `binary` as a Uint8Array,
+ * `none` not read (undefined). A 2xx the spec does not document is read as `json`.
+ */
+export type ResponseContent = "json" | "text" | "binary" | "none";
 
 /** How a declared response header's value is typed in `withResponse().headers`: its schema's type. */
 export type ResponseHeaderType = "string" | "integer" | "number" | "boolean";

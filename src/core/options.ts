@@ -36,8 +36,11 @@ export type Placement<Region extends string> =
 
 /** The options every service client takes, besides where it sends requests (`Placement`). */
 export interface CommonClientOptions {
-  /** The project id that fills `{project_id}` in every path. */
-  readonly projectId: string;
+  /**
+   * The project id that fills `{project_id}` in paths. Needed only by operations that use it: calling one on a
+   * client without it fails at the call (before sending), naming the option.
+   */
+  readonly projectId?: string | undefined;
   /** An IAM token (or a function that fetches one), or an AK/SK pair; never both. */
   readonly auth: AuthOptions;
   /** A fetch implementation; defaults to the global one. */
@@ -82,10 +85,24 @@ export function checkUserAgent(name: string, value: string | undefined): string 
   return value;
 }
 
-/** The client-level values that operations take from the options (the spec's `x-client-option`). */
+/**
+ * The client options an operation may take a value from (the spec's `x-client-option`): the one list both the
+ * generator (which refuses any other name) and the client read.
+ */
+export const CLIENT_OPTION_NAMES = ["projectId"] as const;
+export type ClientOptionName = (typeof CLIENT_OPTION_NAMES)[number];
+
+/**
+ * The client-level values that operations take from the options, as given: each checked when present (a
+ * non-empty string), none required here — an operation that needs a missing one fails at its call.
+ */
 export function clientValues(serviceName: string, options: ClientOptions): Readonly<Record<string, unknown>> {
-  if (typeof options?.projectId !== "string" || options.projectId === "") {
-    throw new TypeError(`${serviceName}: projectId: expected a non-empty string`);
+  const values: Record<string, unknown> = {};
+  for (const name of CLIENT_OPTION_NAMES) {
+    const value = options?.[name];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || value === "") throw new TypeError(`${serviceName}: ${name}: expected a non-empty string`);
+    values[name] = value;
   }
-  return { projectId: options.projectId };
+  return values;
 }

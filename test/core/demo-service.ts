@@ -20,17 +20,22 @@ export interface GeneratedService {
  * The generator's demo fixture (test/fixtures/generate/spec/demo.v1.yaml), generated into a scratch directory
  * and imported: an operation table that is neither HSS nor SWR, for testing the core on its own.
  */
-export async function generateDemoService(): Promise<GeneratedService> {
-  const { files } = await generateAll(specDir);
-  const outDir = mkdtempSync(path.join(tmpdir(), "core-demo-"));
+export function generateDemoService(): Promise<GeneratedService> {
+  return generateFixtureService(specDir, "demo");
+}
+
+/** Generates the specs in `dir` into a scratch directory, the way `npm run generate` would, and imports `service`'s table. */
+export async function generateFixtureService(dir: string, service: string): Promise<GeneratedService> {
+  const { files } = await generateAll(dir);
+  const outDir = mkdtempSync(path.join(tmpdir(), `core-${service}-`));
   for (const [file, text] of files) {
     mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
     writeFileSync(path.join(outDir, file), text);
   }
-  const module = (await import(pathToFileURL(path.join(outDir, "demo/operations.ts")).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(path.join(outDir, `${service}/operations.ts`)).href)) as Record<string, unknown>;
   return {
-    service: module["demoService"] as ServiceSpec,
-    operations: module["demoOperations"] as Record<string, OperationSpec>,
+    service: module[`${service}Service`] as ServiceSpec,
+    operations: module[`${service}Operations`] as Record<string, OperationSpec>,
     dispose: () => rmSync(outDir, { recursive: true, force: true }),
   };
 }

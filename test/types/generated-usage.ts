@@ -15,7 +15,8 @@ export async function correctUsage(): Promise<void> {
   const total: number | undefined = page.total_num;
   const item: ItemOf<HssMethods["listTasks"]> | undefined = page.data_list?.[0];
   const id: string | undefined = item?.task_id;
-  await hss.createTask({ task_type: "iac_scan" });
+  await hss.createTask({ task_type: "iac_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f1"] } });
+  await hss.createTask({ task_type: "cluster_scan", cluster_scan_info: { scan_type_list: ["cluster_vul"], range_type: "all_cluster" } });
   await hss.showTaskStatistics({ task_type: "cluster_scan" });
   await swr.listInstanceJobs({ status: "Running", limit: 20 });
   // Every input field of ListInstanceJobs is optional, so the input object may be left out.
@@ -24,6 +25,11 @@ export async function correctUsage(): Promise<void> {
   const meta: [number, string | undefined, number, string | null] = [full.status, full.requestId, full.attempts, full.rawHeaders.get("x-a")];
   const fullTotal: number | undefined = full.data.total_num;
   void [meta, fullTotal];
+  const repos = await swr.listReposDetails.withResponse({ limit: "10", offset: "0" });
+  const range: string | undefined = repos.headers["content-range"];
+  const repoName: string | undefined = repos.data[0]?.name;
+  const deleted: undefined = await swr.deleteRepo({ namespace: "group", repository: "busybox" });
+  void [range, repoName, deleted];
   const post: "POST" = hssOperations.listTasks.method;
   const retrySafe: false = hssOperations.createTask.retrySafe;
   void [total, id, post, retrySafe];
@@ -43,6 +49,12 @@ export async function namedTypes(): Promise<void> {
 }
 
 export async function wrongUsage(): Promise<void> {
+  // @ts-expect-error CreateTask is a union on task_type: an iac_scan task needs iac_scan_info
+  await hss.createTask({ task_type: "iac_scan" });
+  // @ts-expect-error … and a cluster_scan task needs cluster_scan_info, not iac_scan_info
+  await hss.createTask({ task_type: "cluster_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f1"] } });
+  // @ts-expect-error SWR's ListReposDetails takes limit as a string
+  await swr.listReposDetails({ limit: 10 });
   // @ts-expect-error a misspelled field name
   await hss.listTasks({ task_type: "cluster_scan", task_typo: "x" });
   // @ts-expect-error a number field given a string

@@ -1,7 +1,8 @@
-import { HuaweiCloudError, InvalidResponseError } from "../errors.js";
+import { HuaweiCloudError } from "../errors.js";
+import { successBody } from "./success-body.js";
 import type { Step } from "./types.js";
 
-/** Reads the answer: a 2xx body becomes the method's result (parsed JSON), anything else a HuaweiCloudError. */
+/** Reads the answer: a 2xx body becomes the method's result (as `success-body.ts` reads it), anything else a HuaweiCloudError. */
 export const classify: Step = (next) => async (call) => {
   const outcome = await next(call);
   const { response } = outcome;
@@ -10,11 +11,5 @@ export const classify: Step = (next) => async (call) => {
   if (!response.ok) {
     throw new HuaweiCloudError({ status: response.status, operation, requestId, body: outcome.errorBody, attempts: call.attempts });
   }
-  if (outcome.text === undefined || outcome.text === "") return outcome;
-  try {
-    return { ...outcome, output: JSON.parse(outcome.text) };
-  } catch (error) {
-    const contentType = response.headers.get("Content-Type");
-    throw new InvalidResponseError({ operation, status: response.status, reason: "not-json", requestId, contentType, attempts: call.attempts, cause: error });
-  }
+  return { ...outcome, output: successBody(call, outcome) };
 };

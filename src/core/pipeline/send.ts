@@ -1,8 +1,9 @@
 import { HuaweiCloudSdkError, NetworkError, TimeoutError } from "../errors.js";
 import { attemptDeadline } from "./deadline.js";
+import { readsBytes } from "./success-body.js";
 import type { ClientContext, Exchange, Handler } from "./types.js";
 
-type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: string; error?: unknown; response: Response }>;
+type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: string | ArrayBuffer; error?: unknown; response: Response }>;
 
 /** The body is serialized once, by build; openapi-fetch sends that string as it is. */
 const sendAsIs = (body: string) => body;
@@ -27,12 +28,12 @@ export const send =
         ...call.parts,
         bodySerializer: sendAsIs,
         // Parsed by classify rather than by openapi-fetch, so a malformed 2xx body becomes a typed error.
-        parseAs: "text",
+        parseAs: readsBytes(call.operation) ? "arrayBuffer" : "text",
         signal: deadline.signal,
         fetch: (built: Request) => exchange(built, call),
       });
       call.response = response;
-      return { response, text: data, errorBody: error };
+      return { response, ...(data instanceof ArrayBuffer ? { bytes: new Uint8Array(data) } : { text: data }), errorBody: error };
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       const context = { attempts: call.attempts };

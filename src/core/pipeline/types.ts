@@ -77,6 +77,8 @@ export interface Outcome {
   readonly response: Response;
   /** The body text of a 2xx answer (undefined when empty). */
   readonly text?: string | undefined;
+  /** The body bytes of a 2xx answer, instead of `text`, for operations with a binary answer. */
+  readonly bytes?: Uint8Array | undefined;
   /** The body of a non-2xx answer: parsed JSON, else its text; undefined when empty. */
   readonly errorBody?: unknown;
   /** Set by classify: the parsed 2xx body, which the method resolves with. */

@@ -1,6 +1,7 @@
 /**
  * The engine's request path, for every service alike: CORS preflight → routing → recording → fault →
- * authentication → JSON parsing → validation against the spec → project check → the service's handler. Every
+ * authentication → JSON parsing → validation against the spec → project check (paths with a project) → the
+ * service's handler, or the spec's documented answer for operations without one. Every
  * answer has a fresh X-Request-Id; errors are worded in the style of the service the path belongs to.
  */
 import { randomUUID } from "node:crypto";
@@ -13,7 +14,8 @@ import { readRawBody, sendJson, sendText } from "./http.js";
 import type { Misbehave } from "./paging.js";
 import { appendToLog, loggableBody, redactHeaders, type LoggedRequest } from "./request-log.js";
 import { createRouter } from "./router.js";
-import { RejectedInputError, type StandInService } from "./service.js";
+import { defaultService, RejectedInputError, type StandInService } from "./service.js";
+import type { SuccessAnswer } from "./success-answer.js";
 import type { SpecOperation } from "./spec-operations.js";
 import { compileRequestValidator, type RequestValidator } from "./validation.js";
 
@@ -41,8 +43,9 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 export function createRequestHandler<Store>(config: EngineConfig<Store>): RequestHandler {
   const { operations, services, auth, projectId, state, closing } = config;
   const serviceOf = new Map(services.map((service) => [service.name, service]));
+  // A spec whose service has no module is still served: documented answers, errors in a default style.
   for (const operation of operations) {
-    if (!serviceOf.has(operation.service)) throw new Error(`the stand-in has no service module for ${operation.service} (${operation.operationId})`);
+    if (!serviceOf.has(operation.service)) serviceOf.set(operation.service, defaultService<Store>(operation.service));
   }
   const served = services.flatMap((service) => Object.keys(service.handlers));
   const missing = served.filter((id) => !operations.some((op) => op.operationId === id));
@@ -95,10 +98,17 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
     const { operation } = match;
     const validate = validators.get(operation.operationId);
     const handler = service.handlers[operation.operationId];
-    if (!validate || !handler) return answer("internal", `The stand-in does not implement ${operation.operationId}.`);
+    if (!validate) return answer("internal", `The stand-in has no validator for ${operation.operationId}.`);
     const checked = validate({ path: match.pathParams, query, headers: req.headers, body });
     if (!checked.ok) return answer(checked.location === "query" ? "invalidQuery" : "invalidParameter", checked.message);
-    if (checked.input.path["project_id"] !== projectId) return answer("forbidden", "The project id does not match the credentials' project.");
+    // Only paths that carry a project are checked against the credentials' project (/v2/manage/… carry none).
+    if ("project_id" in checked.input.path && checked.input.path["project_id"] !== projectId) {
+      return answer("forbidden", "The project id does not match the credentials' project.");
+    }
+    if (!handler) {
+      if (!operation.success) return answer("internal", `The spec documents no success answer for ${operation.operationId}.`);
+      return sendSuccessAnswer(res, operation.success);
+    }
     try {
       sendJson(res, 200, handler({ store: state.store, misbehave: state.misbehave, input: checked.input }));
     } catch (error) {
@@ -113,6 +123,13 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
       else res.destroy();
     });
   };
+}
+
+/** The spec's documented answer: its status, headers and example body (text for text/*, none when undocumented). */
+function sendSuccessAnswer(res: ServerResponse, { status, mediaType, example, headers }: SuccessAnswer): void {
+  if (mediaType === undefined || example === undefined) return sendText(res, status, "", headers);
+  if (mediaType.includes("json")) return sendJson(res, status, example, headers);
+  sendText(res, status, String(example), { "Content-Type": mediaType, ...headers });
 }
 
 function sendAnswer(res: ServerResponse, answer: ErrorAnswer): void {

@@ -32,3 +32,29 @@ export interface StandInService<Store> {
 export class RejectedInputError extends Error {
   override readonly name = "RejectedInputError";
 }
+
+/**
+ * The module of a service the stand-in has none for: no handlers (every operation gets its documented answer)
+ * and errors in the common Huawei Cloud body (`error_code`, `error_msg`), codes prefixed with the service name.
+ */
+export function defaultService<Store>(name: string): StandInService<Store> {
+  const code = (suffix: string) => `${name.toUpperCase()}.${suffix}`;
+  return {
+    name,
+    pathPrefix: "/",
+    errors: {
+      codes: {
+        invalidParameter: [code("0001"), "Invalid parameter."],
+        invalidQuery: [code("0001"), "Invalid query parameter."],
+        unparsable: [code("0002"), "The request could not be parsed."],
+        unauthorized: [code("0401"), "Authentication failed."],
+        forbidden: [code("0403"), "Insufficient permissions."],
+        noSuchApi: ["APIGW.0101", "The API does not exist or has not been published in the environment."],
+        internal: [code("0500"), "Internal server error."],
+      },
+      injectedCode: (status) => code(String(status)),
+      body: (errorCode, message) => ({ error_code: errorCode, error_msg: message }),
+    },
+    handlers: {},
+  };
+}

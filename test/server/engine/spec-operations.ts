@@ -16,6 +16,8 @@ import {
   type SpecOperationRef,
 } from "../../../scripts/openapi/index.js";
 
+import { successAnswer, type SuccessAnswer } from "./success-answer.js";
+
 export type JsonSchema = Record<string, unknown>;
 
 export interface SpecParameter {
@@ -35,6 +37,8 @@ export interface SpecOperation {
   requestBody?: { required: boolean; schema: JsonSchema };
   /** Schema of the 200 `application/json` response. */
   responseSchema?: JsonSchema;
+  /** The documented success answer (status, body example, headers), for operations without a handler. */
+  success?: SuccessAnswer;
 }
 
 export const DEFAULT_SPEC_DIR = fileURLToPath(new URL("../../../spec/", import.meta.url));
@@ -52,7 +56,9 @@ function operationOf(spec: SpecDocument, found: SpecOperationRef): SpecOperation
   });
   const body = inline(operation.requestBody, [...pointer, "requestBody"]);
   const bodySchema = valueAt(body, ["content", "application/json", "schema"]) as JsonSchema | undefined;
-  const responseSchema = valueAt(inline(operation.responses, [...pointer, "responses"]), ["200", "content", "application/json", "schema"]);
+  const responses = inline(operation.responses, [...pointer, "responses"]);
+  const responseSchema = valueAt(responses, ["200", "content", "application/json", "schema"]);
+  const success = successAnswer(responses);
   return {
     service: spec.service,
     operationId: String(operation.operationId),
@@ -61,5 +67,6 @@ function operationOf(spec: SpecDocument, found: SpecOperationRef): SpecOperation
     parameters,
     ...(bodySchema ? { requestBody: { required: isRecord(body) && body.required === true, schema: bodySchema } } : {}),
     ...(isRecord(responseSchema) ? { responseSchema } : {}),
+    ...(success ? { success } : {}),
   };
 }

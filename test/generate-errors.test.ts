@@ -1,0 +1,74 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { generateAll } from "../scripts/generate/pipeline.js";
+
+// The generator's messages for response, request-body, conditional-requirement and schema-keyword problems:
+// each names the operation and the spec's file:line:col. Run in process on edited copies of the shapes fixture.
+
+const fixtureDir = fileURLToPath(new URL("fixtures/shapes/spec", import.meta.url));
+const SPEC = "spec/shapes.v1.yaml";
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Replaces `from` (which must occur once) in a copy of the fixture, generates; the problems and `to`'s 1-based line. */
+async function problemsAfterEdit(from: string, to: string): Promise<{ problems: readonly string[]; line: number; lineOf: (text: string) => number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), "generate-errors-"));
+  dirs.push(dir);
+  const specDir = path.join(dir, "spec");
+  cpSync(fixtureDir, specDir, { recursive: true });
+  const file = path.join(specDir, "shapes.v1.yaml");
+  const text = readFileSync(file, "utf8");
+  expect(text.split(from), `fixture contains ${JSON.stringify(from)} once`).toHaveLength(2);
+  const edited = text.replace(from, to);
+  writeFileSync(file, edited);
+  const line = text.slice(0, text.indexOf(from)).split("\n").length;
+  /** The 1-based line of the edited spec where `text` (which must occur once) starts. */
+  const lineOf = (part: string): number => {
+    expect(edited.split(part)).toHaveLength(2);
+    return edited.slice(0, edited.indexOf(part)).split("\n").length;
+  };
+  try {
+    await generateAll(specDir);
+    return { problems: [], line, lineOf };
+  } catch (error) {
+    return { problems: (error as { problems?: readonly string[] }).problems ?? [String(error)], line, lineOf };
+  }
+}
+
+describe("generator messages name the operation and file:line:col", () => {
+  it("the fixture itself generates", async () => {
+    expect((await problemsAfterEdit("summary: Count things (a JSON scalar)", "summary: Count things (a JSON scalar)")).problems).toEqual([]);
+  });
+
+  it("a request body without JSON content", async () => {
+    const { problems, line } = await problemsAfterEdit(
+      "      requestBody:\n        required: true\n        content:\n          application/json:",
+      "      requestBody:\n        required: true\n        content:\n          text/plain:",
+    );
+    expect(problems).toEqual([`${SPEC}:${line + 1}:9 CreateThings: the request body needs application/json content (found: text/plain)`]);
+  });
+
+  it("a response header whose schema is not a scalar", async () => {
+    const header = "              description: How many were created.\n              schema:\n                type: integer\n";
+    const { problems, line } = await problemsAfterEdit(header, header.replace("type: integer\n", "type: array\n                items:\n                  type: integer\n"));
+    expect(problems).toEqual([`${SPEC}:${line + 2}:17 CreateThings: response header "X-Created" must have a string, integer, number or boolean schema; found "array"`]);
+  });
+
+  it("minimum/maximum on a string, and other type-mismatched keywords", async () => {
+    const { problems, line } = await problemsAfterEdit("          type: string\n          minLength: 1\n", "          type: string\n          minimum: 1\n          maxItems: 3\n");
+    expect(problems).toEqual([
+      `${SPEC}:${line + 1}:11 UpdateThing: "minimum" applies to integer and number values, but the schema's type is "string"`,
+      `${SPEC}:${line + 2}:11 UpdateThing: "maxItems" applies to array values, but the schema's type is "string"`,
+      `${SPEC}:${line + 1}:11 DeleteThing: "minimum" applies to integer and number values, but the schema's type is "string"`,
+      `${SPEC}:${line + 2}:11 DeleteThing: "maxItems" applies to array values, but the schema's type is "string"`,
+    ]);
+  });
+
+  it("an if/then the client cannot check", async () => {
+    const { problems, lineOf } = await problemsAfterEdit("              then:\n                required: [color]\n", "              then:\n                required: [color]\n              else:\n                required: [name]\n");
+    expect(problems).toEqual([`${SPEC}:${lineOf("              if:\n") + 1}:17 UpdateThing: if/then must be: if one property is a const, then required: [...] (no else)`]);
+  });
+});
