@@ -23,6 +23,8 @@ const NEW_SWR_OPERATION = `  /v2/manage/namespaces/{namespace}/repos/{repository
       summary: Copy tags (a test-only operation)
       tags:
         - SWR
+      externalDocs:
+        url: https://example.net/copy-repo-tags.html
       x-source-doc: https://example.net/copy-repo-tags.html
       x-retry-safe: false
       parameters:

@@ -145,10 +145,11 @@ describe("the list must be a list, the total a number", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("an object where an array body should be", async () => {
+  it("an object where an array body should be: the response check refuses it before the walk reads it", async () => {
     server.handler = () => ({ body: { widgets: [] } });
     const { error } = await walk(paginate(fixture.listMarkerLastItem));
-    expectPageError(error, { behaviour: "items-not-array", operation: "ListMarkerLastItem", requestId: "req-1" });
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ reason: "wrong-type", operation: "ListMarkerLastItem", requestId: "req-1" });
     expect(server.requests).toHaveLength(1);
   });
 

@@ -8,7 +8,9 @@ import type { Digest } from "./types.js";
 const utf8 = new TextEncoder();
 
 export const sha256Hex: Digest["sha256Hex"] = async (data) => {
-  const bytes = typeof data === "string" ? utf8.encode(data) : data;
+  // The cast: TypeScript 5.7+ types a Uint8Array over a SharedArrayBuffer as no BufferSource; the interface stays
+  // plain `Uint8Array` so that consumers on TypeScript 5.4 can read it, and callers never pass shared memory.
+  const bytes = typeof data === "string" ? utf8.encode(data) : (data as Uint8Array<ArrayBuffer>);
   return toHex(await crypto.subtle.digest("SHA-256", bytes));
 };
 
