@@ -211,6 +211,19 @@ describe("middleware hooks", () => {
     expect(server.requests).toHaveLength(hook === "onRequest" ? 0 : 1);
   });
 
+  it("may be class instances: hooks on the prototype run with their object as `this`", async () => {
+    class Counter implements Middleware {
+      requests = 0;
+      onRequest() {
+        this.requests++;
+      }
+    }
+    const counter = new Counter();
+    server.answers.push({ status: 503, body: {} }, { body: PAGE });
+    await demoClient({ middleware: [counter] }).listWidgets!();
+    expect(counter.requests).toBe(2);
+  });
+
   it("are checked when the client is created", () => {
     expect(() => demoClient({ middleware: {} as never })).toThrow(/^demo: middleware: expected an array of middleware objects$/);
     expect(() => demoClient({ middleware: [{}] })).toThrow(/^demo: middleware\[0\]: expected an object with at least one of onRequest, onResponse, onError/);
