@@ -16,6 +16,9 @@ export {
   type InvalidResponseReason,
 } from "./core/errors.js";
 export type { RetryOptions } from "./core/retry-policy.js";
+export { formatAccessLog, type AccessLog, type AccessLogEntry } from "./core/pipeline/access-log.js";
+export type { Middleware, MiddlewareParams } from "./core/pipeline/middleware.js";
+export { HookError, type HookName } from "./core/pipeline/hook-error.js";
 export { InvalidPageError, paginate, type PaginateOptions, type PagingBehaviour } from "./paginate.js";
 export * from "./waiters/index.js";
 export type { CallOptions, HeadersOf, InputOf, ItemOf, Method, MethodResponse, OutputOf, PaginatedMethod } from "./core/method.js";

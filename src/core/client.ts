@@ -7,9 +7,11 @@ import { checkClientValues } from "./input-validation.js";
 import type { CallOptions } from "./method.js";
 import { checkMaxResponseBytes, checkTimeout, checkUserAgent, clientValues, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type ClientOptions } from "./options.js";
 import { newCall } from "./pipeline/call.js";
+import { checkAccessLog } from "./pipeline/access-log.js";
 import { clientSignal } from "./pipeline/client-signal.js";
 import { composePipeline } from "./pipeline/compose.js";
 import { withMetadata } from "./pipeline/metadata.js";
+import { checkMiddleware } from "./pipeline/middleware.js";
 import type { Call, ClientContext, Handler, Outcome } from "./pipeline/types.js";
 import { retryPolicy } from "./retry-policy.js";
 
@@ -54,6 +56,8 @@ export function createServiceClient<Methods, Paths extends {}>(
     clientValues: values,
     fetch: options.fetch,
     http,
+    accessLog: checkAccessLog(`${service.name}: accessLog`, options.accessLog),
+    middleware: checkMiddleware(`${service.name}: middleware`, options.middleware),
   };
   const pipeline = composePipeline(context);
   const methods: Record<string, unknown> = {};

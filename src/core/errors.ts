@@ -18,6 +18,7 @@ import { cut, showValue } from "./show.js";
  * | `InvalidInputError` | `field`, `value`, `expected` |
  * | `InvalidResponseError` | `status`, `reason` (`not-json`, `empty`, `wrong-type`, `too-large`), `contentType` |
  * | `RedirectError` | `status`, `location` |
+ * | `HookError` (a middleware hook or the access log threw; src/core/pipeline/hook-error.ts) | `hook`, `cause` |
  * | `TaskWaitTimeoutError` (waitForTask, src/waiters/errors.ts) | `taskId`, `taskType`, `maxWaitMs`, `polls`, `elapsedMs`, `lastSeen` |
  * | `TaskNotFoundError` (waitForTask) | `taskId`, `taskType`, `wasListed`, `polls`, `elapsedMs` |
  */
@@ -30,6 +31,7 @@ export type HuaweiCloudSdkErrorName =
   | "InvalidInputError"
   | "InvalidResponseError"
   | "RedirectError"
+  | "HookError"
   | "TaskWaitTimeoutError"
   | "TaskNotFoundError";
 

@@ -1,4 +1,6 @@
 import type { AuthOptions } from "../auth/strategy.js";
+import type { AccessLog } from "./pipeline/access-log.js";
+import type { Middleware } from "./pipeline/middleware.js";
 import { headerValueProblem } from "./header-value.js";
 import type { RetryOptions } from "./retry-policy.js";
 import { showValue } from "./show.js";
@@ -58,6 +60,16 @@ export interface CommonClientOptions {
    * is not read further and ends the call with InvalidResponseError (`reason: "too-large"`).
    */
   readonly maxResponseBytes?: number | undefined;
+  /**
+   * Called once per HTTP attempt with an access-log entry: operation, method, path, status (or why none came),
+   * attempt, time, request id — never headers, bodies or query values. `formatAccessLog` makes it one line.
+   */
+  readonly accessLog?: AccessLog | undefined;
+  /**
+   * Debugging hooks around each HTTP attempt, shaped as openapi-fetch's middleware. They see the request as
+   * sent, credentials included (README, "Logging and debugging"); one that throws ends the call with HookError.
+   */
+  readonly middleware?: readonly Middleware[] | undefined;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -1,8 +1,10 @@
+import { accessLog } from "./access-log.js";
 import { authorize } from "./authorize.js";
 import { build } from "./build.js";
 import { checkResponse } from "./check-response.js";
 import { classify } from "./classify.js";
 import { limitBody } from "./limit-body.js";
+import { middleware } from "./middleware.js";
 import { refreshAuth } from "./refresh-auth.js";
 import { refuseRedirect } from "./refuse-redirect.js";
 import { retry } from "./retry.js";
@@ -17,8 +19,12 @@ import { validate } from "./validate.js";
  */
 const CALL_STEPS: readonly Step[] = [validate, build, retry, refreshAuth, checkResponse, classify];
 
-/** The steps of each HTTP exchange, outermost first, inside the attempt's deadline; transport ends them. */
-const REQUEST_STEPS: readonly RequestStep[] = [authorize, limitBody, refuseRedirect];
+/**
+ * The steps of each HTTP exchange, outermost first, inside the attempt's deadline; transport ends them. The
+ * caller's middleware and access log sit next to the transport: they see the request as sent and the answer as
+ * it came, and each is left out when not configured.
+ */
+const REQUEST_STEPS: readonly RequestStep[] = [authorize, limitBody, refuseRedirect, middleware, accessLog];
 
 /** Composes the pipeline once per client: the handler every method of the client calls. */
 export function composePipeline(client: ClientContext): Handler {

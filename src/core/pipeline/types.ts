@@ -3,7 +3,9 @@ import type { AuthStrategy } from "../../auth/strategy.js";
 import type { CallOptions } from "../method.js";
 import type { OperationSpec } from "../operation.js";
 import type { RetryPolicy } from "../retry-policy.js";
+import type { AccessLog } from "./access-log.js";
 import type { ClientSignal } from "./client-signal.js";
+import type { Middleware } from "./middleware.js";
 
 /**
  * The request pipeline's types. A call runs down a stack of named steps, each a small function in its own
@@ -35,6 +37,10 @@ export interface ClientContext {
   readonly fetch: ((request: Request) => Promise<Response>) | undefined;
   /** The openapi-fetch client the methods send through (created on first use; no middleware of its own). */
   readonly http: () => Client<any>;
+  /** The caller's access log (checked), or undefined: then the access-log step is left out of the stack. */
+  readonly accessLog: AccessLog | undefined;
+  /** The caller's middleware hooks (checked, copied); empty: the middleware step is left out of the stack. */
+  readonly middleware: readonly Middleware[];
 }
 
 /** The parts of one call, laid out by location, as openapi-fetch takes them. */
