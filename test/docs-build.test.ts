@@ -54,15 +54,20 @@ function specOperations(): Map<string, SpecOperation[]> {
 
 /** The type names the package root exports: those src/index.ts names, and those of the generated files it re-exports. */
 function typeExports(): string[] {
-  const index = readFileSync(path.join(ROOT, "src/index.ts"), "utf8");
-  const named = [...index.matchAll(/\{([^}]*)\}/g)].flatMap((m) =>
+  return moduleExports(path.join(ROOT, "src/index.ts")).filter((name) => /^[A-Z]/.test(name));
+}
+
+/** The names a module exports: its own declarations, `export { … }` lists, and `export * from` followed. */
+function moduleExports(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const named = [...text.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((m) =>
     m[1]!.split(",").map((part) => part.replace(/^\s*type\s+/, "").trim()),
   );
-  const starred = [...index.matchAll(/^export type \* from "\.\.\/(generated\/[\w/-]+)\.js";$/gm)].flatMap((m) => {
-    const text = readFileSync(path.join(ROOT, `${m[1]}.ts`), "utf8");
-    return [...text.matchAll(/^export (?:type|interface) (\w+)/gm)].map((e) => e[1]!);
-  });
-  return [...named, ...starred].filter((name) => /^[A-Z]/.test(name));
+  const declared = [...text.matchAll(/^export (?:declare )?(?:type|interface|class|function|const|abstract class) (\w+)/gm)].map((m) => m[1]!);
+  const starred = [...text.matchAll(/^export (?:type )?\* from "(\.[\w/.-]+)\.js";$/gm)].flatMap((m) =>
+    moduleExports(path.join(path.dirname(file), `${m[1]}.ts`)),
+  );
+  return [...named, ...declared, ...starred].filter((name) => name !== "");
 }
 
 let out: string;
