@@ -110,7 +110,9 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
       return sendSuccessAnswer(res, operation.success);
     }
     try {
-      sendJson(res, 200, handler({ store: state.store, misbehave: state.misbehave, input: checked.input }));
+      const headers: Record<string, string> = {};
+      const body = handler({ store: state.store, misbehave: state.misbehave, input: checked.input, headers });
+      sendJson(res, 200, body, headers);
     } catch (error) {
       if (!(error instanceof RejectedInputError)) throw error;
       answer("invalidParameter", error.message);
