@@ -1,35 +1,16 @@
 // `npm run example` (examples/run.ts) as a user runs it: a subprocess, stdout and stderr piped (so not a TTY),
 // against the stand-in server it starts itself, and its configuration and API-error exits.
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cleanEnv, runExample, type ExampleRun } from "./helpers/run-example.js";
 import { DEFAULT_AK, DEFAULT_SK, startStandInServer, type StandInServer } from "./server/index.js";
 
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TIMEOUT_MS = 90_000;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = ExampleRun;
 
-/** The environment without any HUAWEICLOUD_* variable (a developer's real credentials must not leak in), plus `extra`. */
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("HUAWEICLOUD_")));
-  return { ...env, ...extra };
-}
-
-function runExample(env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "--conditions=huaweicloud-task-client/source", "examples/run.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+/** `npm run example`. */
+function runTour(env: NodeJS.ProcessEnv): Promise<Run> {
+  return runExample("run.ts", [], env);
 }
 
 /** The number in `column` of the table row that starts with `label`. */
@@ -58,7 +39,7 @@ function columnSum(table: string): number {
 describe("npm run example against the stand-in server", () => {
   let run: Run;
   beforeAll(async () => {
-    run = await runExample(cleanEnv());
+    run = await runTour(cleanEnv());
   }, TIMEOUT_MS);
 
   it("exits 0 and says where it ran", () => {
@@ -132,7 +113,7 @@ describe("npm run example: configuration and API errors", () => {
   it(
     "exits 2 naming HUAWEICLOUD_SDK_SK when only HUAWEICLOUD_SDK_AK is set",
     async () => {
-      const { code, stdout, stderr } = await runExample(cleanEnv({ HUAWEICLOUD_SDK_AK: DEFAULT_AK }));
+      const { code, stdout, stderr } = await runTour(cleanEnv({ HUAWEICLOUD_SDK_AK: DEFAULT_AK }));
       expect(code).toBe(2);
       // The project id is missing too; the SK is named first.
       expect(stderr).toMatch(/^configuration error: HUAWEICLOUD_SDK_SK and HUAWEICLOUD_PROJECT_ID are not set\./);
@@ -152,7 +133,7 @@ describe("npm run example: configuration and API errors", () => {
       "exits 1 with the status, error code and request id, and without the SK",
       async () => {
         const wrongSk = "not-the-right-secret-key";
-        const { code, stdout, stderr } = await runExample(
+        const { code, stdout, stderr } = await runTour(
           cleanEnv({
             HUAWEICLOUD_SDK_AK: DEFAULT_AK,
             HUAWEICLOUD_SDK_SK: wrongSk,

@@ -75,12 +75,12 @@ function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name), "latin1")]));
 }
 
-/** What the generator writes for the demo spec: per service types, operations and client, plus the index. */
-const GENERATED_FILES = ["demo/client.ts", "demo/named-types.ts", "demo/operations.ts", "demo/types.ts", "index.ts"];
+/** What the generator writes for the demo spec: per service types, operations, client and stand-in operations, plus the two indexes. */
+const GENERATED_FILES = ["demo/client.ts", "demo/named-types.ts", "demo/operations.ts", "demo/stand-in.ts", "demo/types.ts", "index.ts", "stand-in.ts"];
 const FILE_COUNT = GENERATED_FILES.length;
 
 describe("npm run generate on a valid spec", () => {
-  it("writes types.ts, operations.ts, client.ts and the index, and summarizes", () => {
+  it("writes types.ts, operations.ts, client.ts, stand-in.ts and the indexes, and summarizes", () => {
     const ws = workspace();
     const run = generate(ws);
     expect(run.stderr).toBe("");

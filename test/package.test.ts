@@ -4,7 +4,9 @@
  * (openapi-fetch resolving from npm's cache), the README's usage snippet type-checks against it (also with the
  * oldest TypeScript the README claims) and the runtime smoke test passes through the package name; installed
  * into an empty CommonJS project, `require()` works on this Node and the newest, and `tsc` with `nodenext`
- * compiles a CommonJS file that imports it, whose output runs.
+ * compiles a CommonJS file that imports it, whose output runs. The testing entry
+ * (`huaweicloud-task-client/testing`, with its optional peer Ajv installed) starts the stand-in server from the
+ * package alone, the README's testing snippet type-checks against it, and a browser bundle of it throws a clear error.
  */
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +18,12 @@ import { ensureBuilt, ensureNewestNode, ensureOldestTypeScript, NEWEST_NODE_VERS
 import { expectSmokeMatchesServer, parseResult, run, smokeConfig } from "./runtimes/expect-smoke.js";
 
 const PACKAGE_NAME = "huaweicloud-task-client";
+const TESTING_ENTRY = `${PACKAGE_NAME}/testing`;
+/** The testing entry's optional peer dependencies, at the versions the repository tests with. */
+const TESTING_PEERS = ["ajv", "ajv-formats"].map((name) => {
+  const { version } = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
+  return `${name}@${version}`;
+});
 
 interface PackResult {
   filename: string;
@@ -31,12 +39,12 @@ function npm(args: string[], cwd: string): string {
   return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", timeout: 170_000 });
 }
 
-/** The first ```ts block of the README that imports the package. */
-function readmeUsageSnippet(): string {
+/** The first ```ts block of the README that imports `specifier` (the package by default). */
+function readmeUsageSnippet(specifier = PACKAGE_NAME): string {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const blocks = [...readme.matchAll(/^```ts\n([\s\S]*?)^```/gm)].map((match) => match[1]!);
-  const snippet = blocks.find((block) => new RegExp(`from ["']${PACKAGE_NAME}["']`).test(block));
-  if (!snippet) throw new Error(`README.md has no \`\`\`ts block importing ${PACKAGE_NAME}`);
+  const snippet = blocks.find((block) => block.includes(`from "${specifier}"`));
+  if (!snippet) throw new Error(`README.md has no \`\`\`ts block importing ${specifier}`);
   return snippet;
 }
 
@@ -57,7 +65,8 @@ beforeAll(async () => {
   consumerDir = join(workDir, "consumer");
   mkdirSync(consumerDir);
   writeFileSync(join(consumerDir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
-  npm(["install", join(workDir, packed.filename), "--prefer-offline", "--ignore-scripts"], consumerDir);
+  // ajv and ajv-formats: the testing entry's optional peer dependencies, which its users install.
+  npm(["install", join(workDir, packed.filename), ...TESTING_PEERS, "--prefer-offline", "--ignore-scripts"], consumerDir);
 
   cjsConsumerDir = join(workDir, "cjs-consumer");
   mkdirSync(cjsConsumerDir);
@@ -190,7 +199,7 @@ describe("the installed package", () => {
     const manifest = JSON.parse(readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8")) as {
       peerDependencies?: Record<string, string>;
     };
-    expect(manifest.peerDependencies).toEqual({ typescript: `>=${claimed}` });
+    expect(manifest.peerDependencies?.["typescript"]).toBe(`>=${claimed}`);
     expect(tsc(await ensureOldestTypeScript(), consumerDir, "tsconfig.min.json")).toBe("");
   }, 300_000);
 
@@ -277,4 +286,83 @@ describe("the installed package in a CommonJS project", () => {
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({ items: 10, error: "function", paginate: "function" });
   }, 120_000);
+});
+
+describe("the installed package's testing entry", () => {
+  it("starts the stand-in server, which a client of the package calls, a fault reaches, and the request log shows", async () => {
+    writeFileSync(
+      join(consumerDir, "testing-entry.mjs"),
+      [
+        `import { createHssClient, HuaweiCloudError } from "${PACKAGE_NAME}";`,
+        `import { DEFAULT_AK, DEFAULT_SK, startStandInServer } from "${TESTING_ENTRY}";`,
+        `const server = await startStandInServer({ seed: { tasks: 30 } });`,
+        `try {`,
+        `  const auth = { ak: DEFAULT_AK, sk: DEFAULT_SK };`,
+        `  const hss = createHssClient({ endpoint: server.url, projectId: server.projectId, auth, retry: false });`,
+        `  const page = await hss.listTasks({ task_type: "iac_scan", limit: 10 });`,
+        `  server.faults.push({ operation: "ShowTaskStatistics", status: 503 });`,
+        `  const error = await hss.showTaskStatistics({ task_type: "iac_scan" }).catch((e) => e);`,
+        `  const stats = await hss.showTaskStatistics({ task_type: "iac_scan" });`,
+        `  console.log(JSON.stringify({`,
+        `    items: page.data_list.length,`,
+        `    total: page.total_num,`,
+        `    fault: [error instanceof HuaweiCloudError, error.status],`,
+        `    stats: typeof stats.total_num,`,
+        `    requests: server.requests.map((r) => [r.method, r.operation, r.status, r.principal?.kind]),`,
+        `    authorization: server.requests[0].headers.authorization,`,
+        `  }));`,
+        `} finally {`,
+        `  await server.close();`,
+        `}`,
+        ``,
+      ].join("\n"),
+    );
+    const result = await run(process.execPath, [join(consumerDir, "testing-entry.mjs")], { cwd: consumerDir });
+    expect(result.stderr).toBe("");
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ items: 10, fault: [true, 503], stats: "number" });
+    expect(summary["total"]).toBeGreaterThan(10);
+    expect(summary["requests"]).toEqual([
+      ["POST", "ListTasks", 200, "aksk"],
+      ["GET", "ShowTaskStatistics", 503, null], // a fault answers before authentication
+      ["GET", "ShowTaskStatistics", 200, "aksk"],
+    ]);
+    // The log is safe to print: the signature is redacted.
+    expect(summary["authorization"]).not.toMatch(/Signature=[0-9a-f]{64}/);
+  });
+
+  it("type-checks the README's testing snippet against the package's declarations", () => {
+    writeFileSync(join(consumerDir, "testing-usage.ts"), wrapSnippet(readmeUsageSnippet(TESTING_ENTRY)));
+    writeFileSync(
+      join(consumerDir, "tsconfig.testing.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          lib: ["ES2022", "DOM"],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          typeRoots: [join(ROOT, "node_modules/@types")],
+          types: ["node"],
+        },
+        files: ["testing-usage.ts"],
+      }),
+    );
+    expect(tsc(TSC, consumerDir, "tsconfig.testing.json")).toBe("");
+  }, 120_000);
+
+  it("resolves to a module that throws a clear error where the `node` condition does not apply (a browser bundle)", async () => {
+    writeFileSync(join(consumerDir, "browser-testing.mjs"), `import { startStandInServer } from "${TESTING_ENTRY}";\nawait startStandInServer();\n`);
+    const esbuild = join(ROOT, "node_modules/esbuild/bin/esbuild");
+    const bundle = join(consumerDir, "browser-testing.bundle.mjs");
+    execFileSync(esbuild, ["browser-testing.mjs", "--bundle", "--platform=browser", "--format=esm", `--outfile=${bundle}`], {
+      cwd: consumerDir,
+      stdio: "pipe",
+    });
+    const result = await run(process.execPath, [bundle], { cwd: consumerDir });
+    expect(result.stderr).toContain("huaweicloud-task-client/testing (the stand-in server) runs on Node.js only");
+    expect(readFileSync(bundle, "utf8")).not.toMatch(/["']node:http["']/);
+  });
 });

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Signer } from "../src/auth/sign.js";
 import { DIGESTS } from "./helpers/digests.js";
-import { verifySignature } from "./server/engine/verify-signature.js";
+import { verifySignature } from "../src/testing/engine/verify-signature.js";
 
 // Our signer against Huawei's official Node.js signer (AKSKSigner in @huaweicloud/huaweicloud-sdk-core),
 // and against the independent verifier of the test servers.

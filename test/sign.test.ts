@@ -7,7 +7,7 @@ import { hmacSha256Hex, sha256Hex } from "../src/auth/digest/node.js";
 import { encodeRfc3986, percentDecode } from "../src/wire/encode.js";
 import { canonicalRequest, formatSdkDate, signOwnedRequest, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
 import { DIGESTS } from "./helpers/digests.js";
-import { verifySignature } from "./server/engine/verify-signature.js";
+import { verifySignature } from "../src/testing/engine/verify-signature.js";
 
 // The worked example of the signing guide, as transcribed (and re-checked) in docs/notes.
 const GUIDE = readFileSync(new URL("../docs/notes/huaweicloud-apig-signing.en.md", import.meta.url), "utf8");

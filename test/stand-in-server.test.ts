@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signRequest } from "../src/auth/sign.js";
 import { DEFAULT_AK, DEFAULT_SK, DEFAULT_TOKEN, startStandInServer, type StandInServer } from "./server/index.js";
-import { compileSchema } from "./server/engine/schema.js";
-import { loadSpecOperations } from "./server/engine/spec-operations.js";
+import { compileSchema } from "../src/testing/engine/schema.js";
+import { loadSpecOperations } from "../scripts/stand-in/spec-operations.js";
 
 let server: StandInServer;
 const SIZES = { tasks: 300, imageScanTasks: 80, jobs: 150 };

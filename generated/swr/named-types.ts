@@ -13,3 +13,4 @@ export type SwrErrorBody = components["schemas"]["ErrorBody"];
 
 /** One item of each paginated operation's list. */
 export type ListInstanceJobsItem = ItemOf<SwrMethods["listInstanceJobs"]>;
+export type ListReposDetailsItem = ItemOf<SwrMethods["listReposDetails"]>;

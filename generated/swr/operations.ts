@@ -90,6 +90,17 @@ export const swrOperations = {
     retrySafe: true,
     responses: { "200": "json" },
     responseType: "array",
+    pagination: {
+      style: "offset",
+      offset: "offset",
+      limit: "limit",
+      numbersAs: "string",
+      minLimit: 1,
+      maxLimit: 100,
+      items: null,
+      key: "path",
+      total: { in: "header", name: "content-range", format: "content-range" },
+    },
     params: {
       namespace: {
         in: "query",
@@ -154,7 +165,7 @@ export interface SwrMethods {
    * Querying the Image Repository List — GET /v2/manage/repos
    * @see https://support.huaweicloud.com/intl/en-us/api-swr/swr_02_0034.html
    */
-  readonly listReposDetails: Method<ListReposDetailsInput, ListReposDetailsOutput, ListReposDetailsHeaders>;
+  readonly listReposDetails: PaginatedMethod<ListReposDetailsInput, ListReposDetailsOutput, null, ListReposDetailsHeaders>;
   /**
    * Deleting an Image Repository — DELETE /v2/manage/namespaces/{namespace}/repos/{repository}
    * @see https://support.huaweicloud.com/intl/en-us/api-swr/swr_02_0031.html

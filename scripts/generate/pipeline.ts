@@ -6,6 +6,7 @@ import { isSpecFileName, readSpecFile } from "../openapi/index.js";
 import { emitNamedTypes, schemaNames, type NamedTypesInput } from "./emit-named-types.js";
 import { emitClient, emitIndex } from "./emit-clients.js";
 import { emitOperations } from "./emit-operations.js";
+import { emitStandIn, emitStandInIndex } from "./emit-stand-in.js";
 import { emitTypes } from "./emit-types.js";
 import { lintSpec, loadLintConfig } from "./lint.js";
 import { buildServiceModel, type ServiceModel } from "./operation-table.js";
@@ -37,7 +38,7 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
     try {
       const generated = await generateService(path.join(specDir, name), `${path.basename(specDir)}/${name}`, config);
       if (generated === undefined) continue; // YAML, but not an OpenAPI document
-      const { service, types, operations, schemas, client } = generated;
+      const { service, types, operations, schemas, client, standIn } = generated;
       if (services.some((s) => s.service.name === service.service.name)) {
         throw new GenerationError([`${service.service.specFile}: a second spec for service "${service.service.name}"`]);
       }
@@ -46,6 +47,7 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
       files.set(`${service.service.name}/operations.ts`, operations);
       named.push({ model: service, schemaNames: schemas });
       files.set(`${service.service.name}/client.ts`, client);
+      files.set(`${service.service.name}/stand-in.ts`, standIn);
     } catch (error) {
       const found = problemsOf(error);
       if (found === undefined) throw error;
@@ -57,6 +59,7 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
   // Across services: a schema name defined by two specs is exported with the service prefix by both.
   for (const [file, content] of emitNamedTypes(named)) files.set(file, content);
   files.set("index.ts", emitIndex(services));
+  files.set("stand-in.ts", emitStandInIndex(services));
   return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
 }
 
@@ -67,5 +70,5 @@ async function generateService(absolutePath: string, displayPath: string, config
   // Later steps assume a valid document: stop at lint problems rather than pile up follow-on errors.
   if (lintProblems.length > 0) throw new GenerationError(lintProblems);
   const service = buildServiceModel(spec);
-  return { service, types: await emitTypes(spec, config), operations: emitOperations(service), schemas: schemaNames(spec), client: emitClient(spec, service) };
+  return { service, types: await emitTypes(spec, config), operations: emitOperations(service), schemas: schemaNames(spec), client: emitClient(spec, service), standIn: emitStandIn(spec, service) };
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { dereference, readSpecDirectory, specOperations } from "../../scripts/openapi/index.js";
-import { successAnswer, type SuccessAnswer } from "../server/engine/success-answer.js";
+import { successAnswer } from "../../scripts/stand-in/success-answer.js";
+import type { SuccessAnswer } from "../../src/testing/engine/spec-operations.js";
 
 const SPEC_DIR = fileURLToPath(new URL("../../spec/", import.meta.url));
 

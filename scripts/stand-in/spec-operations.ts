@@ -1,8 +1,9 @@
 /**
- * The operations of the API specs, read through the repository's one OpenAPI reader (so the server routes and
- * validates exactly what the generator and the docs check see: the same files, the same `$ref`s), with every
- * `$ref` inlined for Ajv. `service` is the spec file's service (`hss.v5.yaml` → `hss`); it picks the service
- * module that answers (error body style, handlers, store).
+ * The stand-in server's view of the API specs, read through the repository's one OpenAPI reader (so the server
+ * routes and validates exactly what the generator and the docs check see: the same files, the same `$ref`s),
+ * with every `$ref` inlined for Ajv. `service` is the spec file's service (`hss.v5.yaml` → `hss`); it picks the
+ * service module that answers (error body style, handlers, store). The generator emits these for spec/ as
+ * generated/<service>/stand-in.ts; the tests read other spec directories (fixtures) here directly.
  */
 import { fileURLToPath } from "node:url";
 import {
@@ -14,37 +15,20 @@ import {
   valueAt,
   type SpecDocument,
   type SpecOperationRef,
-} from "../../../scripts/openapi/index.js";
+} from "../openapi/index.js";
 
-import { successAnswer, type SuccessAnswer } from "./success-answer.js";
+import type { JsonSchema, SpecOperation, SpecParameter } from "../../src/testing/engine/spec-operations.js";
+import { successAnswer } from "./success-answer.js";
 
-export type JsonSchema = Record<string, unknown>;
-
-export interface SpecParameter {
-  name: string;
-  in: "path" | "query" | "header" | "cookie";
-  required: boolean;
-  schema: JsonSchema;
-}
-
-export interface SpecOperation {
-  service: string;
-  operationId: string;
-  method: string;
-  /** Path template with `{param}` placeholders. */
-  path: string;
-  parameters: SpecParameter[];
-  requestBody?: { required: boolean; schema: JsonSchema };
-  /** Schema of the 200 `application/json` response. */
-  responseSchema?: JsonSchema;
-  /** The documented success answer (status, body example, headers), for operations without a handler. */
-  success?: SuccessAnswer;
-}
-
-export const DEFAULT_SPEC_DIR = fileURLToPath(new URL("../../../spec/", import.meta.url));
+export const DEFAULT_SPEC_DIR = fileURLToPath(new URL("../../spec/", import.meta.url));
 
 export function loadSpecOperations(specDir = DEFAULT_SPEC_DIR): SpecOperation[] {
-  return readSpecDirectory(specDir).flatMap((spec) => specOperations(spec).map((found) => operationOf(spec, found)));
+  return readSpecDirectory(specDir).flatMap(standInOperations);
+}
+
+/** One spec's operations. */
+export function standInOperations(spec: SpecDocument): SpecOperation[] {
+  return specOperations(spec).map((found) => operationOf(spec, found));
 }
 
 function operationOf(spec: SpecDocument, found: SpecOperationRef): SpecOperation {

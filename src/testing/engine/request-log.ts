@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The log of received requests that tests inspect (`server.requests`): bounded, and with secrets (token,
  * signature, security token) replaced, so it can be printed safely.

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The engine's request path, for every service alike: CORS preflight → routing → recording → fault →
  * authentication → JSON parsing → validation against the spec → project check (paths with a project) → the
@@ -15,8 +16,7 @@ import type { Misbehave } from "./paging.js";
 import { appendToLog, loggableBody, redactHeaders, type LoggedRequest } from "./request-log.js";
 import { createRouter } from "./router.js";
 import { defaultService, RejectedInputError, type StandInService } from "./service.js";
-import type { SuccessAnswer } from "./success-answer.js";
-import type { SpecOperation } from "./spec-operations.js";
+import type { SpecOperation, SuccessAnswer } from "./spec-operations.js";
 import { compileRequestValidator, type RequestValidator } from "./validation.js";
 
 /** What the server's tests see and change while it runs. */
@@ -110,7 +110,9 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
       return sendSuccessAnswer(res, operation.success);
     }
     try {
-      sendJson(res, 200, handler({ store: state.store, misbehave: state.misbehave, input: checked.input }));
+      const headers: Record<string, string> = {};
+      const body = handler({ store: state.store, misbehave: state.misbehave, input: checked.input, headers });
+      sendJson(res, 200, body, headers);
     } catch (error) {
       if (!(error instanceof RejectedInputError)) throw error;
       answer("invalidParameter", error.message);

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * Fault injection. Tests push faults onto `server.faults`; each request takes the first fault that matches
  * its operation (a fault without `operation` matches any request, even an unknown path), and a fault is

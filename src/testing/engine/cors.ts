@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * CORS, so a page served from another loopback origin (the browser smoke test) can call the server: the
  * preflight allows the headers the client sends (token auth, AK/SK signing, JSON bodies) and every answer

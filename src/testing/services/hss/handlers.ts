@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * The four HSS v5 operations over the in-memory store. Filter semantics where the pages leave them open:
  * - `enterprise_project_id`: `all_granted_eps` matches every record, any other value (default `"0"`) its own;

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 // An SDK-HMAC-SHA256 verifier for the test servers, written from the signing guide

@@ -9,8 +9,10 @@ import type { ValidInput } from "./validation.js";
 export interface HandlerContext<Store> {
   store: Store;
   misbehave: Misbehave;
-  /** Validated input; offset and limit always present thanks to the spec's defaults. */
+  /** Validated input; offset and limit always present where the spec gives them defaults. */
   input: ValidInput;
+  /** Response headers the handler adds to its 200 answer (e.g. a Content-Range with the total). */
+  headers: Record<string, string>;
 }
 
 /** Returns the 200 body, or throws `RejectedInputError`. */

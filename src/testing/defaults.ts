@@ -17,4 +17,4 @@ export const DEFAULT_SK = "stand-in-secret-key-0001";
 export const DEFAULT_RNG_SEED = 20250801;
 
 /** Seeded store sizes when the options give none: enough for several pages at every page size. */
-export const DEFAULT_SEED_SIZES = { tasks: 250, imageScanTasks: 120, jobs: 150 } as const;
+export const DEFAULT_SEED_SIZES = { tasks: 250, imageScanTasks: 120, jobs: 150, repos: 60 } as const;

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * Per-operation request validation built from the spec: path and query parameters (coerced from their string
  * form: `limit=abc` or `limit=5` below the minimum is an error), declared header parameters, and the JSON

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /** Small node:http helpers: raw body reading and JSON answers. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 

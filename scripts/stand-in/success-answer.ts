@@ -4,17 +4,8 @@
  * spec documents no content), and its declared headers with example values. Adding an operation to a spec is
  * then enough for the stand-in to route, validate, authenticate and answer it.
  */
-import { isRecord } from "../../../scripts/openapi/index.js";
-
-export interface SuccessAnswer {
-  readonly status: number;
-  /** The body's media type; undefined when the answer has no body. */
-  readonly mediaType: string | undefined;
-  /** The documented example body (JSON value, or text for text/*). */
-  readonly example: unknown;
-  /** Declared response headers with an example value each. */
-  readonly headers: Readonly<Record<string, string>>;
-}
+import type { SuccessAnswer } from "../../src/testing/engine/spec-operations.js";
+import { isRecord } from "../openapi/index.js";
 
 /** Reads it from an operation's inlined `responses`; undefined when no 2xx is documented. */
 export function successAnswer(responses: unknown): SuccessAnswer | undefined {
