@@ -14,6 +14,15 @@ export interface CacheOptions {
   now?: () => number;
 }
 
+/** A cached provider; `invalidate` drops keys the service refused, so the next call fetches new ones. */
+export interface CachedProvider extends CredentialProvider {
+  /**
+   * Forgets `stale` if they are still the kept keys (a 401 to a request signed with them): the next call fetches
+   * afresh, once, however many callers saw the 401. Keys already replaced are left alone.
+   */
+  invalidate(stale: Credentials): void;
+}
+
 export const DEFAULT_REFRESH_BEFORE_MS = 40 * 60_000;
 const DEFAULT_RETRY_AFTER_FAILURE_MS = 10_000;
 
@@ -23,7 +32,7 @@ const DEFAULT_RETRY_AFTER_FAILURE_MS = 10_000;
  * are still valid answers the old keys (and tries again after `retryAfterFailureMs`); once they have expired,
  * the failure is the caller's. A failed first fetch is not kept: the next call asks again.
  */
-export function cached(provider: CredentialProvider, options: CacheOptions = {}): CredentialProvider {
+export function cached(provider: CredentialProvider, options: CacheOptions = {}): CachedProvider {
   if (typeof provider !== "function") throw new TypeError("cached: expected a credential provider function");
   const refreshBeforeMs = durationOption("refreshBeforeMs", options.refreshBeforeMs, DEFAULT_REFRESH_BEFORE_MS);
   const retryAfterFailureMs = durationOption("retryAfterFailureMs", options.retryAfterFailureMs, DEFAULT_RETRY_AFTER_FAILURE_MS);
@@ -56,7 +65,7 @@ export function cached(provider: CredentialProvider, options: CacheOptions = {})
     return attempt;
   };
 
-  return async (): Promise<Credentials> => {
+  const cachedProvider = async (): Promise<Credentials> => {
     const time = now();
     if (current === undefined) return fetchShared();
     if (time < renewAt) return current;
@@ -79,6 +88,13 @@ export function cached(provider: CredentialProvider, options: CacheOptions = {})
       throw expiredError(expired, error);
     }
   };
+  const invalidate = (stale: Credentials): void => {
+    if (current !== stale) return;
+    current = undefined;
+    renewAt = 0;
+    nextAttemptAt = 0;
+  };
+  return Object.assign(cachedProvider, { invalidate });
 }
 
 function expiredError(expired: Credentials, cause: unknown): CredentialsError {

@@ -6,4 +6,4 @@
 export { createCredentials, type CredentialProvider, type Credentials, type CredentialsInit } from "./credentials.js";
 export { CredentialsChainError, CredentialsError } from "./errors.js";
 export { chain } from "./chain.js";
-export { cached, DEFAULT_REFRESH_BEFORE_MS, type CacheOptions } from "./cache.js";
+export { cached, DEFAULT_REFRESH_BEFORE_MS, type CacheOptions, type CachedProvider } from "./cache.js";
