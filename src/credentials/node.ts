@@ -7,7 +7,7 @@
 import type { CacheOptions, CachedProvider } from "./cache.js";
 import { cached } from "./cache.js";
 import { chain } from "./chain.js";
-import { createCredentials, type CredentialProvider, type Credentials } from "./credentials.js";
+import { createCredentials, type Credentials } from "./credentials.js";
 import { fromEcsMetadata, type EcsMetadataOptions } from "./ecs-metadata.js";
 import { ENV, fromEnv, processEnv, variable, type Environment } from "./env.js";
 import { fromProfile, type ProfileOptions } from "./profile.js";
