@@ -1,6 +1,9 @@
 /**
- * Where the example runs: the stand-in server on loopback (nothing set), or the real cloud (AK, SK and project
- * id set, plus a region or endpoints). A half-set environment is a ConfigError, never a silent fallback.
+ * Where the example runs: the stand-in server on loopback (nothing set), or the real cloud (AK and SK set, plus
+ * a region or endpoints; the project id set, or looked up from the region). On the real cloud the clients get
+ * no `auth`: the library's default credential chain reads the same variables, as the official SDKs do (and
+ * HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_IAM_ENDPOINT with them). A half-set environment is a ConfigError,
+ * never a silent fallback.
  */
 
 export const ENV = {
@@ -22,12 +25,14 @@ export class ConfigError extends Error {
 }
 
 /** Either `region` (the endpoint comes from the spec) or an explicit `endpoint`. */
-export type Location = { readonly region: string } | { readonly endpoint: string };
+export type Location = { readonly region: string; readonly endpoint?: string } | { readonly endpoint: string; readonly region?: string };
 
 export interface CloudTarget {
   readonly kind: "cloud";
-  readonly projectId: string;
-  readonly auth: { readonly ak: string; readonly sk: string; readonly securityToken?: string };
+  /** Unset: the credentials' HUAWEICLOUD_SDK_PROJECT_ID, else IAM's project for the region. */
+  readonly projectId: string | undefined;
+  /** For display only: the clients take their keys from the default chain. */
+  readonly auth: { readonly ak: string; readonly securityToken: boolean };
   readonly hss: Location;
   readonly swr: Location;
   /** HSS enterprise project to work in (`all_granted_eps` for all); unset, the API's default `0`. */
@@ -40,8 +45,8 @@ export type Target = { readonly kind: "stand-in" } | CloudTarget;
 
 export function readTarget(env: Readonly<Record<string, string | undefined>>): Target {
   const get = (name: string): string | undefined => (env[name]?.trim() ? env[name]!.trim() : undefined);
-  const credentials = [ENV.ak, ENV.sk, ENV.projectId];
-  if (credentials.every((name) => get(name) === undefined)) return { kind: "stand-in" };
+  if ([ENV.ak, ENV.sk, ENV.projectId].every((name) => get(name) === undefined)) return { kind: "stand-in" };
+  const credentials = [ENV.ak, ENV.sk];
 
   const missing = credentials.filter((name) => get(name) === undefined);
   if (missing.length > 0) {
@@ -54,6 +59,10 @@ export function readTarget(env: Readonly<Record<string, string | undefined>>): T
   const region = get(ENV.region);
   const endpoint = get(ENV.endpoint);
   const swrEndpoint = get(ENV.swrEndpoint);
+  const projectId = get(ENV.projectId) ?? get("HUAWEICLOUD_SDK_PROJECT_ID");
+  if (projectId === undefined && region === undefined) {
+    throw new ConfigError(`${ENV.projectId} is not set: set it, or ${ENV.region} to look the project id up from the region.`);
+  }
   if (region === undefined && endpoint === undefined) {
     throw new ConfigError(`${ENV.region} is not set: set a region such as ap-southeast-1, or ${ENV.endpoint} (the HSS endpoint).`);
   }
@@ -73,10 +82,11 @@ export function readTarget(env: Readonly<Record<string, string | undefined>>): T
   const securityToken = get(ENV.securityToken);
   return {
     kind: "cloud",
-    projectId: get(ENV.projectId)!,
-    auth: { ak: get(ENV.ak)!, sk: get(ENV.sk)!, ...(securityToken ? { securityToken } : {}) },
-    hss: endpoint !== undefined ? { endpoint } : { region: region! },
-    swr: swrEndpoint !== undefined ? { endpoint: swrEndpoint } : { region: region! },
+    projectId,
+    auth: { ak: get(ENV.ak)!, securityToken: securityToken !== undefined },
+    // With a region and an endpoint, the endpoint is where requests go and the region names the project.
+    hss: { ...(region !== undefined ? { region } : {}), ...(endpoint !== undefined ? { endpoint } : {}) } as Location,
+    swr: { ...(region !== undefined ? { region } : {}), ...(swrEndpoint !== undefined ? { endpoint: swrEndpoint } : {}) } as Location,
     enterpriseProjectId: get(ENV.enterpriseProjectId),
     create,
   };

@@ -19,7 +19,6 @@ import {
   createSwrClient,
   HuaweiCloudError,
   paginate,
-  type AuthOptions,
   type ClientOptions,
   type HssClient,
   type SwrClient,
@@ -249,12 +248,12 @@ async function connect(): Promise<Setup> {
 }
 
 function connectToCloud(target: CloudTarget, common: Partial<ClientOptions>): Omit<Setup, "requestCount" | "close"> {
-  const auth: AuthOptions = target.auth;
+  // No auth: the default credential chain finds the keys (environment → profile file → ECS metadata).
   let hss: HssClient;
   let swr: SwrClient;
   try {
-    hss = createHssClient({ ...common, ...target.hss, projectId: target.projectId, auth });
-    swr = createSwrClient({ ...common, ...target.swr, projectId: target.projectId, auth });
+    hss = createHssClient({ ...common, ...target.hss, projectId: target.projectId });
+    swr = createSwrClient({ ...common, ...target.swr, projectId: target.projectId });
   } catch (error) {
     // An unknown region or a malformed endpoint: a configuration problem, reported as such.
     if (error instanceof TypeError) throw new ConfigError(error.message);
@@ -266,8 +265,8 @@ function connectToCloud(target: CloudTarget, common: Partial<ClientOptions>): Om
     enterpriseProjectId: target.enterpriseProjectId,
     about: [
       `target   Huawei Cloud: HSS ${describeLocation(target.hss)}, SWR ${describeLocation(target.swr)}`,
-      `project  ${target.projectId}, ${target.enterpriseProjectId ? `enterprise project ${target.enterpriseProjectId}` : "the default enterprise project"}`,
-      `auth     AK/SK signing, AK ${maskAk(target.auth.ak)}${target.auth.securityToken ? " with a security token" : ""} (the SK is never printed)`,
+      `project  ${target.projectId ?? "looked up from the region"}, ${target.enterpriseProjectId ? `enterprise project ${target.enterpriseProjectId}` : "the default enterprise project"}`,
+      `auth     AK/SK signing, AK ${maskAk(target.auth.ak)}${target.auth.securityToken ? " with a security token" : ""}, from the default credential chain (the SK is never printed)`,
     ],
     create: target.create
       ? { fileId: target.create.fileId, note: ` (${ENV.create}=1: this used HSS scan quota)` }
@@ -280,7 +279,7 @@ function connectToCloud(target: CloudTarget, common: Partial<ClientOptions>): Om
 }
 
 function describeLocation(location: Location): string {
-  return "region" in location ? `region ${location.region}` : location.endpoint;
+  return location.endpoint ?? `region ${location.region}`;
 }
 
 function describeError(error: unknown): string {

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   createHssClient,
+  createIamClient,
   createSwrClient,
   HuaweiCloudError,
   InvalidInputError,
@@ -13,6 +14,7 @@ import {
 } from "../src/index.js";
 import { hssOperations } from "../generated/hss/operations.js";
 import { swrOperations } from "../generated/swr/operations.js";
+import { iamOperations } from "../generated/iam/operations.js";
 import type { OperationSpec } from "../src/core/operation.js";
 import { exampleInput } from "./helpers/example-input.js";
 import { documentedAnswers } from "./helpers/spec-examples.js";
@@ -40,10 +42,12 @@ const requestsTo = (operation: string) => server.requests.filter((request) => re
 const EVERY_OPERATION = [
   ...Object.entries(hssOperations).map(([key, operation]) => [key, operation as OperationSpec, "hss"] as const),
   ...Object.entries(swrOperations).map(([key, operation]) => [key, operation as OperationSpec, "swr"] as const),
+  ...Object.entries(iamOperations).map(([key, operation]) => [key, operation as OperationSpec, "iam"] as const),
 ];
 type AnyMethod = (input?: object) => Promise<unknown>;
-const method = (service: "hss" | "swr", key: string, overrides?: Partial<ClientOptions>): AnyMethod =>
-  ((service === "hss" ? hss(overrides) : swr(overrides)) as unknown as Record<string, AnyMethod>)[key]!;
+const CLIENTS = { hss, swr, iam: (overrides?: Partial<ClientOptions>) => createIamClient(options(overrides)) };
+const method = (service: keyof typeof CLIENTS, key: string, overrides?: Partial<ClientOptions>): AnyMethod =>
+  (CLIENTS[service](overrides) as unknown as Record<string, AnyMethod>)[key]!;
 
 describe.each([
   ["token", tokenAuth, "token"],

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { hssOperations } from "../generated/hss/operations.js";
+import { iamOperations } from "../generated/iam/operations.js";
 import { swrOperations } from "../generated/swr/operations.js";
 import type { OperationSpec } from "../src/core/operation.js";
 import { checkDocs, EXCEPTIONS_FILE, type CheckResult } from "../scripts/docs-check/check.js";
@@ -272,13 +273,16 @@ describe("docs:check CLI", () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     // Every operation of the generated tables, in spec order: a page is checked, an https:// source is not.
-    const operations = [...Object.values(hssOperations), ...Object.values(swrOperations)] as OperationSpec[];
+    const operations = [...Object.values(hssOperations), ...Object.values(iamOperations), ...Object.values(swrOperations)] as OperationSpec[];
     const unchecked = operations.filter((op) => op.sourceDoc.startsWith("https://"));
     expect(lines.slice(0, -1).map((line) => line.replace(/ok, \d+ documented fields checked$/, "ok"))).toEqual(
-      operations.map((op) => `${op.operationId} (${op.sourceDoc}): ${op.sourceDoc.startsWith("https://") ? "not checked (no local page)" : "ok"}`),
+      // Checked ones first, then those without a local page, each in spec order.
+      [...operations.filter((op) => !unchecked.includes(op)), ...unchecked].map(
+        (op) => `${op.operationId} (${op.sourceDoc}): ${op.sourceDoc.startsWith("https://") ? "not checked (no local page)" : "ok"}`,
+      ),
     );
     const notChecked = unchecked.length === 0 ? "0 not checked" : `${unchecked.length} not checked (${unchecked.map((op) => `${op.operationId}: no local page`).join("; ")})`;
-    expect(lines.at(-1)).toBe(`docs:check: ${operations.length} operations in 2 specs, ${operations.length - unchecked.length} checked, ${notChecked}, 0 differences`);
+    expect(lines.at(-1)).toBe(`docs:check: ${operations.length} operations in 3 specs, ${operations.length - unchecked.length} checked, ${notChecked}, 0 differences`);
   });
 
   it("exits 0 for an operation with an https:// source, naming it as not checked in the summary", () => {

@@ -115,8 +115,7 @@ describe("npm run example: configuration and API errors", () => {
     async () => {
       const { code, stdout, stderr } = await runTour(cleanEnv({ HUAWEICLOUD_SDK_AK: DEFAULT_AK }));
       expect(code).toBe(2);
-      // The project id is missing too; the SK is named first.
-      expect(stderr).toMatch(/^configuration error: HUAWEICLOUD_SDK_SK and HUAWEICLOUD_PROJECT_ID are not set\./);
+      expect(stderr).toMatch(/^configuration error: HUAWEICLOUD_SDK_SK is not set\./);
       expect(stdout).toBe(""); // nothing started, nothing sent
     },
     TIMEOUT_MS,
@@ -152,6 +151,30 @@ describe("npm run example: configuration and API errors", () => {
         // The two statistics calls run together; the error shown is whichever was answered first.
         expect(logged.some((request) => stderr.includes(`request id  ${request.requestId}`))).toBe(true);
         expect(stdout + stderr).not.toContain(wrongSk);
+      },
+      TIMEOUT_MS,
+    );
+
+    it(
+      "uses the default credential chain, and looks the project id up from HUAWEICLOUD_REGION when none is set",
+      async () => {
+        const { code, stdout } = await runTour(
+          cleanEnv({
+            HUAWEICLOUD_SDK_AK: DEFAULT_AK,
+            HUAWEICLOUD_SDK_SK: DEFAULT_SK,
+            HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url,
+            HUAWEICLOUD_REGION: "ap-southeast-1",
+            HUAWEICLOUD_ENDPOINT: server.url,
+            HUAWEICLOUD_SWR_ENDPOINT: server.url,
+          }),
+        );
+        expect(code).toBe(0);
+        expect(stdout).toContain("looked up from the region");
+        expect(stdout).toContain("from the default credential chain");
+        const lookups = server.requests.filter((request) => request.operation === "KeystoneListProjects");
+        // Once per client: the HSS client and the SWR client.
+        expect(lookups.map((request) => request.principal)).toEqual(Array(2).fill({ kind: "aksk", ak: DEFAULT_AK }));
+        expect(stdout).not.toContain(DEFAULT_SK);
       },
       TIMEOUT_MS,
     );

@@ -47,7 +47,7 @@ describe("auth shapes", () => {
   it("refuses auth with neither shape", () => {
     for (const auth of [{}, { token: undefined }, null]) {
       const error = optionsError(() => createSwrClient({ projectId: "p", region: "ap-southeast-1", auth: auth as unknown as AuthOptions }));
-      expect(error.message).toBe("auth: expected { token } or { ak, sk }");
+      expect(error.message).toBe("auth: expected { token }, { ak, sk } or a credential provider");
     }
   });
 });

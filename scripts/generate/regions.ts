@@ -3,7 +3,8 @@ import { fail } from "./problems.js";
 
 /**
  * Region id → endpoint origin, from the spec's `servers`: each server url's `{region}` variable is expanded
- * over its `enum` (or its `default` when it has no enum); other variables take their default.
+ * over its `enum` (or its `default` when it has no enum); other variables take their default. A server with no
+ * variables at all (a global endpoint such as https://iam.myhuaweicloud.com) serves no one region and adds none.
  */
 export function regionTable(spec: SpecDocument): Record<string, string> {
   const servers = spec.data.servers;
@@ -13,6 +14,7 @@ export function regionTable(spec: SpecDocument): Record<string, string> {
     const at = ["servers", String(index)];
     if (!isRecord(server) || typeof server.url !== "string") fail(spec, at, "a server needs a url");
     const variables = isRecord(server.variables) ? server.variables : {};
+    if (!server.url.includes("{") && Object.keys(variables).length === 0) return;
     const region = variables.region;
     if (!server.url.includes("{region}") || !isRecord(region)) {
       fail(spec, at, `server url "${server.url}" needs a {region} variable`);

@@ -1,11 +1,15 @@
 import { headerValueProblem } from "../core/header-value.js";
+import { createCredentials, type CredentialProvider, type Credentials } from "../credentials/credentials.js";
+import { providerAuth } from "../credentials/provider-auth.js";
 import { signOwnedRequest } from "./sign.js";
 
 /**
- * How a client authenticates: an IAM token (or a function that fetches one), or an AK/SK pair — one shape,
- * never both: `{ token, ak, sk }` is a type error, and a TypeError at run time.
+ * How a client authenticates: an IAM token (or a function that fetches one), an AK/SK pair — one shape,
+ * never both: `{ token, ak, sk }` is a type error, and a TypeError at run time — or a credential provider
+ * (`chain(...)`, `fromEnv()`, any `() => Promise<Credentials>`), whose keys sign each request. Omitted, the
+ * client uses the default chain (environment → profile file → ECS metadata; Node, Bun and Deno only).
  */
-export type AuthOptions = TokenAuthOptions | AkSkAuthOptions;
+export type AuthOptions = TokenAuthOptions | AkSkAuthOptions | CredentialProvider;
 
 /** An IAM token for the `X-Auth-Token` header, or a function that fetches one (called again after a 401). */
 export interface TokenAuthOptions {
@@ -35,9 +39,14 @@ export interface AuthStrategy {
    * the caller then sends the request once more.
    */
   refresh(rejected: Request): boolean;
+  /** The AK/SK keys requests are signed with, when the strategy signs (for the project id lookup). */
+  readonly credentials?: (() => Promise<Credentials>) | undefined;
 }
 
-export function createAuthStrategy(auth: AuthOptions): AuthStrategy {
+export function createAuthStrategy(auth: AuthOptions | undefined): AuthStrategy {
+  // Where keys come from when they are not given: loaded on first use, so a client that never sends loads nothing.
+  if (auth === undefined) return providerAuth(async () => (await import("#default-chain")).defaultChain());
+  if (typeof auth === "function") return providerAuth(() => auth);
   const shape = authShape(auth);
   if (shape === "token") {
     const { token } = auth as TokenAuthOptions;
@@ -68,7 +77,7 @@ const AK_SK_FIELDS = ["ak", "sk", "securityToken"] as const;
  * another identity) far from the mistake. The errors name fields, never their values.
  */
 function authShape(auth: unknown): "token" | "akSk" {
-  if (typeof auth !== "object" || auth === null) throw new TypeError("auth: expected { token } or { ak, sk }");
+  if (typeof auth !== "object" || auth === null) throw new TypeError("auth: expected { token }, { ak, sk } or a credential provider");
   const given = (fields: readonly string[]) => fields.filter((field) => (auth as Record<string, unknown>)[field] !== undefined);
   const [token, akSk] = [given(TOKEN_FIELDS), given(AK_SK_FIELDS)];
   if (token.length > 0 && akSk.length > 0) {
@@ -76,7 +85,7 @@ function authShape(auth: unknown): "token" | "akSk" {
   }
   if (token.length > 0) return "token";
   if (akSk.length > 0) return "akSk";
-  throw new TypeError("auth: expected { token } or { ak, sk }");
+  throw new TypeError("auth: expected { token }, { ak, sk } or a credential provider");
 }
 
 const TOKEN_HEADER = "X-Auth-Token";
@@ -163,8 +172,11 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 function akSkAuth(credentials: AkSkAuthOptions): AuthStrategy {
+  const { ak, sk, securityToken } = credentials;
+  const keys = createCredentials({ ak, sk, securityToken, source: "auth option" });
   return {
     authorize: (request) => signOwnedRequest(request, credentials),
     refresh: () => false,
+    credentials: async () => keys,
   };
 }

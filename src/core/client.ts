@@ -1,5 +1,6 @@
 import createClient, { type Client, type ClientOptions as FetchClientOptions } from "openapi-fetch";
 import { createAuthStrategy } from "../auth/strategy.js";
+import { clientValueLookup } from "../credentials/client-values.js";
 import { serializeQuery } from "../wire/query.js";
 import { resolveEndpoint } from "./endpoint.js";
 import type { OperationSpec, ServiceSpec } from "./operation.js";
@@ -54,6 +55,7 @@ export function createServiceClient<Methods, Paths extends {}>(
     signal: options.signal === undefined ? undefined : clientSignal(options.signal),
     maxResponseBytes: checkMaxResponseBytes(`${service.name}: maxResponseBytes`, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
     clientValues: values,
+    lookupClientValue: clientValueLookup(auth, options.region, options.fetch),
     fetch: options.fetch,
     http,
     accessLog: checkAccessLog(`${service.name}: accessLog`, options.accessLog),

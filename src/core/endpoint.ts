@@ -1,7 +1,10 @@
+import { regionEndpointOverride } from "#region-overrides";
 import type { ServiceSpec } from "./operation.js";
 
 /**
- * The origin requests go to: the explicit `endpoint`, or the spec's endpoint for `region`.
+ * The origin requests go to: the explicit `endpoint`, or the region's — overridden without code where the
+ * runtime has an environment (`HUAWEICLOUD_SDK_REGION_{SERVICE}_{REGION}`, then `~/.huaweicloud/regions.yaml`;
+ * see src/credentials/region-overrides.ts), else the spec's table.
  *
  * An explicit endpoint must be an origin — `http(s)://host[:port]`, optionally with a trailing `/` — and
  * nothing else: a path would be prefixed to every operation's path (and signed), a query or fragment would
@@ -10,6 +13,8 @@ import type { ServiceSpec } from "./operation.js";
 export function resolveEndpoint(service: ServiceSpec, options: { readonly region?: string | undefined; readonly endpoint?: string | undefined }): string {
   if (options.endpoint !== undefined) return checkOrigin(service.name, options.endpoint);
   if (options.region === undefined) throw new TypeError(`${service.name}: expected either region or endpoint`);
+  const override = regionEndpointOverride(service.name, options.region);
+  if (override !== undefined) return checkOrigin(service.name, override);
   const endpoint = Object.hasOwn(service.regions, options.region) ? service.regions[options.region] : undefined;
   if (endpoint === undefined) {
     throw new TypeError(

@@ -39,12 +39,18 @@ export type Placement<Region extends string> =
 /** The options every service client takes, besides where it sends requests (`Placement`). */
 export interface CommonClientOptions {
   /**
-   * The project id that fills `{project_id}` in paths. Needed only by operations that use it: calling one on a
-   * client without it fails at the call (before sending), naming the option.
+   * The project id that fills `{project_id}` in paths. Needed only by operations that use it. Omitted, it comes
+   * from the credentials (`HUAWEICLOUD_SDK_PROJECT_ID`, the profile's `project_id`), else — when `region` is
+   * given and the keys are AK/SK — from IAM (`KeystoneListProjects`, name = region), once per client and keys;
+   * otherwise calling such an operation fails at the call (before sending), naming the option.
    */
   readonly projectId?: string | undefined;
-  /** An IAM token (or a function that fetches one), or an AK/SK pair; never both. */
-  readonly auth: AuthOptions;
+  /**
+   * An IAM token (or a function that fetches one), an AK/SK pair (never both), or a credential provider.
+   * Omitted: the default chain — environment, profile file, ECS metadata — in Node, Bun and Deno; in a browser
+   * calls fail, saying that only explicit credentials exist there.
+   */
+  readonly auth?: AuthOptions | undefined;
   /** A fetch implementation; defaults to the global one. */
   readonly fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Per-attempt timeout in milliseconds (up to 2147483647), or Infinity for none. Default 30 s. */

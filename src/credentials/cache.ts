@@ -1,4 +1,4 @@
-import { isExpired, type CredentialProvider, type Credentials } from "./credentials.js";
+import { isExpired, type Credentials, type Expiring } from "./credentials.js";
 import { CredentialsError, reasonOf } from "./errors.js";
 
 export interface CacheOptions {
@@ -14,6 +14,16 @@ export interface CacheOptions {
   now?: () => number;
 }
 
+/** A cached provider; `invalidate` drops keys the service refused, so the next call fetches new ones. */
+export interface CachedProvider<T extends Expiring = Credentials> {
+  (): Promise<T>;
+  /**
+   * Forgets `stale` if they are still the kept keys (a 401 to a request signed with them): the next call fetches
+   * afresh, once, however many callers saw the 401. Keys already replaced are left alone.
+   */
+  invalidate(stale: T): void;
+}
+
 export const DEFAULT_REFRESH_BEFORE_MS = 40 * 60_000;
 const DEFAULT_RETRY_AFTER_FAILURE_MS = 10_000;
 
@@ -23,25 +33,25 @@ const DEFAULT_RETRY_AFTER_FAILURE_MS = 10_000;
  * are still valid answers the old keys (and tries again after `retryAfterFailureMs`); once they have expired,
  * the failure is the caller's. A failed first fetch is not kept: the next call asks again.
  */
-export function cached(provider: CredentialProvider, options: CacheOptions = {}): CredentialProvider {
+export function cached<T extends Expiring = Credentials>(provider: () => Promise<T>, options: CacheOptions = {}): CachedProvider<T> {
   if (typeof provider !== "function") throw new TypeError("cached: expected a credential provider function");
   const refreshBeforeMs = durationOption("refreshBeforeMs", options.refreshBeforeMs, DEFAULT_REFRESH_BEFORE_MS);
   const retryAfterFailureMs = durationOption("retryAfterFailureMs", options.retryAfterFailureMs, DEFAULT_RETRY_AFTER_FAILURE_MS);
   const now = options.now ?? Date.now;
 
-  let current: Credentials | undefined;
+  let current: T | undefined;
   let renewAt = 0;
   let nextAttemptAt = 0;
-  let pending: Promise<Credentials> | undefined;
+  let pending: Promise<T> | undefined;
 
-  const fetchShared = (): Promise<Credentials> => {
+  const fetchShared = (): Promise<T> => {
     if (pending) return pending;
     const attempt = Promise.resolve()
       .then(provider)
       .then((fresh) => {
         const fetchedAt = now();
         if (isExpired(fresh, fetchedAt)) {
-          throw new CredentialsError(fresh.source, `answered keys that expired at ${fresh.expiresAt!.toISOString()}`);
+          throw new CredentialsError(fresh.source, `answered ${fresh.what ?? "keys"} that expired at ${fresh.expiresAt!.toISOString()}`);
         }
         current = fresh;
         renewAt = renewalTime(fresh, fetchedAt, refreshBeforeMs);
@@ -56,7 +66,7 @@ export function cached(provider: CredentialProvider, options: CacheOptions = {})
     return attempt;
   };
 
-  return async (): Promise<Credentials> => {
+  const cachedProvider = async (): Promise<T> => {
     const time = now();
     if (current === undefined) return fetchShared();
     if (time < renewAt) return current;
@@ -79,15 +89,22 @@ export function cached(provider: CredentialProvider, options: CacheOptions = {})
       throw expiredError(expired, error);
     }
   };
+  const invalidate = (stale: T): void => {
+    if (current !== stale) return;
+    current = undefined;
+    renewAt = 0;
+    nextAttemptAt = 0;
+  };
+  return Object.assign(cachedProvider, { invalidate });
 }
 
-function expiredError(expired: Credentials, cause: unknown): CredentialsError {
-  const message = `keys expired at ${expired.expiresAt!.toISOString()}, and renewing them failed: ${reasonOf(cause)}`;
+function expiredError(expired: Expiring, cause: unknown): CredentialsError {
+  const message = `${expired.what ?? "keys"} expired at ${expired.expiresAt!.toISOString()}, and renewing them failed: ${reasonOf(cause)}`;
   return new CredentialsError(expired.source, message, { cause });
 }
 
 /** When to start renewing: `refreshBeforeMs` ahead of expiry, but no sooner than half the remaining life. */
-function renewalTime(credentials: Credentials, fetchedAt: number, refreshBeforeMs: number): number {
+function renewalTime(credentials: Expiring, fetchedAt: number, refreshBeforeMs: number): number {
   if (credentials.expiresAt === undefined) return Infinity;
   const expiresAt = credentials.expiresAt.getTime();
   return expiresAt - Math.min(refreshBeforeMs, (expiresAt - fetchedAt) / 2);

@@ -79,7 +79,15 @@ export function createCredentials(init: CredentialsInit): Credentials {
   return Object.freeze(credentials) as Credentials;
 }
 
+/** What `cached()` keeps: anything with an optional expiry and a source (keys, an IAM token). */
+export interface Expiring {
+  readonly expiresAt?: Date | undefined;
+  readonly source: string;
+  /** What it is, for errors ("keys" when absent): e.g. "a token". */
+  readonly what?: string | undefined;
+}
+
 /** True when `credentials` have an expiry and it is at or before `now` (ms since the epoch). */
-export function isExpired(credentials: Credentials, now: number): boolean {
+export function isExpired(credentials: Expiring, now: number): boolean {
   return credentials.expiresAt !== undefined && credentials.expiresAt.getTime() <= now;
 }

@@ -6,4 +6,6 @@
 export { createCredentials, type CredentialProvider, type Credentials, type CredentialsInit } from "./credentials.js";
 export { CredentialsChainError, CredentialsError } from "./errors.js";
 export { chain } from "./chain.js";
-export { cached, DEFAULT_REFRESH_BEFORE_MS, type CacheOptions } from "./cache.js";
+export { cached, DEFAULT_REFRESH_BEFORE_MS, type CacheOptions, type CachedProvider } from "./cache.js";
+export { DEFAULT_IAM_ENDPOINT, projectIdLookup, type ProjectIdLookupOptions } from "./project-id.js";
+export { iamAgencyToken, type IamAgencyTokenOptions } from "./iam-token.js";

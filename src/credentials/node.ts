@@ -4,10 +4,10 @@
  * environment → profile file → ECS metadata. Kept out of the core entry: it imports `node:fs`, `node:os`,
  * `node:path` and `node:http`.
  */
-import type { CacheOptions } from "./cache.js";
+import type { CacheOptions, CachedProvider } from "./cache.js";
 import { cached } from "./cache.js";
 import { chain } from "./chain.js";
-import { createCredentials, type CredentialProvider, type Credentials } from "./credentials.js";
+import { createCredentials, type Credentials } from "./credentials.js";
 import { fromEcsMetadata, type EcsMetadataOptions } from "./ecs-metadata.js";
 import { ENV, fromEnv, processEnv, variable, type Environment } from "./env.js";
 import { fromProfile, type ProfileOptions } from "./profile.js";
@@ -29,7 +29,7 @@ export interface DefaultChainOptions extends ProfileOptions {
  * so it runs once and again only to renew temporary keys. `HUAWEICLOUD_SDK_IAM_ENDPOINT` applies, as in
  * the official SDKs, to credentials from any source that name no IAM endpoint of their own.
  */
-export function defaultChain(options: DefaultChainOptions = {}): CredentialProvider {
+export function defaultChain(options: DefaultChainOptions = {}): CachedProvider {
   const env: Environment | undefined = options.env;
   const sources = chain(fromEnv(env ? { env } : {}), fromProfile(options), fromEcsMetadata(options.metadata));
   return cached(async () => withIamEndpointFrom(env ?? processEnv("environment"), await sources()), options.cache);

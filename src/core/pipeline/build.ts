@@ -6,7 +6,7 @@ import type { RequestParts, Step } from "./types.js";
  * serializes the body once: every attempt sends (and signs) exactly these bytes.
  */
 export const build: Step = (next, client) => (call) => {
-  call.parts = requestParts(call.operation, call.checked ?? {}, client.clientValues);
+  call.parts = requestParts(call.operation, call.checked ?? {}, call.clientValues ?? client.clientValues);
   return next(call);
 };
 

@@ -14,6 +14,7 @@ export function newCall(client: ClientContext, operation: OperationSpec, input: 
     signal,
     release,
     checked: undefined,
+    clientValues: undefined,
     parts: undefined,
     attempts: 0,
     response: undefined,

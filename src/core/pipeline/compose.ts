@@ -3,6 +3,7 @@ import { authorize } from "./authorize.js";
 import { build } from "./build.js";
 import { checkResponse } from "./check-response.js";
 import { classify } from "./classify.js";
+import { fillClientValues } from "./fill-client-values.js";
 import { limitBody } from "./limit-body.js";
 import { middleware } from "./middleware.js";
 import { refreshAuth } from "./refresh-auth.js";
@@ -17,7 +18,7 @@ import { validate } from "./validate.js";
  * The steps of every call, outermost first. Each runs around the ones after it: retry re-runs refresh-auth,
  * check-response, classify and send; send ends the stack and runs the request steps for each attempt.
  */
-const CALL_STEPS: readonly Step[] = [validate, build, retry, refreshAuth, checkResponse, classify];
+const CALL_STEPS: readonly Step[] = [validate, fillClientValues, build, retry, refreshAuth, checkResponse, classify];
 
 /**
  * The steps of each HTTP exchange, outermost first, inside the attempt's deadline; transport ends them. The

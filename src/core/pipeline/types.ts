@@ -33,6 +33,8 @@ export interface ClientContext {
   readonly maxResponseBytes: number;
   /** Values operations take from the client's options (`x-client-option`), e.g. `projectId`. */
   readonly clientValues: Readonly<Record<string, unknown>>;
+  /** Finds a client value the options left out (the project id for the region); see fill-client-values.ts. */
+  readonly lookupClientValue?: ((name: string) => Promise<unknown>) | undefined;
   /** The caller's fetch, or undefined for the global one (read at each send: reading it loads Node's fetch). */
   readonly fetch: ((request: Request) => Promise<Response>) | undefined;
   /** The openapi-fetch client the methods send through (created on first use; no middleware of its own). */
@@ -61,6 +63,8 @@ export interface Call {
   readonly signal: AbortSignal | undefined;
   /** Set by validate: a copy of the input taken while checking it; the steps after validate read only this. */
   checked: Record<string, unknown> | undefined;
+  /** Set by fill-client-values: the client's values plus those looked up for this call (undefined: none). */
+  clientValues: Readonly<Record<string, unknown>> | undefined;
   /** Set by build: the checked input placed by location. */
   parts: RequestParts | undefined;
   /** Set by send: HTTP attempts started so far. */
