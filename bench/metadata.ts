@@ -18,7 +18,7 @@ const ROUNDS = 7;
 
 const server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/server.ts")], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
 try {
-  const lines = createInterface({ input: server.stdout! });
+  const lines = createInterface({ input: server.stdout });
   const [line] = (await Promise.race([once(lines, "line"), once(server, "exit").then(() => [""])])) as [string];
   const port = /LISTENING (\d+)/.exec(line)?.[1];
   if (port === undefined) throw new Error("the bench server did not start");

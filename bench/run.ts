@@ -66,7 +66,7 @@ async function startBenchServer(): Promise<{ origin: string; child: ChildProcess
   const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/server.ts")], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
   const port = await new Promise<string>((done, fail) => {
     let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const match = /LISTENING (\d+)/.exec(out);
       if (match) done(match[1]!);
@@ -223,7 +223,7 @@ async function signing(): Promise<void> {
         const requests = Array.from({ length: n }, c.ours);
         return timed(n, (i) => signOwnedRequest(requests[i]!, { ak: AK, sk: SK }));
       },
-      official: (n: number) => timed(n, () => AKSKSigner.sign(c.official() as never, credential)),
+      official: (n: number) => timed(n, () => AKSKSigner.sign(c.official(), credential)),
     };
     for (const variant of Object.values(variants)) await variant(500);
     const perRound: Record<keyof typeof variants, number[]> = { public: [], hook: [], official: [] };

@@ -44,7 +44,7 @@ export interface CloudTarget {
 export type Target = { readonly kind: "stand-in" } | CloudTarget;
 
 export function readTarget(env: Readonly<Record<string, string | undefined>>): Target {
-  const get = (name: string): string | undefined => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const get = (name: string): string | undefined => (env[name]?.trim() ? env[name].trim() : undefined);
   if ([ENV.ak, ENV.sk, ENV.projectId].every((name) => get(name) === undefined)) return { kind: "stand-in" };
   const credentials = [ENV.ak, ENV.sk];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hssOperations } from "../generated/hss/operations.js";
 import { validateInput } from "../src/core/input-validation.js";
-import { InvalidInputError } from "../src/index.js";
+import { type InvalidInputError } from "../src/index.js";
 
 // CreateTask's requirements that the page states in words, written in the spec as a oneOf + discriminator
 // (task_type) and an if/then (range_type), checked before sending.

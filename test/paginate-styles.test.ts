@@ -18,6 +18,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.reset());
 
+const EMPTY_HEADERS: Record<string, string> = {};
+
 describe("each paging style walks the whole list once, in order", () => {
   it("offset, total in the body", async () => {
     expect(ids(await paginate.all(client.listBodyTotal))).toEqual(ids(WIDGETS));
@@ -44,7 +46,7 @@ describe("each paging style walks the whole list once, in order", () => {
   });
 
   it("offset, total in Content-Range: `*/*` or a missing header means no total; the short page ends the walk", async () => {
-    server.handler = (page) => ({ ...honest(WIDGETS)(page), headers: page.query.get("offset") === "0" ? { "Content-Range": "*/*" } : ({} as Record<string, string>) });
+    server.handler = (page) => ({ ...honest(WIDGETS)(page), headers: page.query.get("offset") === "0" ? { "Content-Range": "*/*" } : EMPTY_HEADERS });
     expect(await paginate.all(client.listHeaderTotal)).toHaveLength(437);
   });
 

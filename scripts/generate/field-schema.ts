@@ -32,5 +32,5 @@ export function fieldSchema(spec: SpecDocument, node: unknown, pointer: readonly
   if (schema.required !== undefined) result.required = schema.required;
   const conditions = readConditions(spec, schema, at);
   if (conditions.length > 0) result.conditions = conditions;
-  return result as FieldSchema;
+  return result;
 }

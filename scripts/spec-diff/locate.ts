@@ -50,7 +50,7 @@ export function locate(diff: Diff, docs: DocPair): Located {
 function operationRef(docs: DocPair, operationPath: PathKey[]): OperationRef {
   const id = [docs.nodeAt("after", operationPath), docs.nodeAt("before", operationPath)]
     .map((operation) => (isRecord(operation) ? operation.operationId : undefined))
-    .find((candidate) => typeof candidate === "string") as string | undefined;
+    .find((candidate): candidate is string => typeof candidate === "string");
   const ref = { method: String(operationPath[2]).toUpperCase(), path: String(operationPath[1]) };
   return id === undefined ? ref : { operationId: id, ...ref };
 }

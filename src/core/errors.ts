@@ -247,7 +247,7 @@ function rootCause(error: unknown): { message: string; code: string | undefined 
   for (let depth = 0; depth < 8 && root instanceof Error && root.cause !== undefined; depth++) root = root.cause;
   if (!(root instanceof Error)) return { message: String(root), code: undefined };
   const code = (root as { code?: unknown }).code;
-  const first = root instanceof AggregateError ? root.errors[0] : undefined;
+  const first: unknown = root instanceof AggregateError ? (root.errors as unknown[])[0] : undefined;
   const message = root.message || (first instanceof Error ? first.message : "") || root.name;
   return { message, code: typeof code === "string" ? code : undefined };
 }

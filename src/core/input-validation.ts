@@ -39,7 +39,7 @@ export function checkClientValues(serviceName: string, operations: Readonly<Reco
         checkParam(param, values[param.clientOption], param.clientOption);
       } catch (error) {
         if (!(error instanceof Problem)) throw error;
-        throw new TypeError(`${serviceName}: ${error.field}: expected ${error.expected}, got ${showValue(error.value)}`);
+        throw new TypeError(`${serviceName}: ${error.field}: expected ${error.expected}, got ${showValue(error.value)}`, { cause: error });
       }
     }
   }
@@ -47,7 +47,7 @@ export function checkClientValues(serviceName: string, operations: Readonly<Reco
 
 function checkInput(operation: OperationSpec, input: unknown): Record<string, unknown> {
   if (!isPlainObject(input)) throw new Problem("input", input, "an object of fields");
-  const checked: Record<string, unknown> = Object.create(null);
+  const checked: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const name of Object.keys(input)) {
     const value = input[name];
     const param = Object.hasOwn(operation.params, name) ? operation.params[name] : undefined;
@@ -145,7 +145,7 @@ function checkValue(schema: FieldSchema, value: unknown, field: string): unknown
 
 function checkObject(schema: FieldSchema, value: Record<string, unknown>, field: string): Record<string, unknown> {
   const properties = schema.properties ?? {};
-  const copy: Record<string, unknown> = Object.create(null);
+  const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const name of Object.keys(value)) {
     const inner = value[name];
     const propertySchema = Object.hasOwn(properties, name) ? properties[name] : undefined;
@@ -235,6 +235,6 @@ function lengthWords(min: number | undefined, max: number | undefined, unit: str
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }

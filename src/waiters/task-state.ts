@@ -67,5 +67,5 @@ export function failureCounts<T extends TaskType>(taskType: T, task: TaskInfo): 
   const { object, names } = COUNTERS[taskType];
   const info = task[object] as Readonly<Record<string, number | undefined>> | undefined;
   const failures = Object.fromEntries(names.map((name) => [name, info?.[name]]));
-  return { failed: (info?.[names[0]] ?? 0) > 0, failures: failures as TaskFailureCounts[T] };
+  return { failed: (info?.[names[0]] ?? 0) > 0, failures: failures };
 }

@@ -2,7 +2,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { HuaweiCloudError, NetworkError, TimeoutError } from "../../src/index.js";
+import { type HuaweiCloudError, NetworkError, type TimeoutError } from "../../src/index.js";
 import { expectNoSecret, hssOn, json, rejection, TOKEN, useHostileServer } from "./servers.js";
 
 // Issue 16 items 1 and 2: errors say why (the root cause, with the host) and how many attempts were made.

@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { InvalidResponseError, TimeoutError } from "../../src/index.js";
+import { InvalidResponseError, type TimeoutError } from "../../src/index.js";
 import { parseRetryAfter } from "../../src/core/retry-policy.js";
 import { hssOn, json, rejection, useHostileServer } from "./servers.js";
 

@@ -74,7 +74,7 @@ export function pagingBound(site: ExtensionSite, node: Record<string, unknown>, 
   if (own !== undefined && (typeof own !== "number" || !Number.isSafeInteger(own) || own < 0)) {
     extensionProblem(site, PAGINATION, `${PAGINATION}.${name} must be a whole number ≥ 0`, [name]);
   }
-  return own as number | undefined;
+  return own;
 }
 
 /** Where the items are: a named array field of an object body, or (no `items` key) the body itself. */

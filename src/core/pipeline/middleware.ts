@@ -76,7 +76,7 @@ export function checkMiddleware(name: string, value: unknown): readonly Middlewa
       if (hooks === undefined || given.length === 0 || given.some((hook) => typeof hooks[hook] !== "function")) {
         throw new TypeError(`${name}[${index}]: expected an object with at least one of onRequest, onResponse, onError, each a function`);
       }
-      return hooks as Middleware;
+      return hooks;
     }),
   );
 }

@@ -131,7 +131,8 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
 function sendSuccessAnswer(res: ServerResponse, { status, mediaType, example, headers }: SuccessAnswer): void {
   if (mediaType === undefined || example === undefined) return sendText(res, status, "", headers);
   if (mediaType.includes("json")) return sendJson(res, status, example, headers);
-  sendText(res, status, String(example), { "Content-Type": mediaType, ...headers });
+  // A text example is a string in the spec; anything else is sent as its JSON text.
+  sendText(res, status, typeof example === "string" ? example : JSON.stringify(example), { "Content-Type": mediaType, ...headers });
 }
 
 function sendAnswer(res: ServerResponse, answer: ErrorAnswer): void {

@@ -27,7 +27,8 @@ function inEnterpriseProject(query: Record<string, unknown>): Filter<unknown> {
 }
 
 function nameMatches(name: string, fragment: unknown): boolean {
-  return fragment === undefined || name.toLowerCase().includes(String(fragment).toLowerCase());
+  // The validated query holds a string for this filter.
+  return fragment === undefined || (typeof fragment === "string" && name.toLowerCase().includes(fragment.toLowerCase()));
 }
 
 function pageOf<T>(records: HssRecord<T>[], ctx: Context): { data_list: T[]; total_num: number } {
@@ -145,7 +146,7 @@ export function createTask(ctx: Context): unknown {
     data.iac_scan_info = { file_type: info.file_type, scan_file_num: info.file_id_list.length, success_file_num: 0, failed_file_num: 0 };
   }
   const requested = ctx.input.query["enterprise_project_id"];
-  const enterpriseProjectId = requested === undefined || requested === "all_granted_eps" ? "0" : String(requested);
+  const enterpriseProjectId = requested === undefined || requested === "all_granted_eps" ? "0" : typeof requested === "string" ? requested : JSON.stringify(requested);
   ctx.store.tasks.unshift({ data, createdAt: now, enterpriseProjectId, ...(lifecycle ? { progress: { lifecycle: { ...lifecycle }, listings: 0 } } : {}) });
   return { task_id: data.task_id };
 }
