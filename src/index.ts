@@ -1,7 +1,7 @@
 export { createHssClient, createSwrClient, type HssClient, type SwrClient } from "./clients.js";
 export type { ClientOptions } from "./core/options.js";
 export type { AuthOptions } from "./auth/strategy.js";
-export { signRequest } from "./auth/sign.js";
+export { signHeaders, signRequest, type AkSkCredentials, type RequestToSign, type SignatureHeaders, type SignOptions } from "./auth/sign.js";
 export {
   HuaweiCloudError,
   HuaweiCloudSdkError,

@@ -1,5 +1,5 @@
 import { headerValueProblem } from "../core/header-value.js";
-import { signOwnedRequest } from "./sign.js";
+import { signBuiltRequest, signRequest } from "./sign.js";
 
 /** How a client authenticates: an IAM token (or a function that fetches one), or an AK/SK pair. */
 export type AuthOptions =
@@ -11,8 +11,12 @@ export type AuthOptions =
  * it adds credentials to each outgoing request, and says whether a 401 is worth one more try.
  */
 export interface AuthStrategy {
-  /** Returns the request with credentials added. Called on every attempt, so every retry is signed afresh. */
-  authorize(request: Request): Promise<Request>;
+  /**
+   * Returns the request with credentials added. Called on every attempt, so every retry is signed afresh.
+   * `body` is the request's body as the string it was built from, when the caller has it (the pipeline does):
+   * the AK/SK signature then hashes it instead of reading the body back from the request.
+   */
+  authorize(request: Request, body?: string): Promise<Request>;
   /**
    * Called after a 401 to the given (authorized) request. Returns true when fresh credentials may fix it;
    * the caller then sends the request once more.
@@ -128,7 +132,9 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function akSkAuth(credentials: { ak: string; sk: string; securityToken?: string }): AuthStrategy {
   return {
-    authorize: (request) => signOwnedRequest(request, credentials),
+    // Without the body string (the raw client's middleware), a request with a body is signed through a copy.
+    authorize: (request, body) =>
+      body === undefined && request.body !== null ? signRequest(request, credentials) : signBuiltRequest(request, body, credentials),
     refresh: () => false,
   };
 }
