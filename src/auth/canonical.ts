@@ -82,28 +82,6 @@ function formDecode(value: string): string {
   return percentDecode(value.includes("+") ? value.replace(/\+/g, " ") : value);
 }
 
-/**
- * Whether a raw query string (without `?`) is already its own canonical form: `name=value` pairs of unreserved
- * characters only (so decoding and re-encoding changes nothing), sorted by name and then value. A cheap test
- * for the common case; a query it rejects may still be canonical, and goes through {@link canonicalQueryString}.
- */
-export function isCanonicalQuery(raw: string): boolean {
-  if (!SIMPLE_QUERY.test(raw)) return false;
-  let name = "";
-  let value = "";
-  for (const pair of raw.split("&")) {
-    const eq = pair.indexOf("=");
-    const nextName = pair.slice(0, eq);
-    const nextValue = pair.slice(eq + 1);
-    if ((compare(name, nextName) || compare(value, nextValue)) > 0) return false;
-    name = nextName;
-    value = nextValue;
-  }
-  return true;
-}
-
-const SIMPLE_QUERY = /^[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~]*(?:&[A-Za-z0-9\-._~]+=[A-Za-z0-9\-._~]*)*$/;
-
 /** Lower-case header names, sorted and joined with `;` — the SignedHeaders list. */
 export function signedHeaderNames(headers: Readonly<Record<string, string>>): string {
   return sortedHeaders(headers)

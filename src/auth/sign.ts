@@ -2,7 +2,6 @@ import {
   canonicalPath,
   canonicalQueryString,
   formatSdkTime,
-  isCanonicalQuery,
   parseQuery,
   joinCanonicalRequest,
   SIGNING_ALGORITHM,
@@ -78,7 +77,7 @@ export function signHeaders(request: RequestToSign, credentials: AkSkCredentials
  * canonical request from the raw request line gets the same string.
  */
 export function signRequest(request: Request, credentials: AkSkCredentials, options?: SignOptions): Promise<Request> {
-  return signRequestWith(digest, request, credentials, options);
+  return signRequestWith(digest, request, credentials, options?.date);
 }
 
 /** The digest module the resolver picked for this runtime (named imports: a bundle needs no namespace object). */
@@ -89,7 +88,7 @@ export type HeaderSigner = typeof signHeaders;
 
 /** {@link signRequest} with a given digest module: the tests run both modules through it. */
 export function createSigner(digest: Digest): Signer {
-  return (request, credentials, options) => signRequestWith(digest, request, credentials, options);
+  return (request, credentials, options) => signRequestWith(digest, request, credentials, options?.date);
 }
 
 /** {@link signHeaders} with a given digest module: the tests run both modules through it. */
@@ -106,17 +105,6 @@ async function signPartsWith(digest: Digest, request: RequestToSign, credentials
   return signature(digest, request.method, url.host, path, query, request.headers, body, credentials, options.date);
 }
 
-async function signRequestWith(digest: Digest, request: Request, credentials: AkSkCredentials, options: SignOptions = {}): Promise<Request> {
-  checkCredentials(credentials);
-  const url = new URL(request.url);
-  const path = canonicalPath(url.pathname);
-  const query = canonicalSearch(url);
-  // Read the body once, as bytes: these exact bytes are hashed and sent.
-  const body = request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
-  const signed = await signature(digest, request.method, url.host, path, query, request.headers, body, credentials, options.date);
-  return withCanonicalUrl(request, url, path, query, body, signed);
-}
-
 /**
  * Signs a request built from a body the caller still holds as a string (`body`, exactly the request's body;
  * undefined when it has none): the client's auth step, whose request openapi-fetch builds afresh for every
@@ -124,23 +112,24 @@ async function signRequestWith(digest: Digest, request: Request, credentials: Ak
  * already canonical — the client's serializers write it so — the headers are set on the request itself and it
  * is returned; otherwise one new Request carries the canonical URL, so what is sent is what was signed.
  */
-export async function signBuiltRequest(request: Request, body: string | undefined, credentials: AkSkCredentials): Promise<Request> {
+export function signBuiltRequest(request: Request, body: string | undefined, credentials: AkSkCredentials): Promise<Request> {
+  return signRequestWith(digest, request, credentials, undefined, body ?? null);
+}
+
+/** signRequest, or with `built` (the body string, or null for none) signBuiltRequest. */
+async function signRequestWith(digest: Digest, request: Request, credentials: AkSkCredentials, date: Date | undefined, built?: string | null): Promise<Request> {
   checkCredentials(credentials);
   const url = new URL(request.url);
   const path = canonicalPath(url.pathname);
   const query = canonicalSearch(url);
-  const signed = await signature(digest, request.method, url.host, path, query, request.headers, body ?? null, credentials, undefined);
-  if (path !== url.pathname || (query === "" ? url.search !== "" : url.search.slice(1) !== query)) {
-    return withCanonicalUrl(request, url, path, query, body ?? null, signed);
-  }
-  setHeaders(request.headers, signed);
-  return request;
-}
-
-/** A new Request like `request`, sent to the canonical form of its URL, with `body` and the signature headers. */
-function withCanonicalUrl(request: Request, url: URL, path: string, query: string, body: BodyInit | null, signed: SignatureHeaders): Request {
-  const headers = new Headers(request.headers);
-  setHeaders(headers, signed);
+  // The body once, as bytes (read through a clone, leaving the input usable) unless the caller holds it: these
+  // exact bytes are hashed and sent.
+  const body = built !== undefined ? built : request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
+  const signed = await signature(digest, request.method, url.host, path, query, request.headers, body, credentials, date);
+  const inPlace = built !== undefined && path === url.pathname && url.search === (query === "" ? "" : `?${query}`);
+  const headers = inPlace ? request.headers : new Headers(request.headers);
+  for (const [name, value] of Object.entries(signed)) headers.set(name, value);
+  if (inPlace) return request;
   url.pathname = path;
   // (An empty "?" reads as no query here; assigning drops it from the new Request's URL.)
   url.search = query;
@@ -158,23 +147,9 @@ function withCanonicalUrl(request: Request, url: URL, path: string, query: strin
   });
 }
 
-/** Sets signature headers on a request's headers (replacing an Authorization or X-Sdk-Date already there). */
-function setHeaders(headers: Headers, signed: SignatureHeaders): void {
-  headers.set("X-Sdk-Date", signed["X-Sdk-Date"]);
-  headers.set("Authorization", signed.Authorization);
-  if (signed["X-Security-Token"] !== undefined) headers.set("X-Security-Token", signed["X-Security-Token"]);
-}
-
-/**
- * The canonical query string of a URL. A query that is already canonical — each pair `name=value` of unreserved
- * characters, in sorted order, as the client's query serializer writes it — is its own canonical form, found
- * without parsing it into parameters.
- */
+/** The canonical query string of a URL (parsed here: `url.searchParams` costs an object and its parser). */
 function canonicalSearch(url: URL): string {
-  const search = url.search;
-  if (search === "") return "";
-  const raw = search.slice(1);
-  return isCanonicalQuery(raw) ? raw : canonicalQueryString(parseQuery(raw));
+  return url.search === "" ? "" : canonicalQueryString(parseQuery(url.search.slice(1)));
 }
 
 /** The signature headers for a request whose path and query are already in canonical form. */
