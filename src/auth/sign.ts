@@ -43,7 +43,7 @@ export interface RequestToSign {
   /** The request's headers; `Content-Type` and `X-Project-Id` are signed when present. */
   readonly headers?: Headers | Readonly<Record<string, string>>;
   /** The exact body sent; a string is hashed as its UTF-8 bytes (what fetch sends for a string body). */
-  readonly body?: string | Uint8Array<ArrayBuffer> | null;
+  readonly body?: string | Uint8Array | null;
 }
 
 /** The headers a signature adds to a request. */
@@ -160,7 +160,7 @@ async function signature(
   path: string,
   query: string,
   headers: RequestToSign["headers"],
-  body: string | Uint8Array<ArrayBuffer> | null,
+  body: string | Uint8Array | null,
   credentials: AkSkCredentials,
   date: Date | undefined,
 ): Promise<SignatureHeaders> {

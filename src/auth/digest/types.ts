@@ -9,7 +9,7 @@ export type MaybePromise<T> = T | Promise<T>;
 
 export interface Digest {
   /** Lower-case hex SHA-256 of bytes, or of a string's UTF-8 bytes. */
-  sha256Hex(data: Uint8Array<ArrayBuffer> | string): MaybePromise<string>;
+  sha256Hex(data: Uint8Array | string): MaybePromise<string>;
   /** Lower-case hex HMAC-SHA256 of a string's UTF-8 bytes, keyed with the UTF-8 bytes of `key` (no key derivation). */
   hmacSha256Hex(key: string, data: string): MaybePromise<string>;
 }

@@ -8,7 +8,8 @@ import type { Digest } from "./types.js";
 const utf8 = new TextEncoder();
 
 export const sha256Hex: Digest["sha256Hex"] = async (data) => {
-  const bytes = typeof data === "string" ? utf8.encode(data) : data;
+  // (Declared as plain Uint8Array, which TypeScript before 5.7 reads as non-generic; Web Crypto takes bytes.)
+  const bytes = typeof data === "string" ? utf8.encode(data) : (data as Uint8Array<ArrayBuffer>);
   return toHex(await crypto.subtle.digest("SHA-256", bytes));
 };
 
