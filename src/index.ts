@@ -2,7 +2,7 @@
 export * from "../generated/index.js";
 export type { ClientOptions, CommonClientOptions, Placement } from "./core/options.js";
 export type { AkSkAuthOptions, AuthOptions, TokenAuthOptions } from "./auth/strategy.js";
-export { signRequest } from "./auth/sign.js";
+export { signHeaders, signRequest, type AkSkCredentials, type RequestToSign, type SignatureHeaders, type SignOptions } from "./auth/sign.js";
 export {
   HuaweiCloudError,
   HuaweiCloudSdkError,

@@ -1,11 +1,20 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { canonicalQueryString, canonicalUri } from "../src/auth/canonical.js";
+import { canonicalQueryString, canonicalUri, parseQuery } from "../src/auth/canonical.js";
 import { hmacSha256Hex, sha256Hex } from "../src/auth/digest/node.js";
 import { encodeRfc3986, percentDecode } from "../src/wire/encode.js";
-import { canonicalRequest, formatSdkDate, signOwnedRequest, signRequest, stringToSign, type CanonicalRequestParts } from "../src/auth/sign.js";
+import {
+  canonicalRequest,
+  createHeaderSigner,
+  formatSdkDate,
+  signBuiltRequest,
+  signRequest,
+  stringToSign,
+  type CanonicalRequestParts,
+} from "../src/auth/sign.js";
 import { DIGESTS } from "./helpers/digests.js";
 import { verifySignature } from "../src/testing/engine/verify-signature.js";
 
@@ -377,37 +386,106 @@ describe.each(DIGESTS)("signed requests ($implementation) sent with fetch to a v
   });
 });
 
-describe.each(DIGESTS)("signOwnedRequest, the client's auth hook, against signRequest on $implementation", ({ signRequest }) => {
+describe.each(DIGESTS)("signHeaders ($implementation): the headers for a request given as parts", (digest) => {
+  const signHeaders = createHeaderSigner(digest);
+  const authorization = async (request: Request) => (await digest.signRequest(request, CREDENTIALS, { date: DATE })).headers.get("Authorization");
+
+  it("signs a GET and a POST as signRequest signs the same requests", async () => {
+    const url = "http://127.0.0.1:8080/v5/p/tasks?b=2&a=1&name=a+b&q=%21";
+    const get = await signHeaders({ method: "GET", url, headers: { "X-Project-Id": "p" } }, CREDENTIALS, { date: DATE });
+    expect(get).toEqual({ "X-Sdk-Date": "20240102T030405Z", Authorization: await authorization(new Request(url, { headers: { "X-Project-Id": "p" } })) });
+
+    const body = JSON.stringify({ name: "ü 日本", n: 1 });
+    const post = () => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const fromString = await signHeaders({ method: "POST", url: new URL(url), headers: { "Content-Type": "application/json" }, body }, CREDENTIALS, { date: DATE });
+    const fromBytes = await signHeaders({ method: "POST", url, headers: post().headers, body: new TextEncoder().encode(body) }, CREDENTIALS, { date: DATE });
+    expect(fromString.Authorization).toBe(await authorization(post()));
+    expect(fromBytes).toEqual(fromString);
+  });
+
+  it("adds the security token of temporary credentials, or signs one the headers carry", async () => {
+    const temporary = await signHeaders({ method: "GET", url: "https://h.example.com/" }, { ...CREDENTIALS, securityToken: "tok" }, { date: DATE });
+    expect(temporary["X-Security-Token"]).toBe("tok");
+    expect(temporary.Authorization).toContain("SignedHeaders=host;x-sdk-date;x-security-token,");
+    const carried = await signHeaders({ method: "GET", url: "https://h.example.com/", headers: { "x-security-token": "tok" } }, CREDENTIALS, { date: DATE });
+    expect(carried).toEqual({ "X-Sdk-Date": temporary["X-Sdk-Date"], Authorization: temporary.Authorization });
+  });
+
+  it("is accepted by the test servers' verifier for the URL as given", async () => {
+    const url = "http://127.0.0.1:8080/v5/p/a(b)/c%20d?name=a+b&name=%C3%BC&q=!'()*&flag&b=2";
+    const body = '{"a":1}';
+    const signed = await signHeaders({ method: "PUT", url, headers: { "content-type": "application/json" }, body }, CREDENTIALS);
+    const { pathname, search } = new URL(url);
+    const headers = { "content-type": "application/json", host: "127.0.0.1:8080", "x-sdk-date": signed["X-Sdk-Date"], authorization: signed.Authorization };
+    const verdict = verifySignature({ method: "PUT", rawUrl: pathname + search, headers, body: new TextEncoder().encode(body) }, () => CREDENTIALS.sk);
+    expect(verdict).toEqual({ ok: true, ak: CREDENTIALS.ak });
+  });
+
+  it("checks the credentials without showing them", async () => {
+    const error: unknown = await signHeaders({ method: "GET", url: "https://h.example.com/" }, { ak: "A K", sk: "secret-value" }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toContain("credentials.ak");
+    expect(String(error)).not.toContain("secret-value");
+  });
+});
+
+describe("signBuiltRequest, the client's auth step, against signRequest", () => {
   const authorization = async (request: Request) => (await signRequest(request, CREDENTIALS, { date: DATE })).headers.get("Authorization");
 
-  it("signs a bodiless request with a canonical URL in place, as signRequest would", async () => {
+  it("signs a request with a canonical URL in place, hashing the body string it is given", async () => {
     vi.useFakeTimers({ now: DATE, toFake: ["Date"] });
     try {
       const url = "https://h.example.com/v5/p/tasks?a=1&b=x";
       const request = new Request(url, { headers: { "X-Project-Id": "p" } });
-      const signed = await signOwnedRequest(request, CREDENTIALS);
+      const signed = await signBuiltRequest(request, undefined, CREDENTIALS);
       expect(signed).toBe(request);
       expect(signed.headers.get("Authorization")).toBe(await authorization(new Request(url, { headers: { "X-Project-Id": "p" } })));
+
+      const post = () => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":"ü"}' });
+      const built = post();
+      const withBody = await signBuiltRequest(built, '{"a":"ü"}', CREDENTIALS);
+      expect(withBody).toBe(built);
+      expect(built.bodyUsed).toBe(false);
+      expect(withBody.headers.get("Authorization")).toBe(await authorization(post()));
     } finally {
       vi.useRealTimers();
     }
   });
 
-  it("builds one new Request when the URL is re-encoded or a body is read, and signs it as signRequest would", async () => {
+  it("builds one new Request for the canonical URL when the URL is not canonical, and signs it as signRequest would", async () => {
     vi.useFakeTimers({ now: DATE, toFake: ["Date"] });
     try {
-      const unsorted = new Request("https://h.example.com/v5/p/tasks?b=2&a=1");
-      const resorted = await signOwnedRequest(unsorted, CREDENTIALS);
-      expect(resorted).not.toBe(unsorted);
-      expect(resorted.url).toBe("https://h.example.com/v5/p/tasks?a=1&b=2");
-      expect(resorted.headers.get("Authorization")).toBe(await authorization(new Request("https://h.example.com/v5/p/tasks?b=2&a=1")));
-
-      const post = () => new Request("https://h.example.com/v5/p/tasks", { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' });
-      const withBody = await signOwnedRequest(post(), CREDENTIALS);
-      expect(await withBody.text()).toBe('{"a":1}');
-      expect(withBody.headers.get("Authorization")).toBe(await authorization(post()));
+      for (const [url, canonical] of [
+        ["https://h.example.com/v5/p/tasks?b=2&a=1", "https://h.example.com/v5/p/tasks?a=1&b=2"],
+        ["https://h.example.com/v5/p/tasks?a1=x&a=y", "https://h.example.com/v5/p/tasks?a=y&a1=x"],
+        ["https://h.example.com/v5/p/a!b?q=a+b", "https://h.example.com/v5/p/a%21b?q=a%20b"],
+      ] as const) {
+        const post = () => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' });
+        const request = post();
+        const resigned = await signBuiltRequest(request, '{"a":1}', CREDENTIALS);
+        expect(resigned).not.toBe(request);
+        expect(resigned.url).toBe(canonical);
+        expect(await resigned.text()).toBe('{"a":1}');
+        expect(resigned.headers.get("Authorization")).toBe(await authorization(post()));
+      }
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("parseQuery", () => {
+  // url.search is ASCII (the URL parser percent-encodes the rest), so the raw queries here are too.
+  it("reads a URL's raw query as URLSearchParams does", () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 3 });
+    const part = fc.oneof(fc.constantFrom("", "=", "&", "+", "%", "%2", "%zz", "%2B", "%20", "%C3%BC", "%FF", "%EF%BB%BF"), ascii);
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+        const raw = parts.join("");
+        // (The constructor drops one leading "?", which url.searchParams keeps: hence the "?" added.)
+        expect(parseQuery(raw)).toEqual([...new URLSearchParams(`?${raw}`)]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

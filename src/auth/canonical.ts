@@ -27,11 +27,15 @@ export interface CanonicalRequestParts {
  * An encoded slash (`%2F`) stays inside its segment.
  */
 export function canonicalPath(path: string): string {
+  // Unreserved characters and slashes only (ids, names): nothing to decode or encode.
+  if (PLAIN_PATH.test(path)) return path;
   return path
     .split("/")
     .map((segment) => encodeRfc3986(percentDecode(segment)))
     .join("/");
 }
+
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
 
 /** The canonical URI: {@link canonicalPath} ending with `/` (for signing only; the request need not). */
 export function canonicalUri(path: string): string {
@@ -56,6 +60,26 @@ export function canonicalQueryString(query: Iterable<QueryParam>): string {
     .sort(([nameA, valueA], [nameB, valueB]) => compare(nameA, nameB) || compare(valueA, valueB))
     .map(([name, value]) => `${encodeRfc3986(name)}=${encodeRfc3986(value)}`)
     .join("&");
+}
+
+/**
+ * A raw query string (without `?`) as decoded parameters, parsed as URLSearchParams parses it
+ * (application/x-www-form-urlencoded): pairs split at `&` (empty ones skipped) and at the first `=`, a `+` read
+ * as a space, escapes decoded as UTF-8. Done here rather than through `url.searchParams`, which costs a
+ * URLSearchParams object and its own parser per request.
+ */
+export function parseQuery(raw: string): QueryParam[] {
+  const params: QueryParam[] = [];
+  for (const pair of raw.split("&")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    params.push(eq < 0 ? [formDecode(pair), ""] : [formDecode(pair.slice(0, eq)), formDecode(pair.slice(eq + 1))]);
+  }
+  return params;
+}
+
+function formDecode(value: string): string {
+  return percentDecode(value.includes("+") ? value.replace(/\+/g, " ") : value);
 }
 
 /** Lower-case header names, sorted and joined with `;` — the SignedHeaders list. */
@@ -102,12 +126,24 @@ export function stringToSign(sdkDate: string, canonicalRequestHash: string): str
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, the X-Sdk-Date format; milliseconds are dropped. */
 export function formatSdkDate(date: Date): string {
-  const time = date.getTime();
+  return formatSdkTime(date.getTime());
+}
+
+/** {@link formatSdkDate} of a time in milliseconds. The last second formatted is kept: most signatures share it. */
+export function formatSdkTime(time: number): string {
+  const second = Math.floor(time / 1000);
+  if (second === lastSecond) return lastFormatted;
+  const date = new Date(time);
   const year = date.getUTCFullYear();
   // toISOString() throws on an invalid date and writes years outside 0–9999 with six digits and a sign.
   if (Number.isNaN(time) || year < 0 || year > 9999) throw new RangeError("signing date: expected a valid date in years 0000-9999");
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  lastFormatted = date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  lastSecond = second;
+  return lastFormatted;
 }
+
+let lastSecond = NaN;
+let lastFormatted = "";
 
 function sortedHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
   return Object.entries(headers)

@@ -1,7 +1,8 @@
 import {
   canonicalPath,
   canonicalQueryString,
-  formatSdkDate,
+  formatSdkTime,
+  parseQuery,
   joinCanonicalRequest,
   SIGNING_ALGORITHM,
   stringToSign,
@@ -33,90 +34,114 @@ export interface SignOptions {
  */
 const SIGNED_HEADERS = ["content-type", "host", "x-project-id", "x-sdk-date", "x-security-token"] as const;
 
+/** A request as its parts: what {@link signHeaders} signs (the shape the official SDKs' signers work on). */
+export interface RequestToSign {
+  /** The HTTP method as sent (upper case for the standard methods). */
+  readonly method: string;
+  /** The absolute URL. Its path and query are signed in canonical form (see {@link signHeaders}). */
+  readonly url: string | URL;
+  /** The request's headers; `Content-Type` and `X-Project-Id` are signed when present. */
+  readonly headers?: Headers | Readonly<Record<string, string>>;
+  /** The exact body sent; a string is hashed as its UTF-8 bytes (what fetch sends for a string body). */
+  readonly body?: string | Uint8Array | null;
+}
+
+/** The headers a signature adds to a request. */
+export interface SignatureHeaders {
+  readonly "X-Sdk-Date": string;
+  readonly Authorization: string;
+  /** Present when the credentials carry a security token (temporary AK/SK). */
+  readonly "X-Security-Token"?: string;
+}
+
 /**
- * Signs a request with SDK-HMAC-SHA256 (Huawei Cloud API Gateway AK/SK signing) and returns a new Request,
- * ready for any fetch. The input is left usable (its body is read through a clone).
+ * Signs a request given as parts with SDK-HMAC-SHA256 (Huawei Cloud API Gateway AK/SK signing) and returns the
+ * headers to add to it: `X-Sdk-Date`, `Authorization` and, for temporary credentials, `X-Security-Token`.
+ * Nothing is read from a stream and no Request is built, so it suits any HTTP client.
  *
- * What is sent is exactly what was signed:
- * - the body bytes hashed are the bytes given to the new Request;
- * - the URL's path segments are re-encoded with the RFC 3986 rules used for signing, and its query is
- *   replaced by the canonical query string (encoded, sorted by name and then value), so a server that
- *   recomputes the canonical request from the raw request line gets the same string;
- * - a `+` in the incoming query means a space, as in URLSearchParams and in node:querystring (the official
- *   Node.js SDK's serializer) and Go's url.ParseQuery; on the wire it becomes `%20`. A literal plus must
- *   arrive as `%2B` (which is what URLSearchParams and encodeRfc3986 produce) and is sent as `%2B`.
- * - `Host` is the URL's host (with the port when it is not the default), as fetch will send it.
- *
- * Errors name the offending field, never a credential's value.
+ * The signature covers the canonical form of the URL — each path segment and each query name and value decoded
+ * and re-encoded (RFC 3986), the parameters sorted — which is what the gateway recomputes from whatever spelling
+ * it receives; `+` in the query means a space (as in URLSearchParams, node:querystring and Go's url.ParseQuery),
+ * a literal plus is `%2B`. `Host` is the URL's host (with the port when it is not the default), as fetch sends
+ * it. Errors name the offending field, never a credential's value.
+ */
+export function signHeaders(request: RequestToSign, credentials: AkSkCredentials, options?: SignOptions): Promise<SignatureHeaders> {
+  return signPartsWith(digest, request, credentials, options);
+}
+
+/**
+ * Signs a request (see {@link signHeaders}) and returns a new Request carrying the signature, ready for any
+ * fetch; the input is left usable (its body is read through a clone). What is sent is exactly what was signed:
+ * the body bytes hashed are the bytes given to the new Request, and its URL is the canonical form signed (path
+ * segments re-encoded, the query sorted and encoded, a `+` sent as `%20`), so a server that recomputes the
+ * canonical request from the raw request line gets the same string.
  */
 export function signRequest(request: Request, credentials: AkSkCredentials, options?: SignOptions): Promise<Request> {
-  return signWith(digest, request, credentials, options, false);
+  return signRequestWith(digest, request, credentials, options?.date);
 }
 
 /** The digest module the resolver picked for this runtime (named imports: a bundle needs no namespace object). */
 const digest: Digest = { sha256Hex, hmacSha256Hex };
 
 export type Signer = typeof signRequest;
+export type HeaderSigner = typeof signHeaders;
 
 /** {@link signRequest} with a given digest module: the tests run both modules through it. */
 export function createSigner(digest: Digest): Signer {
-  return (request, credentials, options) => signWith(digest, request, credentials, options, false);
+  return (request, credentials, options) => signRequestWith(digest, request, credentials, options?.date);
+}
+
+/** {@link signHeaders} with a given digest module: the tests run both modules through it. */
+export function createHeaderSigner(digest: Digest): HeaderSigner {
+  return (request, credentials, options) => signPartsWith(digest, request, credentials, options);
+}
+
+async function signPartsWith(digest: Digest, request: RequestToSign, credentials: AkSkCredentials, options: SignOptions = {}): Promise<SignatureHeaders> {
+  checkCredentials(credentials);
+  const url = typeof request.url === "string" ? new URL(request.url) : request.url;
+  const path = canonicalPath(url.pathname);
+  const query = canonicalSearch(url);
+  const body = request.body ?? null;
+  return signature(digest, request.method, url.host, path, query, request.headers, body, credentials, options.date);
 }
 
 /**
- * {@link signRequest} for a caller that hands the request over and uses only the result (the client's auth
- * hook, whose request is built afresh for every attempt): its body is read directly instead of through a
- * clone, and when neither the URL nor the body needs replacing, the signature headers are set on the request
- * itself and it is returned, so no second Request is built.
+ * Signs a request built from a body the caller still holds as a string (`body`, exactly the request's body;
+ * undefined when it has none): the client's auth step, whose request openapi-fetch builds afresh for every
+ * attempt from the body serialized once. Nothing is read from the request's body stream. When its URL is
+ * already canonical — the client's serializers write it so — the headers are set on the request itself and it
+ * is returned; otherwise one new Request carries the canonical URL, so what is sent is what was signed.
  */
-export function signOwnedRequest(request: Request, credentials: AkSkCredentials): Promise<Request> {
-  return signWith(digest, request, credentials, undefined, true);
+export function signBuiltRequest(request: Request, body: string | undefined, credentials: AkSkCredentials): Promise<Request> {
+  return signRequestWith(digest, request, credentials, undefined, body ?? null);
 }
 
-async function signWith(
-  digest: Digest,
-  request: Request,
-  credentials: AkSkCredentials,
-  options: SignOptions = {},
-  owned: boolean,
-): Promise<Request> {
+/**
+ * The client's signing step: a request whose body string the client holds (serialized once by the build step)
+ * is signed from it in place; without that string (the raw client's middleware), a request with a body is
+ * signed through a copy.
+ */
+export function signOutgoing(request: Request, body: string | undefined, credentials: AkSkCredentials): Promise<Request> {
+  return body === undefined && request.body !== null ? signRequest(request, credentials) : signBuiltRequest(request, body, credentials);
+}
+
+/** signRequest, or with `built` (the body string, or null for none) signBuiltRequest. */
+async function signRequestWith(digest: Digest, request: Request, credentials: AkSkCredentials, date: Date | undefined, built?: string | null): Promise<Request> {
   checkCredentials(credentials);
-  const sdkDate = formatSdkDate(options.date ?? new Date());
-
   const url = new URL(request.url);
-  // Each computed once: the same strings are signed and put on the wire.
   const path = canonicalPath(url.pathname);
-  const query = canonicalQueryString(url.searchParams);
-  const search = query === "" ? "" : `?${query}`;
+  const query = canonicalSearch(url);
+  // The body once, as bytes (read through a clone, leaving the input usable) unless the caller holds it: these
+  // exact bytes are hashed and sent.
+  const body = built !== undefined ? built : request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
+  const signed = await signature(digest, request.method, url.host, path, query, request.headers, body, credentials, date);
+  const inPlace = built !== undefined && path === url.pathname && url.search === (query === "" ? "" : `?${query}`);
+  const headers = inPlace ? request.headers : new Headers(request.headers);
+  for (const [name, value] of Object.entries(signed) as [string, string][]) headers.set(name, value);
+  if (inPlace) return request;
+  url.pathname = path;
   // (An empty "?" reads as no query here; assigning drops it from the new Request's URL.)
-  const sameUrl = path === url.pathname && search === url.search;
-  if (!sameUrl || !owned) {
-    url.pathname = path;
-    url.search = search;
-  }
-
-  // Read the body once, as bytes: these exact bytes are hashed and sent.
-  const body = request.body === null ? null : new Uint8Array(await (owned ? request : request.clone()).arrayBuffer());
-
-  const headers = owned ? request.headers : new Headers(request.headers);
-  headers.set("X-Sdk-Date", sdkDate);
-  if (credentials.securityToken !== undefined) headers.set("X-Security-Token", credentials.securityToken);
-
-  let canonicalHeaders = "";
-  let signedHeaders = "";
-  for (const name of SIGNED_HEADERS) {
-    const value = name === "host" ? url.host : headers.get(name);
-    if (value === null) continue;
-    canonicalHeaders += `${name}:${value.trim()}\n`;
-    signedHeaders += signedHeaders === "" ? name : `;${name}`;
-  }
-
-  const payloadHash = body === null || body.byteLength === 0 ? EMPTY_SHA256 : await digest.sha256Hex(body);
-  const canonical = joinCanonicalRequest(request.method, withTrailingSlash(path), query, canonicalHeaders, signedHeaders, payloadHash);
-  const signature = await digest.hmacSha256Hex(credentials.sk, stringToSign(sdkDate, await digest.sha256Hex(canonical)));
-  headers.set("Authorization", `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`);
-
-  if (owned && sameUrl && body === null) return request;
+  url.search = query;
   return new Request(url, {
     method: request.method,
     headers,
@@ -129,6 +154,51 @@ async function signWith(
     integrity: request.integrity,
     referrerPolicy: request.referrerPolicy,
   });
+}
+
+/** The canonical query string of a URL (parsed here: `url.searchParams` costs an object and its parser). */
+function canonicalSearch(url: URL): string {
+  return url.search === "" ? "" : canonicalQueryString(parseQuery(url.search.slice(1)));
+}
+
+/** The signature headers for a request whose path and query are already in canonical form. */
+async function signature(
+  digest: Digest,
+  method: string,
+  host: string,
+  path: string,
+  query: string,
+  headers: RequestToSign["headers"],
+  body: string | Uint8Array | null,
+  credentials: AkSkCredentials,
+  date: Date | undefined,
+): Promise<SignatureHeaders> {
+  const sdkDate = formatSdkTime(date === undefined ? Date.now() : date.getTime());
+  const token = credentials.securityToken ?? readHeader(headers, "x-security-token");
+  let canonicalHeaders = "";
+  let signedHeaders = "";
+  for (const name of SIGNED_HEADERS) {
+    const value = name === "host" ? host : name === "x-sdk-date" ? sdkDate : name === "x-security-token" ? token : readHeader(headers, name);
+    if (value === undefined) continue;
+    canonicalHeaders += `${name}:${value.trim()}\n`;
+    signedHeaders += signedHeaders === "" ? name : `;${name}`;
+  }
+  const payloadHash = body === null || body.length === 0 ? EMPTY_SHA256 : await digest.sha256Hex(body);
+  const canonical = joinCanonicalRequest(method, withTrailingSlash(path), query, canonicalHeaders, signedHeaders, payloadHash);
+  const signature = await digest.hmacSha256Hex(credentials.sk, stringToSign(sdkDate, await digest.sha256Hex(canonical)));
+  const authorization = `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  return credentials.securityToken === undefined
+    ? { "X-Sdk-Date": sdkDate, Authorization: authorization }
+    : { "X-Sdk-Date": sdkDate, Authorization: authorization, "X-Security-Token": credentials.securityToken };
+}
+
+/** A header's value from a Headers object or a plain record (names in any case); undefined when absent. */
+function readHeader(headers: RequestToSign["headers"], name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  // Not `instanceof Headers`: on Node that would load the fetch implementation for a caller that has none.
+  if (typeof headers.get === "function") return (headers as Headers).get(name) ?? undefined;
+  for (const key in headers) if (key.toLowerCase() === name) return (headers as Record<string, string>)[key];
+  return undefined;
 }
 
 // An AK is a printable token; a comma or space in it would corrupt the Authorization header's fields.

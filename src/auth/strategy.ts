@@ -1,7 +1,7 @@
 import { headerValueProblem } from "../core/header-value.js";
 import { createCredentials, type CredentialProvider, type Credentials } from "../credentials/credentials.js";
 import { providerAuth } from "../credentials/provider-auth.js";
-import { signOwnedRequest } from "./sign.js";
+import { signOutgoing } from "./sign.js";
 
 /**
  * How a client authenticates: an IAM token (or a function that fetches one), an AK/SK pair — one shape,
@@ -32,8 +32,12 @@ export interface AkSkAuthOptions {
  * it adds credentials to each outgoing request, and says whether a 401 is worth one more try.
  */
 export interface AuthStrategy {
-  /** Returns the request with credentials added. Called on every attempt, so every retry is signed afresh. */
-  authorize(request: Request): Promise<Request>;
+  /**
+   * Returns the request with credentials added. Called on every attempt, so every retry is signed afresh.
+   * `body` is the request's body as the string it was built from, when the caller has it (the pipeline does):
+   * the AK/SK signature then hashes it instead of reading the body back from the request.
+   */
+  authorize(request: Request, body?: string): Promise<Request>;
   /**
    * Called after a 401 to the given (authorized) request. Returns true when fresh credentials may fix it;
    * the caller then sends the request once more.
@@ -175,7 +179,7 @@ function akSkAuth(credentials: AkSkAuthOptions): AuthStrategy {
   const { ak, sk, securityToken } = credentials;
   const keys = createCredentials({ ak, sk, securityToken, source: "auth option" });
   return {
-    authorize: (request) => signOwnedRequest(request, credentials),
+    authorize: (request, body) => signOutgoing(request, body, credentials),
     refresh: () => false,
     credentials: async () => keys,
   };

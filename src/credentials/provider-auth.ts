@@ -1,5 +1,5 @@
 import type { AuthStrategy } from "../auth/strategy.js";
-import { signOwnedRequest } from "../auth/sign.js";
+import { signOutgoing } from "../auth/sign.js";
 import { cached, type CachedProvider } from "./cache.js";
 import type { CredentialProvider, Credentials } from "./credentials.js";
 
@@ -28,10 +28,10 @@ export function providerAuth(load: () => CredentialProvider | Promise<Credential
   const signedWith = new WeakMap<Request, Credentials>();
   return {
     credentials,
-    async authorize(request) {
+    async authorize(request, body) {
       const keys = await credentials();
       const { ak, sk, securityToken } = keys;
-      const signed = await signOwnedRequest(request, securityToken === undefined ? { ak, sk } : { ak, sk, securityToken });
+      const signed = await signOutgoing(request, body, securityToken === undefined ? { ak, sk } : { ak, sk, securityToken });
       signedWith.set(signed, keys);
       return signed;
     },

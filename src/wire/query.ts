@@ -1,17 +1,21 @@
-import { encodeRfc3986 } from "./encode.js";
+import { canonicalQueryString, type QueryParam } from "../auth/canonical.js";
 
 /**
- * Query strings in RFC 3986 form (a space is %20, reserved characters are escaped with upper-case hex), the
- * same encoding the AK/SK signer uses for its canonical query, so the wire form is the signed form. An array
- * repeats the name; undefined and null values are left out.
+ * Query strings in canonical form: RFC 3986-encoded (a space is %20, reserved characters are escaped with
+ * upper-case hex) and sorted by name and then value — exactly the canonical query the AK/SK signature covers,
+ * so the signer finds the URL already canonical and signs the request as it was built. An array repeats the
+ * name; undefined and null values are left out.
  */
 export function serializeQuery(query: Record<string, unknown>): string {
-  const pairs: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined || item === null) continue;
-      pairs.push(`${encodeRfc3986(name)}=${encodeRfc3986(String(item))}`);
+  const params: QueryParam[] = [];
+  for (const name of Object.keys(query)) {
+    const value = query[name];
+    if (!Array.isArray(value)) {
+      // Validated input: a scalar (string, number or boolean) here.
+      if (value !== undefined && value !== null) params.push([name, String(value as string | number | boolean)]);
+      continue;
     }
+    for (const item of value) if (item !== undefined && item !== null) params.push([name, String(item)]);
   }
-  return pairs.join("&");
+  return canonicalQueryString(params);
 }

@@ -18,18 +18,31 @@ export const limitBody: RequestStep = (next, client) => async (request, call) =>
   // A declared length within the limit is enforced by fetch itself (a longer body is a network error), unless
   // the body is compressed: Content-Length then counts the compressed bytes, and a small gzip can inflate to GBs.
   if (!Number.isNaN(declared) && !response.headers.has("Content-Encoding")) return response;
-  return new Response(response.body.pipeThrough(byteLimit(client, call, response)), response);
+  return new Response(byteLimited(response.body, client, call, response), response);
 };
 
-function byteLimit(client: ClientContext, call: Call, response: Response): TransformStream<Uint8Array, Uint8Array> {
+/**
+ * The body, counted as it is read and errored once it passes the limit. A pull stream over the body's reader
+ * rather than `pipeThrough(new TransformStream(…))`: the transform's pair of streams and pipe cost ~65 µs of CPU
+ * per response on Node 20 (measured in bench/), this one ~15.
+ */
+function byteLimited(body: ReadableStream<Uint8Array>, client: ClientContext, call: Call, response: Response): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
   let received = 0;
-  return new TransformStream({
-    transform(chunk, controller) {
-      received += chunk.byteLength;
-      if (received > client.maxResponseBytes) controller.error(tooLarge(call, response));
-      else controller.enqueue(chunk);
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        received += value.byteLength;
+        if (received <= client.maxResponseBytes) return controller.enqueue(value);
+        controller.error(tooLarge(call, response));
+        await reader.cancel().catch(() => {});
+      },
+      cancel: (reason) => reader.cancel(reason),
     },
-  });
+    { highWaterMark: 0 },
+  );
 }
 
 function tooLarge(call: Call, response: Response): InvalidResponseError {
