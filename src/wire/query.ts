@@ -11,8 +11,8 @@ export function serializeQuery(query: Record<string, unknown>): string {
   for (const name of Object.keys(query)) {
     const value = query[name];
     if (!Array.isArray(value)) {
-      // Validated input: a scalar (string, number or boolean) here.
-      if (value !== undefined && value !== null) params.push([name, String(value as string | number | boolean)]);
+      // Validated input: a string, or a number or boolean, whose JSON text is its query text.
+      if (value !== undefined && value !== null) params.push([name, typeof value === "string" ? value : JSON.stringify(value)]);
       continue;
     }
     for (const item of value) if (item !== undefined && item !== null) params.push([name, String(item)]);
