@@ -16,7 +16,10 @@ const PROJECT_ID = "9d4f774865034d119917acc61b1b806e";
 const CALLS = 1500;
 const ROUNDS = 7;
 
-const server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/server.ts")], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
+const server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/server.ts")], {
+  cwd: ROOT,
+  stdio: ["pipe", "pipe", "inherit"],
+});
 try {
   const lines = createInterface({ input: server.stdout });
   const [line] = (await Promise.race([once(lines, "line"), once(server, "exit").then(() => [""])])) as [string];
@@ -41,14 +44,21 @@ try {
   const perRound: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate the order, so drift in the machine's load does not favour one variant.
-    for (let k = 0; k < names.length; k++) perRound[names[(round + k) % names.length]!]!.push(await timeCalls(variants[names[(round + k) % names.length]!]!, CALLS));
+    for (let k = 0; k < names.length; k++)
+      perRound[names[(round + k) % names.length]!]!.push(
+        await timeCalls(variants[names[(round + k) % names.length]!]!, CALLS),
+      );
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
   const ratio = (name: string, base: string) => median(perRound[name]!.map((us, i) => us / perRound[base]![i]!));
-  console.log(`| measure (${CALLS} sequential showTaskStatistics × ${ROUNDS} rounds) | µs/call | vs plain fetch | vs plain method |`);
+  console.log(
+    `| measure (${CALLS} sequential showTaskStatistics × ${ROUNDS} rounds) | µs/call | vs plain fetch | vs plain method |`,
+  );
   console.log("|---|---|---|---|");
   for (const name of names) {
-    console.log(`| ${name} | ${median(perRound[name]!).toFixed(1)} | ${ratio(name, "fetch").toFixed(3)}× | ${ratio(name, "plain").toFixed(3)}× |`);
+    console.log(
+      `| ${name} | ${median(perRound[name]!).toFixed(1)} | ${ratio(name, "fetch").toFixed(3)}× | ${ratio(name, "plain").toFixed(3)}× |`,
+    );
   }
 } finally {
   server.kill();

@@ -64,7 +64,10 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 /** Starts the lean bench server in its own process; resolves with its origin. */
 async function startBenchServer(): Promise<{ origin: string; child: ChildProcess; requests(): Promise<number> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/server.ts")], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "bench/server.ts")], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   const port = await new Promise<string>((done, fail) => {
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -84,7 +87,14 @@ async function startBenchServer(): Promise<{ origin: string; child: ChildProcess
 
 // ─── 1. per-request overhead ────────────────────────────────────────────────────────────────────────────────
 /** A ratio row: this client's figure against a baseline measured in the same rounds. */
-function ratioRow(section: string, measure: string, value: number[], base: number[], baseName: string, target?: { max: number }): void {
+function ratioRow(
+  section: string,
+  measure: string,
+  value: number[],
+  base: number[],
+  baseName: string,
+  target?: { max: number },
+): void {
   const ratio = median(value.map((v, i) => v / base[i]!));
   rows.push({
     section,
@@ -156,10 +166,37 @@ async function overhead(): Promise<void> {
     }
     const section = "1. per-call cost";
     const calls = `${CALLS} sequential calls × ${ROUNDS} rounds`;
-    ratioRow(section, `client, AK/SK: wall µs/call vs the official SDK's SwrClient.listNamespaces (${calls})`, wall.aksk, wall.official, "official SDK, AK/SK", { max: 0.6 });
-    ratioRow(section, "client, AK/SK: CPU µs/call vs the official SDK's", cpu.aksk, cpu.official, "official SDK, AK/SK", { max: 0.5 });
-    ratioRow(section, "client, token: wall µs/call vs openapi-fetch + per-call timeout", wall.token, wall.openapiFetch, "openapi-fetch + timeout", { max: 1.05 });
-    ratioRow(section, "client, token: CPU µs/call vs openapi-fetch + per-call timeout", cpu.token, cpu.openapiFetch, "openapi-fetch + timeout");
+    ratioRow(
+      section,
+      `client, AK/SK: wall µs/call vs the official SDK's SwrClient.listNamespaces (${calls})`,
+      wall.aksk,
+      wall.official,
+      "official SDK, AK/SK",
+      { max: 0.6 },
+    );
+    ratioRow(
+      section,
+      "client, AK/SK: CPU µs/call vs the official SDK's",
+      cpu.aksk,
+      cpu.official,
+      "official SDK, AK/SK",
+      { max: 0.5 },
+    );
+    ratioRow(
+      section,
+      "client, token: wall µs/call vs openapi-fetch + per-call timeout",
+      wall.token,
+      wall.openapiFetch,
+      "openapi-fetch + timeout",
+      { max: 1.05 },
+    );
+    ratioRow(
+      section,
+      "client, token: CPU µs/call vs openapi-fetch + per-call timeout",
+      cpu.token,
+      cpu.openapiFetch,
+      "openapi-fetch + timeout",
+    );
     for (const [name, label] of [
       ["openapiFetch", "openapi-fetch + per-call timeout"],
       ["token", "client, token"],
@@ -180,15 +217,29 @@ async function signing(): Promise<void> {
   const ROUNDS = 5;
   const host = "hss.ap-southeast-1.myhuaweicloud.com";
   const credential = { getAk: () => AK, getSk: () => SK } as never;
-  const listTasksBody = () => ({ task_type: "cluster_scan", task_status: "finished", cluster_scan_info: { scan_type_list: ["cluster_vul"] } });
+  const listTasksBody = () => ({
+    task_type: "cluster_scan",
+    task_status: "finished",
+    cluster_scan_info: { scan_type_list: ["cluster_vul"] },
+  });
   const cases = [
     {
       name: "GET with a query (ShowTaskStatistics)",
       // The same request three ways: parts (as AKSKSigner takes them), a Request, and the Request the client
       // builds (its query serializer writes the canonical order).
-      parts: () => ({ method: "GET", url: `https://${host}/v5/${PROJECT_ID}/common/task-statistics?task_type=cluster_scan&enterprise_project_id=all_granted_eps`, headers: {} }),
-      request: () => new Request(`https://${host}/v5/${PROJECT_ID}/common/task-statistics?task_type=cluster_scan&enterprise_project_id=all_granted_eps`),
-      built: () => new Request(`https://${host}/v5/${PROJECT_ID}/common/task-statistics?enterprise_project_id=all_granted_eps&task_type=cluster_scan`),
+      parts: () => ({
+        method: "GET",
+        url: `https://${host}/v5/${PROJECT_ID}/common/task-statistics?task_type=cluster_scan&enterprise_project_id=all_granted_eps`,
+        headers: {},
+      }),
+      request: () =>
+        new Request(
+          `https://${host}/v5/${PROJECT_ID}/common/task-statistics?task_type=cluster_scan&enterprise_project_id=all_granted_eps`,
+        ),
+      built: () =>
+        new Request(
+          `https://${host}/v5/${PROJECT_ID}/common/task-statistics?enterprise_project_id=all_granted_eps&task_type=cluster_scan`,
+        ),
       body: undefined,
       official: () => ({
         endpoint: `https://${host}/v5/${PROJECT_ID}/common/task-statistics`,
@@ -295,14 +346,18 @@ async function coldStart(): Promise<void> {
   type Name = keyof typeof scripts;
   const names = Object.keys(scripts) as Name[];
   const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
-  const cpuMs: Record<"firstCallLibrary" | "firstCallOfficial", number[]> = { firstCallLibrary: [], firstCallOfficial: [] };
+  const cpuMs: Record<"firstCallLibrary" | "firstCallOfficial", number[]> = {
+    firstCallLibrary: [],
+    firstCallOfficial: [],
+  };
   const once = (name: Name) => {
     const start = performance.now();
     const result = spawnSync(process.execPath, scripts[name], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     if (result.status !== 0) throw new Error(`${scripts[name][0]}: ${result.stderr.toString()}`);
     const elapsed = performance.now() - start;
     // The first-call scripts print their own CPU time (process.cpuUsage at the end, start-up included).
-    if (name === "firstCallLibrary" || name === "firstCallOfficial") cpuMs[name].push(JSON.parse(result.stdout.toString()).cpuUs / 1000);
+    if (name === "firstCallLibrary" || name === "firstCallOfficial")
+      cpuMs[name].push(JSON.parse(result.stdout.toString()).cpuUs / 1000);
     return elapsed;
   };
   try {
@@ -319,8 +374,22 @@ async function coldStart(): Promise<void> {
   }
   const ratio = (name: Name) => median(times[name].map((ms, i) => ms / times.bare[i]!));
   const base = `${fmt(median(times.bare), 1)} (bare node)`;
-  ratioRow("3. cold start", `time to first call: node + import dist/ + AK/SK client + one call, wall ms (${ROUNDS} runs)`, times.firstCallLibrary, times.firstCallOfficial, "official SDK core & SWR, SwrClient, one listNamespaces", { max: 0.5 });
-  ratioRow("3. cold start", "time to first call: CPU ms of the process", cpuMs.firstCallLibrary, cpuMs.firstCallOfficial, "official SDK, same steps", { max: 0.5 });
+  ratioRow(
+    "3. cold start",
+    `time to first call: node + import dist/ + AK/SK client + one call, wall ms (${ROUNDS} runs)`,
+    times.firstCallLibrary,
+    times.firstCallOfficial,
+    "official SDK core & SWR, SwrClient, one listNamespaces",
+    { max: 0.5 },
+  );
+  ratioRow(
+    "3. cold start",
+    "time to first call: CPU ms of the process",
+    cpuMs.firstCallLibrary,
+    cpuMs.firstCallOfficial,
+    "official SDK, same steps",
+    { max: 0.5 },
+  );
   rows.push({
     section: "3. cold start",
     measure: `node + import dist/ + createHssClient, ms (${ROUNDS} runs)`,
@@ -371,7 +440,10 @@ async function size(): Promise<void> {
     return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   };
   const library = await bundle(`export * from "./src/index.ts";`, "browser");
-  const openapiFetch = await bundle(`export * from "openapi-fetch"; export { default } from "openapi-fetch";`, "browser");
+  const openapiFetch = await bundle(
+    `export * from "openapi-fetch"; export { default } from "openapi-fetch";`,
+    "browser",
+  );
   const official = await bundle(`export * from "@huaweicloud/huaweicloud-sdk-core";`, "node");
   rows.push({
     section: "4. size",
@@ -391,7 +463,9 @@ async function size(): Promise<void> {
     target: "—",
     verdict: "—",
   });
-  const dependencies = Object.keys((JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: object }).dependencies ?? {});
+  const dependencies = Object.keys(
+    (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies?: object }).dependencies ?? {},
+  );
   rows.push({
     section: "4. size",
     measure: "runtime dependencies (package.json)",
@@ -408,18 +482,28 @@ async function stream(): Promise<void> {
   const ROUNDS = 3;
   const server = await startBenchServer();
   try {
-    const runs: Record<"client" | "fetch", { items: number; elapsedMs: number; cpuMs: number; heapBefore: number; heapPeak: number; requests: number }[]> = {
+    const runs: Record<
+      "client" | "fetch",
+      { items: number; elapsedMs: number; cpuMs: number; heapBefore: number; heapPeak: number; requests: number }[]
+    > = {
       client: [],
       fetch: [],
     };
     for (let round = 0; round < ROUNDS; round++) {
       for (const mode of round % 2 ? (["fetch", "client"] as const) : (["client", "fetch"] as const)) {
         await server.requests(); // reset the counter
-        const output = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/stream.ts"), mode, server.origin], {
-          cwd: ROOT,
-          encoding: "utf8",
+        const output = execFileSync(
+          process.execPath,
+          ["--import", "tsx", join(ROOT, "bench/stream.ts"), mode, server.origin],
+          {
+            cwd: ROOT,
+            encoding: "utf8",
+          },
+        );
+        runs[mode].push({
+          ...(JSON.parse(output.trim().split("\n").pop()!) as (typeof runs)["client"][number]),
+          requests: await server.requests(),
         });
-        runs[mode].push({ ...(JSON.parse(output.trim().split("\n").pop()!) as (typeof runs)["client"][number]), requests: await server.requests() });
       }
     }
     const summary = (mode: "client" | "fetch") => {
@@ -443,7 +527,10 @@ async function stream(): Promise<void> {
       baseline: `${fmt(plain.itemsPerSecond, 0)} (fetch loop: ${plain.items} items, ${plain.requests} requests)`,
       ratio: `${fmt(client.itemsPerSecond / plain.itemsPerSecond)}×`,
       target: "≥ 0.95×",
-      verdict: client.items === 100_000 && plain.items === 100_000 ? verdict(client.itemsPerSecond / plain.itemsPerSecond >= 0.95) : "**items missing**",
+      verdict:
+        client.items === 100_000 && plain.items === 100_000
+          ? verdict(client.itemsPerSecond / plain.itemsPerSecond >= 0.95)
+          : "**items missing**",
     });
     rows.push({
       section: "5. pagination streaming",
@@ -463,8 +550,24 @@ async function stream(): Promise<void> {
       target: "≤ 1.1×",
       verdict: verdict(client.peakGrowth / plain.peakGrowth <= 1.1),
     });
-    const latency = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/stream.ts"), "concurrency"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n").pop()!) as { items: number; sequentialMs: number; concurrentMs: number };
-    rows.push({ section: "5. pagination streaming", measure: `${latency.items} items, server adds 20 ms per page: concurrency 4 vs sequential, ms`, value: fmt(latency.concurrentMs, 0), baseline: fmt(latency.sequentialMs, 0), ratio: `${fmt(latency.sequentialMs / latency.concurrentMs)}× faster`, target: "≥ 3×", verdict: verdict(latency.sequentialMs / latency.concurrentMs >= 3) });
+    const latency = JSON.parse(
+      execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/stream.ts"), "concurrency"], {
+        cwd: ROOT,
+        encoding: "utf8",
+      })
+        .trim()
+        .split("\n")
+        .pop()!,
+    ) as { items: number; sequentialMs: number; concurrentMs: number };
+    rows.push({
+      section: "5. pagination streaming",
+      measure: `${latency.items} items, server adds 20 ms per page: concurrency 4 vs sequential, ms`,
+      value: fmt(latency.concurrentMs, 0),
+      baseline: fmt(latency.sequentialMs, 0),
+      ratio: `${fmt(latency.sequentialMs / latency.concurrentMs)}× faster`,
+      target: "≥ 3×",
+      verdict: verdict(latency.sequentialMs / latency.concurrentMs >= 3),
+    });
   } finally {
     server.child.kill();
   }
@@ -512,10 +615,18 @@ function generate(): void {
 }
 
 // ─── main ───────────────────────────────────────────────────────────────────────────────────────────────────
-const SECTIONS: Record<string, () => void | Promise<void>> = { overhead, signing, cold: coldStart, size, stream, generate };
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  overhead,
+  signing,
+  cold: coldStart,
+  size,
+  stream,
+  generate,
+};
 const wanted = process.argv.slice(2).filter((arg) => arg !== "--");
 const unknown = wanted.filter((name) => !(name in SECTIONS));
-if (unknown.length > 0) throw new Error(`unknown sections: ${unknown.join(", ")}; known: ${Object.keys(SECTIONS).join(", ")}`);
+if (unknown.length > 0)
+  throw new Error(`unknown sections: ${unknown.join(", ")}; known: ${Object.keys(SECTIONS).join(", ")}`);
 
 const started = performance.now();
 log("building dist/ (npm run build)…");
@@ -529,11 +640,15 @@ for (const [name, section] of Object.entries(SECTIONS)) {
 }
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
-console.log(`Machine: ${cpus().length} cores (nproc ${execFileSync("nproc", { encoding: "utf8" }).trim()}), ${cpu}, Node ${process.version}, ${process.platform}-${process.arch}`);
+console.log(
+  `Machine: ${cpus().length} cores (nproc ${execFileSync("nproc", { encoding: "utf8" }).trim()}), ${cpu}, Node ${process.version}, ${process.platform}-${process.arch}`,
+);
 console.log(`Date: ${new Date().toISOString()}; bench wall time ${fmt((performance.now() - started) / 1000, 1)} s`);
 console.log("");
 console.log("| section | measure | value | baseline | ratio | target | verdict |");
 console.log("|---|---|---|---|---|---|---|");
 for (const row of rows) {
-  console.log(`| ${row.section} | ${row.measure} | ${row.value} | ${row.baseline} | ${row.ratio} | ${row.target} | ${row.verdict} |`);
+  console.log(
+    `| ${row.section} | ${row.measure} | ${row.value} | ${row.baseline} | ${row.ratio} | ${row.target} | ${row.verdict} |`,
+  );
 }

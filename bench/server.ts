@@ -29,7 +29,12 @@ const tasks: string[] = Array.from({ length: TASK_COUNT }, (_, i) =>
     start_time: 1754000000000 - i * 420_000,
     end_time: 1754000000000 - i * 420_000 + 600_000,
     estimated_time: 0,
-    cluster_scan_info: { scan_type_list: ["cluster_vul"], scanning_cluster_num: 0, success_cluster_num: 3, failed_cluster_num: 0 },
+    cluster_scan_info: {
+      scan_type_list: ["cluster_vul"],
+      scanning_cluster_num: 0,
+      success_cluster_num: 3,
+      failed_cluster_num: 0,
+    },
   }),
 );
 
@@ -61,7 +66,9 @@ const server = createServer((req, res) => {
       res.end(`{"total_num":${TASK_COUNT},"data_list":[${page}]}`);
       return;
     }
-    res.writeHead(404, { "Content-Type": "application/json" }).end('{"error_code":"APIGW.0101","error_msg":"no such API"}');
+    res
+      .writeHead(404, { "Content-Type": "application/json" })
+      .end('{"error_code":"APIGW.0101","error_msg":"no such API"}');
   });
 });
 

@@ -13,7 +13,6 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHssClient, paginate, type PaginateOptions } from "../src/index.js";
 
-
 const PROJECT_ID = "9d4f774865034d119917acc61b1b806e";
 const TOKEN = "bench-token";
 const PAGE_SIZE = 200; // ListTasks' maximum, which paginate picks by default
@@ -23,20 +22,23 @@ if (mode === "concurrency") {
   console.log(JSON.stringify(await concurrency()));
   process.exit(0);
 }
-if ((mode !== "client" && mode !== "fetch") || !origin) throw new Error("usage: stream.ts <client|fetch> <origin> | stream.ts concurrency");
+if ((mode !== "client" && mode !== "fetch") || !origin)
+  throw new Error("usage: stream.ts <client|fetch> <origin> | stream.ts concurrency");
 
 interface Task {
   task_id: string;
 }
 
-
 async function* fetchLoop(): AsyncGenerator<Task> {
   for (let offset = 0; ; offset += PAGE_SIZE) {
-    const response = await fetch(`${origin}/v5/${PROJECT_ID}/common/tasks/batch-query?offset=${offset}&limit=${PAGE_SIZE}`, {
-      method: "POST",
-      headers: { "X-Auth-Token": TOKEN, "Content-Type": "application/json" },
-      body: JSON.stringify({ task_type: "cluster_scan" }),
-    });
+    const response = await fetch(
+      `${origin}/v5/${PROJECT_ID}/common/tasks/batch-query?offset=${offset}&limit=${PAGE_SIZE}`,
+      {
+        method: "POST",
+        headers: { "X-Auth-Token": TOKEN, "Content-Type": "application/json" },
+        body: JSON.stringify({ task_type: "cluster_scan" }),
+      },
+    );
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const page = (await response.json()) as { data_list: Task[]; total_num: number };
     yield* page.data_list;
@@ -83,16 +85,29 @@ console.log(JSON.stringify({ mode, items, elapsedMs, cpuMs, heapBefore, heapPeak
 async function concurrency(): Promise<{ items: number; sequentialMs: number; concurrentMs: number }> {
   const ITEMS = 100_000;
   const LATENCY_MS = 20;
-  const tasks = Array.from({ length: ITEMS }, (_, i) => `{"task_id":"t-${i}","task_type":"cluster_scan","task_status":"finished"}`); // serialized once
+  const tasks = Array.from(
+    { length: ITEMS },
+    (_, i) => `{"task_id":"t-${i}","task_type":"cluster_scan","task_status":"finished"}`,
+  ); // serialized once
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://bench.invalid");
     const offset = Number(url.searchParams.get("offset") ?? 0);
     const page = tasks.slice(offset, offset + Number(url.searchParams.get("limit") ?? 10)).join(",");
     request.resume();
-    setTimeout(() => response.writeHead(200, { "Content-Type": "application/json" }).end(`{"total_num":${ITEMS},"data_list":[${page}]}`), LATENCY_MS);
+    setTimeout(
+      () =>
+        response
+          .writeHead(200, { "Content-Type": "application/json" })
+          .end(`{"total_num":${ITEMS},"data_list":[${page}]}`),
+      LATENCY_MS,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const hss = createHssClient({ projectId: PROJECT_ID, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: { token: TOKEN } });
+  const hss = createHssClient({
+    projectId: PROJECT_ID,
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    auth: { token: TOKEN },
+  });
   const time = async (options: PaginateOptions) => {
     let best = Infinity;
     for (let round = 0; round < 2; round++) {

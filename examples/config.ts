@@ -25,7 +25,8 @@ export class ConfigError extends Error {
 }
 
 /** Either `region` (the endpoint comes from the spec) or an explicit `endpoint`. */
-export type Location = { readonly region: string; readonly endpoint?: string } | { readonly endpoint: string; readonly region?: string };
+export type Location =
+  { readonly region: string; readonly endpoint?: string } | { readonly endpoint: string; readonly region?: string };
 
 export interface CloudTarget {
   readonly kind: "cloud";
@@ -61,20 +62,28 @@ export function readTarget(env: Readonly<Record<string, string | undefined>>): T
   const swrEndpoint = get(ENV.swrEndpoint);
   const projectId = get(ENV.projectId) ?? get("HUAWEICLOUD_SDK_PROJECT_ID");
   if (projectId === undefined && region === undefined) {
-    throw new ConfigError(`${ENV.projectId} is not set: set it, or ${ENV.region} to look the project id up from the region.`);
+    throw new ConfigError(
+      `${ENV.projectId} is not set: set it, or ${ENV.region} to look the project id up from the region.`,
+    );
   }
   if (region === undefined && endpoint === undefined) {
-    throw new ConfigError(`${ENV.region} is not set: set a region such as ap-southeast-1, or ${ENV.endpoint} (the HSS endpoint).`);
+    throw new ConfigError(
+      `${ENV.region} is not set: set a region such as ap-southeast-1, or ${ENV.endpoint} (the HSS endpoint).`,
+    );
   }
   if (region === undefined && swrEndpoint === undefined) {
-    throw new ConfigError(`${ENV.swrEndpoint} is not set: ${ENV.endpoint} is the HSS endpoint; set ${ENV.region} or ${ENV.swrEndpoint} for SWR.`);
+    throw new ConfigError(
+      `${ENV.swrEndpoint} is not set: ${ENV.endpoint} is the HSS endpoint; set ${ENV.region} or ${ENV.swrEndpoint} for SWR.`,
+    );
   }
 
   let create: CloudTarget["create"];
   if (get(ENV.create) === "1") {
     const fileId = get(ENV.fileId);
     if (fileId === undefined) {
-      throw new ConfigError(`${ENV.fileId} is not set: with ${ENV.create}=1, give the file id of a Dockerfile uploaded to HSS IaC scanning.`);
+      throw new ConfigError(
+        `${ENV.fileId} is not set: with ${ENV.create}=1, give the file id of a Dockerfile uploaded to HSS IaC scanning.`,
+      );
     }
     create = { fileId };
   }
@@ -86,7 +95,10 @@ export function readTarget(env: Readonly<Record<string, string | undefined>>): T
     auth: { ak: get(ENV.ak)!, securityToken: securityToken !== undefined },
     // With a region and an endpoint, the endpoint is where requests go and the region names the project.
     hss: { ...(region !== undefined ? { region } : {}), ...(endpoint !== undefined ? { endpoint } : {}) } as Location,
-    swr: { ...(region !== undefined ? { region } : {}), ...(swrEndpoint !== undefined ? { endpoint: swrEndpoint } : {}) } as Location,
+    swr: {
+      ...(region !== undefined ? { region } : {}),
+      ...(swrEndpoint !== undefined ? { endpoint: swrEndpoint } : {}),
+    } as Location,
     enterpriseProjectId: get(ENV.enterpriseProjectId),
     create,
   };

@@ -20,7 +20,13 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
 }
 
 /** "page 2 · 311/600 tasks (52%)", the total taken from the list's reported total. */
-export function describeProgress(label: string, page: number, seen: number, total: number | undefined, noun: string): string {
+export function describeProgress(
+  label: string,
+  page: number,
+  seen: number,
+  total: number | undefined,
+  noun: string,
+): string {
   const of = total !== undefined ? `/${total}` : "";
   const percent = total ? ` (${Math.min(100, Math.round((seen / total) * 100))}%)` : "";
   return `${label}: page ${page} · ${seen}${of} ${noun}${percent}`;

@@ -115,7 +115,9 @@ async function tour({ hss, swr, about, create, enterpriseProjectId, requestCount
     });
     done({ items: 1 });
     createdId = task_id;
-    console.log(`   created task ${task_id ?? "(no task_id in the answer)"}: iac_scan of Dockerfile ${create.fileId}${create.note}`);
+    console.log(
+      `   created task ${task_id ?? "(no task_id in the answer)"}: iac_scan of Dockerfile ${create.fileId}${create.note}`,
+    );
   }
 
   // 2. ShowTaskStatistics, once per task type.
@@ -143,13 +145,18 @@ async function tour({ hss, swr, about, create, enterpriseProjectId, requestCount
   for (const task_type of TASK_TYPES) {
     const label = `ListTasks (${task_type})`;
     const done = track(label);
-    const walked = await walk(label, "tasks", paginate.pages(hss.listTasks, { ...scope, task_type }, { maxItems: MAX_ITEMS }), (page) => {
-      for (const task of page.data_list ?? []) {
-        count(tasksByStatus, task.task_status ?? "(none)");
-        if (createdId !== undefined && task.task_id === createdId) createdStatus = task.task_status ?? "(none)";
-      }
-      return { items: page.data_list?.length ?? 0, total: page.total_num };
-    });
+    const walked = await walk(
+      label,
+      "tasks",
+      paginate.pages(hss.listTasks, { ...scope, task_type }, { maxItems: MAX_ITEMS }),
+      (page) => {
+        for (const task of page.data_list ?? []) {
+          count(tasksByStatus, task.task_status ?? "(none)");
+          if (createdId !== undefined && task.task_id === createdId) createdStatus = task.task_status ?? "(none)";
+        }
+        return { items: page.data_list?.length ?? 0, total: page.total_num };
+      },
+    );
     done(walked);
     tasksSeen += walked.items;
   }
@@ -166,10 +173,15 @@ async function tour({ hss, swr, about, create, enterpriseProjectId, requestCount
   console.log("\n4. ListInstanceJobs: every SWR job, page by page");
   const jobsByStatus = new Map<string, number>();
   const jobsDone = track("ListInstanceJobs");
-  const jobs = await walk("ListInstanceJobs", "jobs", paginate.pages(swr.listInstanceJobs, {}, { maxItems: MAX_ITEMS }), (page) => {
-    for (const job of page.jobs) count(jobsByStatus, job.status ?? "(none)");
-    return { items: page.jobs.length, total: page.total };
-  });
+  const jobs = await walk(
+    "ListInstanceJobs",
+    "jobs",
+    paginate.pages(swr.listInstanceJobs, {}, { maxItems: MAX_ITEMS }),
+    (page) => {
+      for (const job of page.jobs) count(jobsByStatus, job.status ?? "(none)");
+      return { items: page.jobs.length, total: page.total };
+    },
+  );
   jobsDone(jobs);
 
   console.log("\nSummary");
@@ -179,7 +191,13 @@ async function tour({ hss, swr, about, create, enterpriseProjectId, requestCount
     formatTable(
       ["operation", "requests", "pages", "items", "time"],
       [
-        ...summary.map((row): Cell[] => [row.operation, row.requests, row.pages ?? "-", row.items ?? "-", formatDuration(row.ms)]),
+        ...summary.map((row): Cell[] => [
+          row.operation,
+          row.requests,
+          row.pages ?? "-",
+          row.items ?? "-",
+          formatDuration(row.ms),
+        ]),
         ["total", totalRequests, "-", "-", formatDuration(totalMs)],
       ],
     ),
@@ -230,7 +248,12 @@ async function connect(): Promise<Setup> {
   // Loaded only here: the stand-in (and its spec validator) is test tooling, not needed for the real cloud.
   const { startStandInServer, DEFAULT_AK, DEFAULT_SK } = await import("../test/server/index.js");
   const server = await startStandInServer({ seed: SEED });
-  const options = { ...common, projectId: server.projectId, endpoint: server.url, auth: { ak: DEFAULT_AK, sk: DEFAULT_SK } };
+  const options = {
+    ...common,
+    projectId: server.projectId,
+    endpoint: server.url,
+    auth: { ak: DEFAULT_AK, sk: DEFAULT_SK },
+  };
   return {
     hss: createHssClient(options),
     swr: createSwrClient(options),

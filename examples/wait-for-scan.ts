@@ -14,7 +14,13 @@
  * Exit codes: 0 the task finished (whether or not some clusters failed), 1 an API or network error, 2 the
  * wait timed out or the task vanished.
  */
-import { createHssClient, HuaweiCloudSdkError, TaskNotFoundError, TaskWaitTimeoutError, waitForTask } from "../src/index.js";
+import {
+  createHssClient,
+  HuaweiCloudSdkError,
+  TaskNotFoundError,
+  TaskWaitTimeoutError,
+  waitForTask,
+} from "../src/index.js";
 import { DEFAULT_AK, DEFAULT_SK, startStandInServer } from "../src/testing/index.js";
 
 const forbidden = process.argv.includes("--forbidden");
@@ -25,7 +31,11 @@ try {
   server.store.createdTaskLifecycle = { readyPolls: 1, runningPolls: 2, failedItems: 1 };
   if (forbidden) server.faults.push({ operation: "ListTasks", status: 403 });
 
-  const hss = createHssClient({ endpoint: server.url, projectId: server.projectId, auth: { ak: DEFAULT_AK, sk: DEFAULT_SK } });
+  const hss = createHssClient({
+    endpoint: server.url,
+    projectId: server.projectId,
+    auth: { ak: DEFAULT_AK, sk: DEFAULT_SK },
+  });
   const { task_id } = await hss.createTask({
     task_type: "cluster_scan",
     cluster_scan_info: { scan_type_list: ["cluster_vul", "benchmark"], range_type: "all_cluster" },
@@ -33,10 +43,18 @@ try {
   if (task_id === undefined) throw new Error("CreateTask answered without a task_id");
   console.log(`created cluster_scan task ${task_id}`);
 
-  const done = await waitForTask(hss, { task_id, task_type: "cluster_scan" }, { intervalMs: 20, maxIntervalMs: 100, maxWaitMs: 10_000 });
+  const done = await waitForTask(
+    hss,
+    { task_id, task_type: "cluster_scan" },
+    { intervalMs: 20, maxIntervalMs: 100, maxWaitMs: 10_000 },
+  );
   const { failed_cluster_num: failedClusters, success_cluster_num: scannedClusters } = done.failures;
   console.log(`task ${task_id} ${done.state} after ${done.polls} polls`);
-  console.log(done.failed ? `failed: ${failedClusters} cluster(s) failed, ${scannedClusters} scanned` : `succeeded: ${scannedClusters} cluster(s) scanned`);
+  console.log(
+    done.failed
+      ? `failed: ${failedClusters} cluster(s) failed, ${scannedClusters} scanned`
+      : `succeeded: ${scannedClusters} cluster(s) scanned`,
+  );
 } catch (error) {
   process.exitCode = report(error);
 } finally {

@@ -28,7 +28,9 @@ async function main(argv: string[]): Promise<number> {
     generated = await generateAll(specDir);
   } catch (error) {
     if (!(error instanceof GenerationError)) throw error;
-    console.error(`generate: ${plural(error.problems.length, "problem")}; ${outDir}/ left unchanged\n${error.problems.join("\n")}`);
+    console.error(
+      `generate: ${plural(error.problems.length, "problem")}; ${outDir}/ left unchanged\n${error.problems.join("\n")}`,
+    );
     return 1;
   }
   const diff = await diffOutput(outDir, generated.files);

@@ -2,7 +2,14 @@
 export * from "../generated/index.js";
 export type { ClientOptions, CommonClientOptions, Placement } from "./core/options.js";
 export type { AkSkAuthOptions, AuthOptions, TokenAuthOptions } from "./auth/strategy.js";
-export { signHeaders, signRequest, type AkSkCredentials, type RequestToSign, type SignatureHeaders, type SignOptions } from "./auth/sign.js";
+export {
+  signHeaders,
+  signRequest,
+  type AkSkCredentials,
+  type RequestToSign,
+  type SignatureHeaders,
+  type SignOptions,
+} from "./auth/sign.js";
 export {
   HuaweiCloudError,
   HuaweiCloudSdkError,
@@ -21,7 +28,16 @@ export type { Middleware, MiddlewareParams } from "./core/pipeline/middleware.js
 export { HookError, type HookName } from "./core/pipeline/hook-error.js";
 export { InvalidPageError, paginate, type PaginateOptions, type PagingBehaviour } from "./paginate.js";
 export * from "./waiters/index.js";
-export type { CallOptions, HeadersOf, InputOf, ItemOf, Method, MethodResponse, OutputOf, PaginatedMethod } from "./core/method.js";
+export type {
+  CallOptions,
+  HeadersOf,
+  InputOf,
+  ItemOf,
+  Method,
+  MethodResponse,
+  OutputOf,
+  PaginatedMethod,
+} from "./core/method.js";
 export type {
   FieldSchema,
   MarkerPagination,

@@ -9,9 +9,10 @@ export type { PaginateOptions } from "./pagination/options.js";
 export { InvalidPageError, type PagingBehaviour } from "./pagination/errors.js";
 
 type AnyPaginated = PaginatedMethod<any, any, any>;
-type PaginateArgs<M extends AnyPaginated> = {} extends InputOf<M>
-  ? [params?: InputOf<M>, options?: PaginateOptions]
-  : [params: InputOf<M>, options?: PaginateOptions];
+type PaginateArgs<M extends AnyPaginated> =
+  {} extends InputOf<M>
+    ? [params?: InputOf<M>, options?: PaginateOptions]
+    : [params: InputOf<M>, options?: PaginateOptions];
 
 /**
  * Walks a list operation page by page in the style its `x-pagination` describes (`pagination/offset.ts`,
@@ -24,7 +25,12 @@ function walk(method: AnyPaginated, params: unknown, options: PaginateOptions = 
   if (!pagination) throw new TypeError("paginate: expected a paginated method, such as hss.listTasks");
   const checked = walkOptions(options);
   const input = { ...(params as Record<string, unknown> | undefined) };
-  const context = { call: pageCaller(method), operation: method.operation.operationId, params: input, options: checked };
+  const context = {
+    call: pageCaller(method),
+    operation: method.operation.operationId,
+    params: input,
+    options: checked,
+  };
   switch (pagination.style) {
     case "offset":
       return offsetWalk({ ...context, spec: pagination });
@@ -34,7 +40,10 @@ function walk(method: AnyPaginated, params: unknown, options: PaginateOptions = 
 }
 
 /** Yields every item of a list operation, fetching pages as the loop asks for them. */
-async function* paginateItems<M extends AnyPaginated>(method: M, ...[params, options]: PaginateArgs<M>): AsyncGenerator<ItemOf<M>, void, undefined> {
+async function* paginateItems<M extends AnyPaginated>(
+  method: M,
+  ...[params, options]: PaginateArgs<M>
+): AsyncGenerator<ItemOf<M>, void, undefined> {
   for await (const page of walk(method, params, options)) {
     const items = page.items as readonly ItemOf<M>[];
     for (let index = 0; index < items.length; index++) yield items[index]!;
@@ -42,7 +51,10 @@ async function* paginateItems<M extends AnyPaginated>(method: M, ...[params, opt
 }
 
 /** Yields each page's whole response. */
-async function* pages<M extends AnyPaginated>(method: M, ...[params, options]: PaginateArgs<M>): AsyncGenerator<OutputOf<M>, void, undefined> {
+async function* pages<M extends AnyPaginated>(
+  method: M,
+  ...[params, options]: PaginateArgs<M>
+): AsyncGenerator<OutputOf<M>, void, undefined> {
   for await (const page of walk(method, params, options)) yield page.response as OutputOf<M>;
 }
 
@@ -57,4 +69,5 @@ async function all<M extends AnyPaginated>(method: M, ...[params, options]: Pagi
  * `for await (const task of paginate(hss.listTasks, { task_type: "iac_scan" }))` — items;
  * `paginate.pages(...)` — whole responses; `paginate.all(...)` — an array.
  */
-export const paginate: typeof paginateItems & { readonly pages: typeof pages; readonly all: typeof all } = Object.assign(paginateItems, { pages, all });
+export const paginate: typeof paginateItems & { readonly pages: typeof pages; readonly all: typeof all } =
+  Object.assign(paginateItems, { pages, all });

@@ -74,8 +74,15 @@ beforeAll(async () => {
   cpSync(path.join(root, "spec"), specDir, { recursive: true });
   cpSync(path.join(root, "test/fixtures/shapes/spec/shapes.v1.yaml"), path.join(specDir, "shapes.v1.yaml"));
   const swrSpec = path.join(specDir, "swr.v2.yaml");
-  writeFileSync(swrSpec, readFileSync(swrSpec, "utf8").replace("\ncomponents:\n", `\n${NEW_SWR_OPERATION}components:\n`));
-  [swr, shapes, server] = await Promise.all([generateFixtureService(specDir, "swr"), generateFixtureService(specDir, "shapes"), startStandInServer({ specDir })]);
+  writeFileSync(
+    swrSpec,
+    readFileSync(swrSpec, "utf8").replace("\ncomponents:\n", `\n${NEW_SWR_OPERATION}components:\n`),
+  );
+  [swr, shapes, server] = await Promise.all([
+    generateFixtureService(specDir, "swr"),
+    generateFixtureService(specDir, "shapes"),
+    startStandInServer({ specDir }),
+  ]);
 }, 120_000); // lints and generates every spec of the copy twice
 afterAll(async () => {
   swr?.dispose();
@@ -89,7 +96,12 @@ type AnyMethod = ((input?: object, options?: CallOptions) => Promise<unknown>) &
   operation: OperationSpec;
 };
 const client = (service: GeneratedService, auth: { token: string } | { ak: string; sk: string }) =>
-  createServiceClient<Record<string, AnyMethod>, {}>(service.service, service.operations, { projectId: server.projectId, endpoint: server.url, auth, retry: false });
+  createServiceClient<Record<string, AnyMethod>, {}>(service.service, service.operations, {
+    projectId: server.projectId,
+    endpoint: server.url,
+    auth,
+    retry: false,
+  });
 
 describe("an operation added to a copy of the SWR spec", () => {
   it.each([
@@ -97,12 +109,19 @@ describe("an operation added to a copy of the SWR spec", () => {
     ["AK/SK", { ak: DEFAULT_AK, sk: DEFAULT_SK }],
   ] as const)("is generated, validated, sent (%s) and answered with its documented 201 and header", async (_, auth) => {
     const copy = client(swr, auth).copyRepoTags!;
-    expect(copy.operation).toMatchObject({ method: "POST", path: "/v2/manage/namespaces/{namespace}/repos/{repository}/tags-copy", responses: { "201": "none" } });
+    expect(copy.operation).toMatchObject({
+      method: "POST",
+      path: "/v2/manage/namespaces/{namespace}/repos/{repository}/tags-copy",
+      responses: { "201": "none" },
+    });
     const response = await copy.withResponse({ namespace: "group", repository: "busybox", body: ["v1", "v2"] });
     expect([response.status, response.data, response.headers]).toEqual([201, undefined, { "x-copied": 2 }]);
     const request = server.requests.at(-1)!;
     expect([request.operation, request.body]).toEqual(["CopyRepoTags", ["v1", "v2"]]);
-    await expect(copy({ namespace: "group", repository: "busybox", body: [] })).rejects.toMatchObject({ name: "InvalidInputError", field: "body" });
+    await expect(copy({ namespace: "group", repository: "busybox", body: [] })).rejects.toMatchObject({
+      name: "InvalidInputError",
+      field: "body",
+    });
   });
 });
 
@@ -134,6 +153,9 @@ describe("a new service spec, with no stand-in module and no code", () => {
     const methods = client(shapes, { token: "wrong-token" });
     await expect(methods.countThings!()).rejects.toMatchObject({ status: 401, errorCode: "SHAPES.0401" });
     server.faults.push({ operation: "CountThings", status: 503 });
-    await expect(client(shapes, { token: DEFAULT_TOKEN }).countThings!()).rejects.toMatchObject({ status: 503, errorCode: "SHAPES.503" });
+    await expect(client(shapes, { token: DEFAULT_TOKEN }).countThings!()).rejects.toMatchObject({
+      status: 503,
+      errorCode: "SHAPES.503",
+    });
   });
 });

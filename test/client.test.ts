@@ -22,7 +22,10 @@ import { DEFAULT_AK, DEFAULT_SK, DEFAULT_TOKEN, startStandInServer, type StandIn
 
 let server: StandInServer;
 beforeAll(async () => {
-  server = await startStandInServer({ seed: { tasks: 120, imageScanTasks: 60, jobs: 60 }, tokens: [DEFAULT_TOKEN, "fresh-token"] });
+  server = await startStandInServer({
+    seed: { tasks: 120, imageScanTasks: 60, jobs: 60 },
+    tokens: [DEFAULT_TOKEN, "fresh-token"],
+  });
 });
 afterAll(() => server.close());
 beforeEach(() => server.reset());
@@ -32,7 +35,13 @@ const akSkAuth: AuthOptions = { ak: DEFAULT_AK, sk: DEFAULT_SK };
 
 /** Fast retries, so retry tests do not wait for real backoff. */
 function options(overrides: Partial<ClientOptions> = {}): ClientOptions {
-  return { projectId: server.projectId, endpoint: server.url, auth: tokenAuth, retry: { baseDelayMs: 1 }, ...overrides };
+  return {
+    projectId: server.projectId,
+    endpoint: server.url,
+    auth: tokenAuth,
+    retry: { baseDelayMs: 1 },
+    ...overrides,
+  };
 }
 const hss = (overrides?: Partial<ClientOptions>) => createHssClient(options(overrides));
 const swr = (overrides?: Partial<ClientOptions>) => createSwrClient(options(overrides));
@@ -53,12 +62,15 @@ describe.each([
   ["token", tokenAuth, "token"],
   ["AK/SK", akSkAuth, "aksk"],
 ] as const)("every operation with %s auth", (_, auth, kind) => {
-  it.each(EVERY_OPERATION)("%s: signed or token-authorized, validated and answered by the stand-in", async (key, operation, service) => {
-    await method(service, key, { auth })(exampleInput(operation));
-    const [request] = requestsTo(operation.operationId);
-    expect(request?.principal).toMatchObject({ kind });
-    expect(request?.status).toBe(Number(Object.keys(operation.responses)[0]));
-  });
+  it.each(EVERY_OPERATION)(
+    "%s: signed or token-authorized, validated and answered by the stand-in",
+    async (key, operation, service) => {
+      await method(service, key, { auth })(exampleInput(operation));
+      const [request] = requestsTo(operation.operationId);
+      expect(request?.principal).toMatchObject({ kind });
+      expect(request?.status).toBe(Number(Object.keys(operation.responses)[0]));
+    },
+  );
 });
 
 describe.each([
@@ -114,7 +126,11 @@ describe("documented answers", () => {
   it.each(EVERY_OPERATION)("%s returns the spec's example answer as documented", async (key, operation, service) => {
     const { status, example, mediaType } = answers.get(operation.operationId)!;
     const body = mediaType === undefined ? undefined : example;
-    server.faults.push({ operation: operation.operationId, status, ...(body === undefined ? { rawBody: "" } : { body }) });
+    server.faults.push({
+      operation: operation.operationId,
+      status,
+      ...(body === undefined ? { rawBody: "" } : { body }),
+    });
     await expect(method(service, key)(exampleInput(operation))).resolves.toEqual(body);
   });
 });
@@ -137,12 +153,24 @@ describe("input checks, before any request", () => {
     rejectsWithoutRequest(() => hss().listTasks({}), "task_type", /ListTasks: invalid task_type: expected .*required/));
 
   it("an enum value outside the documented list", () =>
-    // @ts-expect-error "dast" is not a task type
-    rejectsWithoutRequest(() => hss().showTaskStatistics({ task_type: "dast" }), "task_type", /one of "cluster_scan", "iac_scan", got "dast"/));
+    rejectsWithoutRequest(
+      // @ts-expect-error "dast" is not a task type
+      () => hss().showTaskStatistics({ task_type: "dast" }),
+      "task_type",
+      /one of "cluster_scan", "iac_scan", got "dast"/,
+    ));
 
   it("HSS limit below 10 and above 200", async () => {
-    await rejectsWithoutRequest(() => hss().listTasks({ task_type: "iac_scan", limit: 5 }), "limit", /an integer from 10 to 200, got 5/);
-    await rejectsWithoutRequest(() => hss().listTasks({ task_type: "iac_scan", limit: 201 }), "limit", /an integer from 10 to 200, got 201/);
+    await rejectsWithoutRequest(
+      () => hss().listTasks({ task_type: "iac_scan", limit: 5 }),
+      "limit",
+      /an integer from 10 to 200, got 5/,
+    );
+    await rejectsWithoutRequest(
+      () => hss().listTasks({ task_type: "iac_scan", limit: 201 }),
+      "limit",
+      /an integer from 10 to 200, got 201/,
+    );
   });
 
   it("SWR limit above 100", () =>
@@ -152,8 +180,12 @@ describe("input checks, before any request", () => {
     rejectsWithoutRequest(() => swr().listInstanceJobs({ offset: 1.5 }), "offset", /integer/));
 
   it("an unknown field (a typo)", () =>
-    // @ts-expect-error task_typ is not a field
-    rejectsWithoutRequest(() => hss().listTasks({ task_typ: "iac_scan", task_type: "iac_scan" }), "task_typ", /no such field; known fields: .*task_type/));
+    rejectsWithoutRequest(
+      // @ts-expect-error task_typ is not a field
+      () => hss().listTasks({ task_typ: "iac_scan", task_type: "iac_scan" }),
+      "task_typ",
+      /no such field; known fields: .*task_type/,
+    ));
 
   it("a bad nested field", () =>
     rejectsWithoutRequest(
@@ -170,8 +202,14 @@ describe("input checks, before any request", () => {
 
 describe("errors", () => {
   it("a non-2xx answer becomes HuaweiCloudError with status, code, message, request id and body", async () => {
-    server.faults.push({ operation: "ListTasks", status: 400, body: { error_code: "HSS.1001", error_msg: "bad filter" } });
-    const error: HuaweiCloudError = await hss().listTasks({ task_type: "iac_scan" }).catch((thrown) => thrown);
+    server.faults.push({
+      operation: "ListTasks",
+      status: 400,
+      body: { error_code: "HSS.1001", error_msg: "bad filter" },
+    });
+    const error: HuaweiCloudError = await hss()
+      .listTasks({ task_type: "iac_scan" })
+      .catch((thrown) => thrown);
     expect(error).toBeInstanceOf(HuaweiCloudError);
     expect(error).toMatchObject({ status: 400, errorCode: "HSS.1001", errorMsg: "bad filter", operation: "ListTasks" });
     expect(error.body).toEqual({ error_code: "HSS.1001", error_msg: "bad filter" });
@@ -195,7 +233,9 @@ describe("errors", () => {
 
   it("a non-JSON error body still gives a clear error", async () => {
     server.faults.push({ operation: "ListInstanceJobs", status: 502, rawBody: "<html>Bad Gateway</html>" });
-    const error: HuaweiCloudError = await swr({ retry: false }).listInstanceJobs().catch((thrown) => thrown);
+    const error: HuaweiCloudError = await swr({ retry: false })
+      .listInstanceJobs()
+      .catch((thrown) => thrown);
     expect(error).toBeInstanceOf(HuaweiCloudError);
     expect(error).toMatchObject({ status: 502, errorCode: undefined, body: "<html>Bad Gateway</html>" });
     expect(error.message).toContain("HTTP 502: <html>Bad Gateway</html>");
@@ -203,21 +243,27 @@ describe("errors", () => {
 
   it("an empty error body still gives a clear error", async () => {
     server.faults.push({ operation: "ListInstanceJobs", status: 404, rawBody: "" });
-    const error: HuaweiCloudError = await swr().listInstanceJobs().catch((thrown) => thrown);
+    const error: HuaweiCloudError = await swr()
+      .listInstanceJobs()
+      .catch((thrown) => thrown);
     expect(error).toMatchObject({ status: 404, errorCode: undefined, body: undefined });
     expect(error.message).toMatch(/ListInstanceJobs failed with HTTP 404: empty body/);
   });
 
   it("a 2xx body that is not JSON is an InvalidResponseError", async () => {
     server.faults.push({ operation: "ShowTaskStatistics", status: 200, rawBody: "{truncated" });
-    const error = await hss().showTaskStatistics({ task_type: "iac_scan" }).catch((thrown) => thrown);
+    const error = await hss()
+      .showTaskStatistics({ task_type: "iac_scan" })
+      .catch((thrown) => thrown);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ operation: "ShowTaskStatistics", status: 200 });
   });
 
   it("a connection reset is a NetworkError naming the operation", async () => {
     server.faults.push({ operation: "ListInstanceJobs", reset: true });
-    const error = await swr({ retry: false }).listInstanceJobs().catch((thrown) => thrown);
+    const error = await swr({ retry: false })
+      .listInstanceJobs()
+      .catch((thrown) => thrown);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.message).toMatch(/^ListInstanceJobs failed: network error/);
   });
@@ -226,31 +272,43 @@ describe("errors", () => {
     const closed = await startStandInServer();
     const endpoint = closed.url;
     await closed.close();
-    const error = await createSwrClient({ projectId: "p", endpoint, auth: tokenAuth, retry: false }).listInstanceJobs().catch((thrown) => thrown);
+    const error = await createSwrClient({ projectId: "p", endpoint, auth: tokenAuth, retry: false })
+      .listInstanceJobs()
+      .catch((thrown) => thrown);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.operation).toBe("ListInstanceJobs");
   });
 
   it("an attempt slower than timeoutMs is a TimeoutError", async () => {
     server.faults.push({ operation: "ShowTaskStatistics", delayMs: 5_000 });
-    const error = await hss({ timeoutMs: 100, retry: false }).showTaskStatistics({ task_type: "iac_scan" }).catch((thrown) => thrown);
+    const error = await hss({ timeoutMs: 100, retry: false })
+      .showTaskStatistics({ task_type: "iac_scan" })
+      .catch((thrown) => thrown);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ operation: "ShowTaskStatistics", timeoutMs: 100 });
   });
 
   it("a per-call timeoutMs overrides the client's", async () => {
     server.faults.push({ operation: "ShowTaskStatistics", delayMs: 5_000 });
-    const error = await hss({ retry: false }).showTaskStatistics({ task_type: "iac_scan" }, { timeoutMs: 50 }).catch((thrown) => thrown);
+    const error = await hss({ retry: false })
+      .showTaskStatistics({ task_type: "iac_scan" }, { timeoutMs: 50 })
+      .catch((thrown) => thrown);
     expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 50 });
   });
 
   it("timeoutMs: Infinity means no timeout; a value a timer cannot hold is refused, not fired at once", async () => {
     server.faults.push({ operation: "ShowTaskStatistics", delayMs: 200 });
-    await expect(hss({ timeoutMs: Infinity }).showTaskStatistics({ task_type: "iac_scan" })).resolves.toHaveProperty("total_num");
-    expect(() => hss({ timeoutMs: 3_000_000_000 })).toThrow(/hss: timeoutMs: expected milliseconds from 1 to 2147483647, or Infinity/);
+    await expect(hss({ timeoutMs: Infinity }).showTaskStatistics({ task_type: "iac_scan" })).resolves.toHaveProperty(
+      "total_num",
+    );
+    expect(() => hss({ timeoutMs: 3_000_000_000 })).toThrow(
+      /hss: timeoutMs: expected milliseconds from 1 to 2147483647, or Infinity/,
+    );
     expect(() => hss({ timeoutMs: 0 })).toThrow(/timeoutMs/);
     const before = server.requests.length;
-    await expect(hss().showTaskStatistics({ task_type: "iac_scan" }, { timeoutMs: -5 })).rejects.toThrow(/ShowTaskStatistics: timeoutMs/);
+    await expect(hss().showTaskStatistics({ task_type: "iac_scan" }, { timeoutMs: -5 })).rejects.toThrow(
+      /ShowTaskStatistics: timeoutMs/,
+    );
     expect(server.requests.length).toBe(before);
   });
 
@@ -285,14 +343,18 @@ describe("retries", () => {
 
   it("gives up after maxRetries (default 3) with the last error", async () => {
     server.faults.push({ operation: "ListInstanceJobs", status: 502, times: 10 });
-    const error: HuaweiCloudError = await swr().listInstanceJobs().catch((thrown) => thrown);
+    const error: HuaweiCloudError = await swr()
+      .listInstanceJobs()
+      .catch((thrown) => thrown);
     expect(error.status).toBe(502);
     expect(requestsTo("ListInstanceJobs")).toHaveLength(4);
   });
 
   it("honours maxRetries and retry: false", async () => {
     server.faults.push({ operation: "ListInstanceJobs", status: 503, times: 10 });
-    await expect(swr({ retry: { maxRetries: 1, baseDelayMs: 1 } }).listInstanceJobs()).rejects.toThrow(HuaweiCloudError);
+    await expect(swr({ retry: { maxRetries: 1, baseDelayMs: 1 } }).listInstanceJobs()).rejects.toThrow(
+      HuaweiCloudError,
+    );
     expect(requestsTo("ListInstanceJobs")).toHaveLength(2);
     server.reset();
     server.faults.push({ operation: "ListInstanceJobs", status: 503, times: 10 });
@@ -307,7 +369,8 @@ describe("retries", () => {
   });
 
   it("never retries CreateTask, not on 503 nor on a reset", async () => {
-    const create = () => hss().createTask({ task_type: "iac_scan", iac_scan_info: { file_type: "k8s_yaml", file_id_list: ["f1"] } });
+    const create = () =>
+      hss().createTask({ task_type: "iac_scan", iac_scan_info: { file_type: "k8s_yaml", file_id_list: ["f1"] } });
     server.faults.push({ operation: "CreateTask", status: 503, times: 5 });
     await expect(create()).rejects.toMatchObject({ status: 503, operation: "CreateTask" });
     expect(requestsTo("CreateTask")).toHaveLength(1);
@@ -360,10 +423,16 @@ describe("token provider", () => {
 
   it("a 401 triggers one refresh and one retry, shared by concurrent calls", async () => {
     const issued: string[] = [];
-    const client = hss({ auth: { token: async () => (issued.push(issued.length === 0 ? "expired-token" : "fresh-token"), issued.at(-1)!) } });
+    const client = hss({
+      auth: { token: async () => (issued.push(issued.length === 0 ? "expired-token" : "fresh-token"), issued.at(-1)!) },
+    });
     await Promise.all(Array.from({ length: 3 }, () => client.showTaskStatistics({ task_type: "iac_scan" })));
     expect(issued).toEqual(["expired-token", "fresh-token"]);
-    expect(requestsTo("ShowTaskStatistics").map((request) => request.status).sort()).toEqual([200, 200, 200, 401, 401, 401]);
+    expect(
+      requestsTo("ShowTaskStatistics")
+        .map((request) => request.status)
+        .sort(),
+    ).toEqual([200, 200, 200, 401, 401, 401]);
   });
 
   it("a token still rejected after the refresh gives the 401", async () => {
@@ -375,7 +444,9 @@ describe("token provider", () => {
   });
 
   it("a static token is not retried on 401", async () => {
-    await expect(hss({ auth: { token: "wrong" } }).showTaskStatistics({ task_type: "iac_scan" })).rejects.toMatchObject({ status: 401 });
+    await expect(hss({ auth: { token: "wrong" } }).showTaskStatistics({ task_type: "iac_scan" })).rejects.toMatchObject(
+      { status: 401 },
+    );
     expect(requestsTo("ShowTaskStatistics")).toHaveLength(1);
   });
 
@@ -399,8 +470,12 @@ describe("client options", () => {
   it("maps a region to the documented endpoint", async () => {
     const seen: string[] = [];
     const fetch = async (request: Request) => (seen.push(request.url), new Response("{}", { status: 200 }));
-    await createHssClient({ projectId: "p1", region: "ap-southeast-1", auth: tokenAuth, fetch }).showTaskStatistics({ task_type: "iac_scan" });
-    await createSwrClient({ projectId: "p1", region: "eu-west-101", auth: tokenAuth, fetch }).listInstanceJobs({ status: "Failed" });
+    await createHssClient({ projectId: "p1", region: "ap-southeast-1", auth: tokenAuth, fetch }).showTaskStatistics({
+      task_type: "iac_scan",
+    });
+    await createSwrClient({ projectId: "p1", region: "eu-west-101", auth: tokenAuth, fetch }).listInstanceJobs({
+      status: "Failed",
+    });
     expect(seen).toEqual([
       "https://hss.ap-southeast-1.myhuaweicloud.com/v5/p1/common/task-statistics?task_type=iac_scan",
       "https://swr-api.eu-west-101.myhuaweicloud.eu/v2/p1/jobs?status=Failed",
@@ -408,9 +483,13 @@ describe("client options", () => {
   });
 
   it("rejects an unknown region, a missing project id and malformed auth, naming the option", () => {
-    expect(() => createHssClient({ projectId: "p", region: "mars-1", auth: tokenAuth })).toThrow(/unknown region "mars-1"; known regions: .*ap-southeast-1/);
+    expect(() => createHssClient({ projectId: "p", region: "mars-1", auth: tokenAuth })).toThrow(
+      /unknown region "mars-1"; known regions: .*ap-southeast-1/,
+    );
     expect(() => createHssClient({ projectId: "", region: "ap-southeast-1", auth: tokenAuth })).toThrow(/projectId/);
-    expect(() => createHssClient({ projectId: "p", region: "ap-southeast-1", auth: { ak: "AK", sk: "" } })).toThrow(/auth\.sk: expected a non-empty string/);
+    expect(() => createHssClient({ projectId: "p", region: "ap-southeast-1", auth: { ak: "AK", sk: "" } })).toThrow(
+      /auth\.sk: expected a non-empty string/,
+    );
   });
 
   it("encodes query values per RFC 3986 on the wire", async () => {
@@ -436,13 +515,23 @@ describe("secrets", () => {
   it("never appear in any thrown error", async () => {
     const secrets = [DEFAULT_SK, DEFAULT_TOKEN, "provider-token-secret", "security-token-secret"];
     const errors: unknown[] = [];
-    const collect = (promise: Promise<unknown>) => promise.then(() => errors.push(new Error("expected a rejection")), (error) => errors.push(error));
+    const collect = (promise: Promise<unknown>) =>
+      promise.then(
+        () => errors.push(new Error("expected a rejection")),
+        (error) => errors.push(error),
+      );
 
     server.faults.push({ status: 500, times: 100 });
     await collect(hss({ auth: { token: DEFAULT_TOKEN }, retry: false }).showTaskStatistics({ task_type: "iac_scan" }));
-    await collect(hss({ auth: { ak: DEFAULT_AK, sk: DEFAULT_SK, securityToken: "security-token-secret" }, retry: false }).listTasks({ task_type: "iac_scan" }));
+    await collect(
+      hss({ auth: { ak: DEFAULT_AK, sk: DEFAULT_SK, securityToken: "security-token-secret" }, retry: false }).listTasks(
+        { task_type: "iac_scan" },
+      ),
+    );
     server.reset();
-    await collect(hss({ auth: { token: () => "provider-token-secret" } }).showTaskStatistics({ task_type: "iac_scan" }));
+    await collect(
+      hss({ auth: { token: () => "provider-token-secret" } }).showTaskStatistics({ task_type: "iac_scan" }),
+    );
     await collect(swr({ auth: { ak: DEFAULT_AK, sk: DEFAULT_SK } }).listInstanceJobs({ limit: 1000 }));
     server.faults.push({ reset: true, times: 100 });
     await collect(swr({ auth: { ak: DEFAULT_AK, sk: DEFAULT_SK }, retry: false }).listInstanceJobs());
@@ -450,16 +539,33 @@ describe("secrets", () => {
     server.faults.push({ delayMs: 5_000 });
     await collect(swr({ auth: { token: DEFAULT_TOKEN }, timeoutMs: 50, retry: false }).listInstanceJobs());
     try {
-      createHssClient({ projectId: "p", region: "ap-southeast-1", auth: { ak: DEFAULT_AK, sk: DEFAULT_SK, securityToken: 42 as unknown as string } });
+      createHssClient({
+        projectId: "p",
+        region: "ap-southeast-1",
+        auth: { ak: DEFAULT_AK, sk: DEFAULT_SK, securityToken: 42 as unknown as string },
+      });
     } catch (error) {
       errors.push(error);
     }
 
     expect(errors.map((error) => (error as Error).name).sort()).toEqual(
-      ["HuaweiCloudError", "HuaweiCloudError", "HuaweiCloudError", "InvalidInputError", "NetworkError", "TimeoutError", "TypeError"].sort(),
+      [
+        "HuaweiCloudError",
+        "HuaweiCloudError",
+        "HuaweiCloudError",
+        "InvalidInputError",
+        "NetworkError",
+        "TimeoutError",
+        "TypeError",
+      ].sort(),
     );
     for (const error of errors) {
-      const renderings = [String(error), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), (error as Error).stack ?? ""];
+      const renderings = [
+        String(error),
+        JSON.stringify(error),
+        inspect(error, { depth: 10, showHidden: true }),
+        (error as Error).stack ?? "",
+      ];
       for (const text of renderings) for (const secret of secrets) expect(text).not.toContain(secret);
     }
   });

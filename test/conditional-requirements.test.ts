@@ -15,7 +15,10 @@ const problem = (input: object): InvalidInputError | undefined => {
     return error as InvalidInputError;
   }
 };
-const clusterScan = (rest: object) => ({ task_type: "cluster_scan", cluster_scan_info: { scan_type_list: ["cluster_vul"], ...rest } });
+const clusterScan = (rest: object) => ({
+  task_type: "cluster_scan",
+  cluster_scan_info: { scan_type_list: ["cluster_vul"], ...rest },
+});
 
 describe("CreateTask conditional requirements", () => {
   it("are in the operation table, from the spec", () => {
@@ -23,15 +26,27 @@ describe("CreateTask conditional requirements", () => {
       { field: "task_type", equals: "cluster_scan", require: ["cluster_scan_info"] },
       { field: "task_type", equals: "iac_scan", require: ["iac_scan_info"] },
     ]);
-    expect(createTask.params.cluster_scan_info.schema.conditions).toEqual([{ field: "range_type", equals: "specific_cluster", require: ["cluster_id_list"] }]);
+    expect(createTask.params.cluster_scan_info.schema.conditions).toEqual([
+      { field: "range_type", equals: "specific_cluster", require: ["cluster_id_list"] },
+    ]);
   });
 
   it("cluster_scan_info is required when task_type is cluster_scan, iac_scan_info when it is iac_scan", () => {
-    expect(problem({ task_type: "cluster_scan" })).toMatchObject({ field: "cluster_scan_info", expected: 'a value; the field is required when task_type is "cluster_scan"' });
-    expect(problem({ task_type: "iac_scan", cluster_scan_info: clusterScan({ range_type: "all_cluster" }).cluster_scan_info })).toMatchObject({
+    expect(problem({ task_type: "cluster_scan" })).toMatchObject({
+      field: "cluster_scan_info",
+      expected: 'a value; the field is required when task_type is "cluster_scan"',
+    });
+    expect(
+      problem({
+        task_type: "iac_scan",
+        cluster_scan_info: clusterScan({ range_type: "all_cluster" }).cluster_scan_info,
+      }),
+    ).toMatchObject({
       field: "iac_scan_info",
     });
-    expect(problem({ task_type: "iac_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f"] } })).toBeUndefined();
+    expect(
+      problem({ task_type: "iac_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f"] } }),
+    ).toBeUndefined();
   });
 
   it("cluster_id_list is required when range_type is specific_cluster", () => {

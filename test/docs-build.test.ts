@@ -63,7 +63,9 @@ function moduleExports(file: string): string[] {
   const named = [...text.matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((m) =>
     m[1]!.split(",").map((part) => part.replace(/^\s*type\s+/, "").trim()),
   );
-  const declared = [...text.matchAll(/^export (?:declare )?(?:type|interface|class|function|const|abstract class) (\w+)/gm)].map((m) => m[1]!);
+  const declared = [
+    ...text.matchAll(/^export (?:declare )?(?:type|interface|class|function|const|abstract class) (\w+)/gm),
+  ].map((m) => m[1]!);
   const starred = [...text.matchAll(/^export (?:type )?\* from "(\.[\w/.-]+)\.js";$/gm)].flatMap((m) =>
     moduleExports(path.join(path.dirname(file), `${m[1]}.ts`)),
   );

@@ -57,7 +57,10 @@ function pageCopy(from: string, page: string, edit: (text: string) => string): s
   return dir;
 }
 
-const problemsOf = (result: CheckResult) => [...result.operations.flatMap((op) => op.problems), ...result.otherProblems];
+const problemsOf = (result: CheckResult) => [
+  ...result.operations.flatMap((op) => op.problems),
+  ...result.otherProblems,
+];
 const fieldsOf = (page: DocPage, section: string): DocField[] => [...(page.sections.get(section) ?? [])];
 const names = (fields: readonly DocField[] | undefined) => (fields ?? []).map((field) => field.name);
 
@@ -90,7 +93,15 @@ describe("page parser", () => {
     const [jobs, total] = fieldsOf(page, "response 200");
     expect(total!.name).toBe("total");
     expect(names(jobs!.children)).toEqual([
-      "id", "instance_id", "resource_id", "resource_name", "type", "status", "reason", "created_at", "updated_at",
+      "id",
+      "instance_id",
+      "resource_id",
+      "resource_name",
+      "type",
+      "status",
+      "reason",
+      "created_at",
+      "updated_at",
     ]);
     expect(names(fieldsOf(page, "response 400"))).toEqual(["error_code", "error_msg", "encoded_authorization_message"]);
     expect(page.statusCodes).toEqual(["200", "400"]);
@@ -101,7 +112,20 @@ describe("page parser", () => {
     ["hss-v5-list-image-scan-task.en.txt", ["path", "query", "header", "response 200"]],
     ["hss-v5-show-task-statistics.zh.txt", ["path", "query", "header", "response 200"]],
     ["hss-v5-create-task.zh.txt", ["path", "query", "header", "body", "response 200"]],
-    [SWR_FILE, ["path", "query", "header", "response 200", "response 400", "response 401", "response 403", "response 404", "response 500"]],
+    [
+      SWR_FILE,
+      [
+        "path",
+        "query",
+        "header",
+        "response 200",
+        "response 400",
+        "response 401",
+        "response 403",
+        "response 404",
+        "response 500",
+      ],
+    ],
   ])("finds every table of the real page %s", (file, sections) => {
     const page = parsePage(readFileSync(path.join(realDocs, file), "utf8"), file);
     expect([...page.sections.keys()]).toEqual(sections);
@@ -127,8 +151,12 @@ describe("checkDocs", () => {
   });
 
   it("lists an operation transcribed from an https:// source as not checked, without a difference", () => {
-    const url = "https://github.com/huaweicloud/huaweicloud-sdk-go-v3/blob/master/services/swr/v2/model/model_job_detail.go";
-    const result = checkDocs({ docsDir: realDocs, specDir: swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = url)) });
+    const url =
+      "https://github.com/huaweicloud/huaweicloud-sdk-go-v3/blob/master/services/swr/v2/model/model_job_detail.go";
+    const result = checkDocs({
+      docsDir: realDocs,
+      specDir: swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = url)),
+    });
     expect(problemsOf(result)).toEqual([]);
     expect(result.operations).toEqual([]);
     expect(result.unchecked).toEqual([{ operation: "ListInstanceJobs", page: url, reason: "no local page" }]);
@@ -136,12 +164,19 @@ describe("checkDocs", () => {
   });
 
   it.each([
-    ["a path outside docs/pages", "../pages/swr-v2-list-instance-jobs.zh.txt", /neither a page in docs\/pages\/ .* nor an https:\/\/ URL/],
+    [
+      "a path outside docs/pages",
+      "../pages/swr-v2-list-instance-jobs.zh.txt",
+      /neither a page in docs\/pages\/ .* nor an https:\/\/ URL/,
+    ],
     ["a path that climbs out of docs/pages", "docs/pages/../../package.json", /neither a page in docs\/pages\//],
     ["an http:// URL", "http://support.huaweicloud.com/api-swr2/swr_03_1001.html", /nor an https:\/\/ URL/],
     ["a page that does not exist", "docs/pages/swr-v2-no-such-page.zh.txt", /^no such page in /],
   ])("reports an x-source-doc that is %s, and does not check the operation", (_, value, message) => {
-    const result = checkDocs({ docsDir: realDocs, specDir: swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = value)) });
+    const result = checkDocs({
+      docsDir: realDocs,
+      specDir: swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = value)),
+    });
     const [problem, ...rest] = problemsOf(result);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ operation: "ListInstanceJobs", page: value, field: "x-source-doc" });
@@ -158,7 +193,9 @@ describe("checkDocs", () => {
   it("reports the X-Auth-Token row when no security scheme carries it", () => {
     const specDir = enSpecCopy((spec) => (spec.security = []));
     const problems = problemsOf(checkDocs({ docsDir: path.join(fixtures, "en-docs"), specDir }));
-    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual(["header X-Auth-Token: documented (String) but missing from the spec"]);
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      "header X-Auth-Token: documented (String) but missing from the spec",
+    ]);
   });
 
   it("names a field deleted from the spec, with the spec location to add it", () => {
@@ -184,7 +221,10 @@ describe("checkDocs", () => {
 
   it("names a row added to a Chinese page", () => {
     const docsDir = pageCopy(realDocs, SWR_FILE, (text) =>
-      text.replace("updated_at\n\nString\n\n实例更新时间\n", "updated_at\n\nString\n\n实例更新时间\n\npriority\n\nInteger\n\n优先级\n"),
+      text.replace(
+        "updated_at\n\nString\n\n实例更新时间\n",
+        "updated_at\n\nString\n\n实例更新时间\n\npriority\n\nInteger\n\n优先级\n",
+      ),
     );
     const problems = problemsOf(checkDocs({ docsDir, specDir: swrSpecCopy() }));
     expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
@@ -197,21 +237,30 @@ describe("checkDocs", () => {
       text.replace("type |\nYes |", "limit |\nNo |\nInteger |\nDefinition Page size. |\ntype |\nYes |"),
     );
     const problems = problemsOf(checkDocs({ docsDir, specDir: enSpecCopy() }));
-    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual(["query limit: documented (Integer) but missing from the spec"]);
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      "query limit: documented (Integer) but missing from the spec",
+    ]);
   });
 
   it("reports a type that differs from the page", () => {
-    const specDir = swrSpecCopy((spec) => (spec.components.schemas.ListInstanceJobsResponse.properties.total.format = "int64"));
+    const specDir = swrSpecCopy(
+      (spec) => (spec.components.schemas.ListInstanceJobsResponse.properties.total.format = "int64"),
+    );
     const [problem, ...rest] = problemsOf(checkDocs({ docsDir: realDocs, specDir }));
     expect(rest).toEqual([]);
-    expect(problem).toMatchObject({ field: "response 200 total", message: "documented as Integer but the spec has integer/int64" });
+    expect(problem).toMatchObject({
+      field: "response 200 total",
+      message: "documented as Integer but the spec has integer/int64",
+    });
     expect(problem!.specLocation).toMatch(/#\/components\/schemas\/ListInstanceJobsResponse\/properties\/total$/);
   });
 
   it("reports a mandatory flag that differs from the page", () => {
     const specDir = enSpecCopy((spec) => delete spec.paths["/v5/{project_id}/image/tasks"].get.parameters[2].required);
     const problems = problemsOf(checkDocs({ docsDir: path.join(fixtures, "en-docs"), specDir }));
-    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual(["query type: documented as mandatory but the spec does not require it"]);
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      "query type: documented as mandatory but the spec does not require it",
+    ]);
   });
 
   it("reports a documented status code the spec lacks, and an undocumented one it has", () => {
@@ -259,7 +308,10 @@ describe("docs:check CLI", () => {
   });
 
   it("exits 1 naming the field deleted from the spec", () => {
-    const result = run("--spec", swrSpecCopy((spec) => delete spec.components.schemas.JobDetail.properties.reason));
+    const result = run(
+      "--spec",
+      swrSpecCopy((spec) => delete spec.components.schemas.JobDetail.properties.reason),
+    );
     expect(result.status).toBe(1);
     expect(result.stdout).toContain(
       `ListInstanceJobs (${SWR_PAGE}): response 200 jobs[].reason: documented (String) but missing from the spec`,
@@ -273,21 +325,34 @@ describe("docs:check CLI", () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     // Every operation of the generated tables, in spec order: a page is checked, an https:// source is not.
-    const operations = [...Object.values(hssOperations), ...Object.values(iamOperations), ...Object.values(swrOperations)] as OperationSpec[];
+    const operations = [
+      ...Object.values(hssOperations),
+      ...Object.values(iamOperations),
+      ...Object.values(swrOperations),
+    ] as OperationSpec[];
     const unchecked = operations.filter((op) => op.sourceDoc.startsWith("https://"));
     expect(lines.slice(0, -1).map((line) => line.replace(/ok, \d+ documented fields checked$/, "ok"))).toEqual(
       // Checked ones first, then those without a local page, each in spec order.
       [...operations.filter((op) => !unchecked.includes(op)), ...unchecked].map(
-        (op) => `${op.operationId} (${op.sourceDoc}): ${op.sourceDoc.startsWith("https://") ? "not checked (no local page)" : "ok"}`,
+        (op) =>
+          `${op.operationId} (${op.sourceDoc}): ${op.sourceDoc.startsWith("https://") ? "not checked (no local page)" : "ok"}`,
       ),
     );
-    const notChecked = unchecked.length === 0 ? "0 not checked" : `${unchecked.length} not checked (${unchecked.map((op) => `${op.operationId}: no local page`).join("; ")})`;
-    expect(lines.at(-1)).toBe(`docs:check: ${operations.length} operations in 3 specs, ${operations.length - unchecked.length} checked, ${notChecked}, 0 differences`);
+    const notChecked =
+      unchecked.length === 0
+        ? "0 not checked"
+        : `${unchecked.length} not checked (${unchecked.map((op) => `${op.operationId}: no local page`).join("; ")})`;
+    expect(lines.at(-1)).toBe(
+      `docs:check: ${operations.length} operations in 3 specs, ${operations.length - unchecked.length} checked, ${notChecked}, 0 differences`,
+    );
   });
 
   it("exits 0 for an operation with an https:// source, naming it as not checked in the summary", () => {
     const url = "https://example.com/changelog";
-    const result = run("--spec", swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = url)));
+    const result = run(
+      "--spec",
+      swrSpecCopy((spec) => (spec.paths["/v2/{project_id}/jobs"].get["x-source-doc"] = url)),
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`ListInstanceJobs (${url}): not checked (no local page)`);
     expect(result.stdout).toContain(

@@ -18,7 +18,9 @@ describe("examples/wait-for-scan.ts", () => {
       // ready for one ListTasks call, running for two, finished on the fourth (the example's script).
       expect(stdout).toContain(`task ${taskId} finished after 4 polls`);
       expect(stdout).toContain("failed: 1 cluster(s) failed, 2 scanned");
-      expect(stdout).toContain("received 5 requests: CreateTask 200, ListTasks 200, ListTasks 200, ListTasks 200, ListTasks 200");
+      expect(stdout).toContain(
+        "received 5 requests: CreateTask 200, ListTasks 200, ListTasks 200, ListTasks 200, ListTasks 200",
+      );
     },
     TIMEOUT_MS,
   );
@@ -28,7 +30,9 @@ describe("examples/wait-for-scan.ts", () => {
     async () => {
       const { code, stdout, stderr } = await runExample("wait-for-scan.ts", ["--forbidden"]);
       expect(code).toBe(1);
-      expect(stderr).toMatch(/^HuaweiCloudError: ListTasks failed with HTTP 403: HSS\.\d+: .+\(request id [0-9a-f]{32}\)\n$/);
+      expect(stderr).toMatch(
+        /^HuaweiCloudError: ListTasks failed with HTTP 403: HSS\.\d+: .+\(request id [0-9a-f]{32}\)\n$/,
+      );
       expect(stdout).toContain("received 2 requests: CreateTask 200, ListTasks 403");
       expect(stdout + stderr).not.toContain(DEFAULT_SK);
     },

@@ -45,7 +45,9 @@ describe("npm run example against the stand-in server", () => {
   it("exits 0 and says where it ran", () => {
     expect(run.stderr).not.toMatch(/error/i);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/target {3}stand-in server at http:\/\/127\.0\.0\.1:\d+ \(seeded with 600 tasks and 300 SWR jobs\)/);
+    expect(run.stdout).toMatch(
+      /target {3}stand-in server at http:\/\/127\.0\.0\.1:\d+ \(seeded with 600 tasks and 300 SWR jobs\)/,
+    );
   });
 
   it("creates an iac_scan task and finds it again while paging", () => {

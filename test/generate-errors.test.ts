@@ -14,7 +14,10 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** Replaces `from` (which must occur once) in a copy of the fixture, generates; the problems and `to`'s 1-based line. */
-async function problemsAfterEdit(from: string, to: string): Promise<{ problems: readonly string[]; line: number; lineOf: (text: string) => number }> {
+async function problemsAfterEdit(
+  from: string,
+  to: string,
+): Promise<{ problems: readonly string[]; line: number; lineOf: (text: string) => number }> {
   const dir = mkdtempSync(path.join(tmpdir(), "generate-errors-"));
   dirs.push(dir);
   const specDir = path.join(dir, "spec");
@@ -40,7 +43,10 @@ async function problemsAfterEdit(from: string, to: string): Promise<{ problems: 
 
 describe("generator messages name the operation and file:line:col", () => {
   it("the fixture itself generates", async () => {
-    expect((await problemsAfterEdit("summary: Count things (a JSON scalar)", "summary: Count things (a JSON scalar)")).problems).toEqual([]);
+    expect(
+      (await problemsAfterEdit("summary: Count things (a JSON scalar)", "summary: Count things (a JSON scalar)"))
+        .problems,
+    ).toEqual([]);
   });
 
   it("a request body without JSON content", async () => {
@@ -48,17 +54,28 @@ describe("generator messages name the operation and file:line:col", () => {
       "      requestBody:\n        required: true\n        content:\n          application/json:",
       "      requestBody:\n        required: true\n        content:\n          text/plain:",
     );
-    expect(problems).toEqual([`${SPEC}:${line + 1}:9 CreateThings: the request body needs application/json content (found: text/plain)`]);
+    expect(problems).toEqual([
+      `${SPEC}:${line + 1}:9 CreateThings: the request body needs application/json content (found: text/plain)`,
+    ]);
   });
 
   it("a response header whose schema is not a scalar", async () => {
-    const header = "              description: How many were created.\n              schema:\n                type: integer\n";
-    const { problems, line } = await problemsAfterEdit(header, header.replace("type: integer\n", "type: array\n                items:\n                  type: integer\n"));
-    expect(problems).toEqual([`${SPEC}:${line + 2}:17 CreateThings: response header "X-Created" must have a string, integer, number or boolean schema; found "array"`]);
+    const header =
+      "              description: How many were created.\n              schema:\n                type: integer\n";
+    const { problems, line } = await problemsAfterEdit(
+      header,
+      header.replace("type: integer\n", "type: array\n                items:\n                  type: integer\n"),
+    );
+    expect(problems).toEqual([
+      `${SPEC}:${line + 2}:17 CreateThings: response header "X-Created" must have a string, integer, number or boolean schema; found "array"`,
+    ]);
   });
 
   it("minimum/maximum on a string, and other type-mismatched keywords", async () => {
-    const { problems, line } = await problemsAfterEdit("          type: string\n          minLength: 1\n", "          type: string\n          minimum: 1\n          maxItems: 3\n");
+    const { problems, line } = await problemsAfterEdit(
+      "          type: string\n          minLength: 1\n",
+      "          type: string\n          minimum: 1\n          maxItems: 3\n",
+    );
     expect(problems).toEqual([
       `${SPEC}:${line + 1}:11 UpdateThing: "minimum" applies to integer and number values, but the schema's type is "string"`,
       `${SPEC}:${line + 2}:11 UpdateThing: "maxItems" applies to array values, but the schema's type is "string"`,
@@ -68,7 +85,12 @@ describe("generator messages name the operation and file:line:col", () => {
   });
 
   it("an if/then the client cannot check", async () => {
-    const { problems, lineOf } = await problemsAfterEdit("              then:\n                required: [color]\n", "              then:\n                required: [color]\n              else:\n                required: [name]\n");
-    expect(problems).toEqual([`${SPEC}:${lineOf("              if:\n") + 1}:17 UpdateThing: if/then must be: if one property is a const, then required: [...] (no else)`]);
+    const { problems, lineOf } = await problemsAfterEdit(
+      "              then:\n                required: [color]\n",
+      "              then:\n                required: [color]\n              else:\n                required: [name]\n",
+    );
+    expect(problems).toEqual([
+      `${SPEC}:${lineOf("              if:\n") + 1}:17 UpdateThing: if/then must be: if one property is a const, then required: [...] (no else)`,
+    ]);
   });
 });

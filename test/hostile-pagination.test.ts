@@ -4,7 +4,14 @@
 // page's status, request id and operation — and the server saw exactly the requests listed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHssClient, InvalidPageError, InvalidResponseError, paginate, type HssClient } from "../src/index.js";
-import { honest, pagingClient, startPagingServer, widgets, type PagingMethods, type PagingServer } from "./fixtures/pagination/service.js";
+import {
+  honest,
+  pagingClient,
+  startPagingServer,
+  widgets,
+  type PagingMethods,
+  type PagingServer,
+} from "./fixtures/pagination/service.js";
 
 let server: PagingServer;
 let hss: HssClient;
@@ -23,7 +30,12 @@ function endlessTasks(totalNum: unknown) {
   return ({ query }: { query: URLSearchParams }) => {
     const offset = Number(query.get("offset"));
     const limit = Number(query.get("limit"));
-    return { body: { total_num: totalNum, data_list: Array.from({ length: limit }, (_, index) => ({ task_id: `t-${offset + index}` })) } };
+    return {
+      body: {
+        total_num: totalNum,
+        data_list: Array.from({ length: limit }, (_, index) => ({ task_id: `t-${offset + index}` })),
+      },
+    };
   };
 }
 
@@ -50,7 +62,9 @@ describe("a walk that always ends", () => {
     server.handler = endlessTasks("400");
     const { items, error } = await walk(paginate(hss.listTasks, { task_type: "iac_scan" }));
     expectPageError(error, { behaviour: "invalid-total", operation: "ListTasks", requestId: "req-1" });
-    expect((error as Error).message).toContain('sent the string "400" as the total ("total_num"), not a whole number ≥ 0');
+    expect((error as Error).message).toContain(
+      'sent the string "400" as the total ("total_num"), not a whole number ≥ 0',
+    );
     expect(items).toHaveLength(0);
     expect(server.requests).toHaveLength(1);
   });
@@ -66,7 +80,9 @@ describe("a walk that always ends", () => {
     server.handler = endlessTasks(1e12);
     const { items, error } = await walk(paginate(hss.listTasks, { task_type: "iac_scan" }));
     expectPageError(error, { behaviour: "total-beyond-reach", operation: "ListTasks", requestId: "req-1" });
-    expect((error as Error).message).toContain("reports a total of 1000000000000 items, more than ListTasks can page through (offset at most 2000000)");
+    expect((error as Error).message).toContain(
+      "reports a total of 1000000000000 items, more than ListTasks can page through (offset at most 2000000)",
+    );
     expect(items).toHaveLength(0);
     expect(server.requests).toHaveLength(1);
   });
@@ -79,7 +95,9 @@ describe("a walk that always ends", () => {
 
   it("no total and endless full pages: ends at the operation's offset maximum", async () => {
     // ListNoTotal: offset at most 1000, pages of 50 → offsets 0, 50, …, 1000 (21 requests), then the error.
-    server.handler = ({ query }) => ({ body: { widgets: widgets(2000).slice(Number(query.get("offset")), Number(query.get("offset")) + 50) } });
+    server.handler = ({ query }) => ({
+      body: { widgets: widgets(2000).slice(Number(query.get("offset")), Number(query.get("offset")) + 50) },
+    });
     const { items, error } = await walk(paginate(fixture.listNoTotal));
     expectPageError(error, { behaviour: "past-offset-maximum", operation: "ListNoTotal", requestId: "req-21" });
     expect(items).toHaveLength(1050);
@@ -117,7 +135,9 @@ describe("no item twice", () => {
     // page_info.next_marker alternates between two values: m-1, m-2, m-1 …
     server.handler = () => {
       const n = server.requests.length;
-      return { body: { widgets: widgets(50 * n).slice(50 * (n - 1)), page_info: { next_marker: `m-${((n - 1) % 2) + 1}` } } };
+      return {
+        body: { widgets: widgets(50 * n).slice(50 * (n - 1)), page_info: { next_marker: `m-${((n - 1) % 2) + 1}` } },
+      };
     };
     const { items, error } = await walk(paginate(fixture.listMarkerBody));
     expectPageError(error, { behaviour: "repeated-marker", operation: "ListMarkerBody", requestId: "req-3" });
@@ -155,9 +175,17 @@ describe("the list must be a list, the total a number", () => {
 
   it("a Content-Range that is not one, and a marker that is neither a string nor a number", async () => {
     server.handler = (page) => ({ ...honest(widgets(100))(page), headers: { "Content-Range": "lots" } });
-    expectPageError((await walk(paginate(fixture.listHeaderTotal))).error, { behaviour: "invalid-total", operation: "ListHeaderTotal", requestId: "req-1" });
+    expectPageError((await walk(paginate(fixture.listHeaderTotal))).error, {
+      behaviour: "invalid-total",
+      operation: "ListHeaderTotal",
+      requestId: "req-1",
+    });
     server.reset();
     server.handler = () => ({ body: { widgets: widgets(50), page_info: { next_marker: { id: 1 } } } });
-    expectPageError((await walk(paginate(fixture.listMarkerBody))).error, { behaviour: "invalid-marker", operation: "ListMarkerBody", requestId: "req-1" });
+    expectPageError((await walk(paginate(fixture.listMarkerBody))).error, {
+      behaviour: "invalid-marker",
+      operation: "ListMarkerBody",
+      requestId: "req-1",
+    });
   });
 });

@@ -44,7 +44,10 @@ describe("a client created with only { region }", () => {
     expect(lookup[0]).toMatchObject({ query: { name: "ap-southeast-1" }, principal: { kind: "aksk", ak: DEFAULT_AK } });
     const call = server.requests.filter((request) => request.operation === "ShowTaskStatistics");
     expect(call).toHaveLength(1);
-    expect(call[0]).toMatchObject({ path: `/v5/${server.projectId}/common/task-statistics`, principal: { kind: "aksk", ak: DEFAULT_AK } });
+    expect(call[0]).toMatchObject({
+      path: `/v5/${server.projectId}/common/task-statistics`,
+      principal: { kind: "aksk", ak: DEFAULT_AK },
+    });
     expect(stdout).not.toContain(DEFAULT_SK);
   });
 });

@@ -35,24 +35,30 @@ describe("projectId looked up from the region", () => {
     expect(lookups).toHaveLength(1);
     expect(lookups[0]).toMatchObject({ path: "/v3/projects", query: { name: "ap-southeast-1" } });
     expect(lookups[0]!.principal).toEqual({ kind: "aksk", ak: DEFAULT_AK });
-    expect(requestsTo("ListTasks").map((request) => request.path.split("/")[2])).toEqual(Array(3).fill(server.projectId));
+    expect(requestsTo("ListTasks").map((request) => request.path.split("/")[2])).toEqual(
+      Array(3).fill(server.projectId),
+    );
   });
 
   it("uses the credentials' project id when they name one, asking IAM nothing", async () => {
-    const hss = createHssClient({ region: "ap-southeast-1", endpoint: server.url, auth: standInKeys({ projectId: server.projectId }).provider });
+    const hss = createHssClient({
+      region: "ap-southeast-1",
+      endpoint: server.url,
+      auth: standInKeys({ projectId: server.projectId }).provider,
+    });
     await hss.showTaskStatistics({ task_type: "iac_scan" });
     expect(requestsTo("KeystoneListProjects")).toHaveLength(0);
     expect(requestsTo("ShowTaskStatistics")).toHaveLength(1);
   });
 
   it.each([
-    [[], "IAM answered no project named \"ap-southeast-1\""],
+    [[], 'IAM answered no project named "ap-southeast-1"'],
     [
       [
         { id: "p1", name: "ap-southeast-1" },
         { id: "p2", name: "ap-southeast-1" },
       ],
-      "IAM answered 2 projects named \"ap-southeast-1\"",
+      'IAM answered 2 projects named "ap-southeast-1"',
     ],
   ])("refuses %j with a clear error, sends nothing to HSS, and asks again next time", async (projects, message) => {
     const hss = createHssClient({ region: "ap-southeast-1", endpoint: server.url, auth: standInKeys().provider });
@@ -84,18 +90,31 @@ describe("temporary keys refused with 401", () => {
     const provider: CredentialProvider = async () => {
       calls++;
       const ak = calls === 1 ? "REVOKEDAK00000000001" : DEFAULT_AK;
-      return createCredentials({ ak, sk: DEFAULT_SK, securityToken: "temporary-token", expiresAt: new Date(Date.now() + 3_600_000), source: "test" });
+      return createCredentials({
+        ak,
+        sk: DEFAULT_SK,
+        securityToken: "temporary-token",
+        expiresAt: new Date(Date.now() + 3_600_000),
+        source: "test",
+      });
     };
     const hss = createHssClient({ projectId: server.projectId, endpoint: server.url, auth: provider, retry: false });
     const results = await Promise.all([1, 2, 3].map(() => hss.showTaskStatistics({ task_type: "iac_scan" })));
     expect(results).toHaveLength(3);
     expect(calls).toBe(2);
-    expect(requestsTo("ShowTaskStatistics").map((request) => request.status).sort()).toEqual([200, 200, 200, 401, 401, 401]);
+    expect(
+      requestsTo("ShowTaskStatistics")
+        .map((request) => request.status)
+        .sort(),
+    ).toEqual([200, 200, 200, 401, 401, 401]);
   });
 
   it("does not renew permanent keys: the 401 is the caller's", async () => {
     let calls = 0;
-    const provider: CredentialProvider = async () => (calls++, createCredentials({ ak: "REVOKEDAK00000000001", sk: DEFAULT_SK, source: "test" }));
+    const provider: CredentialProvider = async () => (
+      calls++,
+      createCredentials({ ak: "REVOKEDAK00000000001", sk: DEFAULT_SK, source: "test" })
+    );
     const hss = createHssClient({ projectId: server.projectId, endpoint: server.url, auth: provider, retry: false });
     const error = await rejectionOf(hss.showTaskStatistics({ task_type: "iac_scan" }));
     expect(error).toBeInstanceOf(HuaweiCloudError);

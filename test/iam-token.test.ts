@@ -42,7 +42,10 @@ describe("iamAgencyToken", () => {
       principal: { kind: "aksk", ak: DEFAULT_AK },
       body: {
         auth: {
-          identity: { methods: ["assume_role"], assume_role: { agency_name: "ops-agency", domain_name: "ops-account" } },
+          identity: {
+            methods: ["assume_role"],
+            assume_role: { agency_name: "ops-agency", domain_name: "ops-account" },
+          },
           scope: { project: { name: "ap-southeast-1" } },
         },
       },
@@ -73,7 +76,11 @@ describe("iamAgencyToken", () => {
     const clock = { now: EXPIRES_AT - 24 * 60 * MINUTE };
     const restart = await startStandInServer({ tokens: [TOKEN], seed: { tasks: 10, imageScanTasks: 5, jobs: 5 } });
     try {
-      const hss = createHssClient({ projectId: restart.projectId, endpoint: restart.url, auth: { token: agencyToken(clock) } });
+      const hss = createHssClient({
+        projectId: restart.projectId,
+        endpoint: restart.url,
+        auth: { token: agencyToken(clock) },
+      });
       await hss.showTaskStatistics({ task_type: "iac_scan" });
       expect(restart.requests.at(-1)).toMatchObject({ operation: "ShowTaskStatistics", principal: { kind: "token" } });
       expect(inspect(hss)).not.toContain(TOKEN);

@@ -101,7 +101,9 @@ describe("the naming rule", () => {
 /** Every name the package root must export as a type, from generated/: schemas, and each operation's types. */
 async function expectedTypeNames(): Promise<string[]> {
   const names: string[] = [];
-  const services = readdirSync(path.join(repoRoot, "generated"), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const services = readdirSync(path.join(repoRoot, "generated"), { withFileTypes: true }).filter((entry) =>
+    entry.isDirectory(),
+  );
   for (const service of services.map((entry) => entry.name).sort()) {
     names.push(...exportedNames(readFileSync(path.join(repoRoot, "generated", service, "named-types.ts"), "utf8")));
     const module = (await import(

@@ -63,7 +63,11 @@ describe("JSON pointers (RFC 6901)", () => {
     expect(refSegments("#")).toEqual([]);
     expect(refSegments("other.yaml#/x")).toBeUndefined();
     expect(thrown(() => refSegments("#/a%zz")).message).toContain("malformed percent-escape");
-    for (const segments of [["paths", "/v1/{id}", "get"], ["a b", "x#y", "~"]]) expect(refSegments(formatRef(segments))).toEqual(segments);
+    for (const segments of [
+      ["paths", "/v1/{id}", "get"],
+      ["a b", "x#y", "~"],
+    ])
+      expect(refSegments(formatRef(segments))).toEqual(segments);
   });
 
   it("looks values up by own key and canonical index only", () => {
@@ -120,14 +124,20 @@ describe("$refs", () => {
     expect(thrown(() => deref(demo, { $ref: "#/components/schemas/Nope" }, ["paths"])).message).toBe(
       'spec/demo.v1.yaml:4:3 $ref "#/components/schemas/Nope" points at nothing',
     );
-    expect(thrown(() => deref(demo, { $ref: "other.yaml#/x" }, ["paths"])).message).toContain('only local $refs ("#/...") are supported');
-    expect(thrown(() => deref(demo, { $ref: "#/components/responses/Loop" }, [])).message).toMatch(/^spec\/demo\.v1\.yaml:\d+:\d+ \$ref cycle through/);
+    expect(thrown(() => deref(demo, { $ref: "other.yaml#/x" }, ["paths"])).message).toContain(
+      'only local $refs ("#/...") are supported',
+    );
+    expect(thrown(() => deref(demo, { $ref: "#/components/responses/Loop" }, [])).message).toMatch(
+      /^spec\/demo\.v1\.yaml:\d+:\d+ \$ref cycle through/,
+    );
   });
 
   it("dereferences a whole node: siblings of a $ref win, a recursive $ref is an error unless kept", () => {
     const demo = spec(DEMO);
     const node = demo.data.components as Record<string, any>;
-    expect(thrown(() => dereference(demo, {}, node.schemas.Node, ["components", "schemas", "Node"])).message).toContain("$ref cycle");
+    expect(thrown(() => dereference(demo, {}, node.schemas.Node, ["components", "schemas", "Node"])).message).toContain(
+      "$ref cycle",
+    );
     const kept = dereference(demo, { cycles: "keep" }, node.schemas.Node, ["components", "schemas", "Node"]) as any;
     expect(kept.properties.child).toEqual({
       type: "object",
@@ -135,7 +145,10 @@ describe("$refs", () => {
       description: "a child",
     });
     const whole = dereference(demo, { cycles: "keep" }) as any;
-    expect(whole.paths["/v1/{id}/things"].get.responses["200"].content["application/json"].schema.items).toEqual({ type: "integer", minimum: 1 });
+    expect(whole.paths["/v1/{id}/things"].get.responses["200"].content["application/json"].schema.items).toEqual({
+      type: "integer",
+      minimum: 1,
+    });
   });
 });
 
@@ -144,7 +157,9 @@ describe("source locations", () => {
     const demo = spec(DEMO);
     expect(demo.locate(["paths", "/v1/{id}/things", "get", "operationId"])).toBe("spec/demo.v1.yaml:9:20");
     expect(demo.locate(["paths", "/v1/{id}/things", "get", "operationId"], true)).toBe("spec/demo.v1.yaml:9:7");
-    expect(demo.locate(["paths", "/v1/{id}/things", "get", "parameters", "1", "schema"])).toBe("spec/demo.v1.yaml:12:45");
+    expect(demo.locate(["paths", "/v1/{id}/things", "get", "parameters", "1", "schema"])).toBe(
+      "spec/demo.v1.yaml:12:45",
+    );
     expect(demo.locate(["paths", "/v1/{id}/things", "get", "x-missing"])).toBe("spec/demo.v1.yaml:9:7");
   });
 

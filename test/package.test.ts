@@ -14,14 +14,23 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandInServer, type StandInServer } from "./server/index.js";
-import { ensureBuilt, ensureNewestNode, ensureOldestTypeScript, NEWEST_NODE_VERSION, OLDEST_TYPESCRIPT_VERSION, ROOT } from "./runtimes/build.js";
+import {
+  ensureBuilt,
+  ensureNewestNode,
+  ensureOldestTypeScript,
+  NEWEST_NODE_VERSION,
+  OLDEST_TYPESCRIPT_VERSION,
+  ROOT,
+} from "./runtimes/build.js";
 import { expectSmokeMatchesServer, parseResult, run, smokeConfig } from "./runtimes/expect-smoke.js";
 
 const PACKAGE_NAME = "huaweicloud-task-client";
 const TESTING_ENTRY = `${PACKAGE_NAME}/testing`;
 /** The testing entry's optional peer dependencies, at the versions the repository tests with. */
 const TESTING_PEERS = ["ajv", "ajv-formats"].map((name) => {
-  const { version } = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
+  const { version } = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as {
+    version: string;
+  };
   return `${name}@${version}`;
 });
 
@@ -36,7 +45,11 @@ let cjsConsumerDir: string;
 let packed: PackResult;
 
 function npm(args: string[], cwd: string): string {
-  return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", timeout: 170_000 });
+  return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd,
+    encoding: "utf8",
+    timeout: 170_000,
+  });
 }
 
 /** The first ```ts block of the README that imports `specifier` (the package by default). */
@@ -53,7 +66,14 @@ function wrapSnippet(snippet: string): string {
   const lines = snippet.split("\n");
   const imports = lines.filter((line) => /^import\s/.test(line));
   const body = lines.filter((line) => !/^import\s/.test(line));
-  return [...imports, "", "export async function readmeUsage(): Promise<void> {", ...body.map((line) => `  ${line}`), "}", ""].join("\n");
+  return [
+    ...imports,
+    "",
+    "export async function readmeUsage(): Promise<void> {",
+    ...body.map((line) => `  ${line}`),
+    "}",
+    "",
+  ].join("\n");
 }
 
 beforeAll(async () => {
@@ -64,13 +84,22 @@ beforeAll(async () => {
 
   consumerDir = join(workDir, "consumer");
   mkdirSync(consumerDir);
-  writeFileSync(join(consumerDir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
+  writeFileSync(
+    join(consumerDir, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2),
+  );
   // ajv and ajv-formats: the testing entry's optional peer dependencies, which its users install.
-  npm(["install", join(workDir, packed.filename), ...TESTING_PEERS, "--prefer-offline", "--ignore-scripts"], consumerDir);
+  npm(
+    ["install", join(workDir, packed.filename), ...TESTING_PEERS, "--prefer-offline", "--ignore-scripts"],
+    consumerDir,
+  );
 
   cjsConsumerDir = join(workDir, "cjs-consumer");
   mkdirSync(cjsConsumerDir);
-  writeFileSync(join(cjsConsumerDir, "package.json"), JSON.stringify({ name: "cjs-consumer", private: true, type: "commonjs" }, null, 2));
+  writeFileSync(
+    join(cjsConsumerDir, "package.json"),
+    JSON.stringify({ name: "cjs-consumer", private: true, type: "commonjs" }, null, 2),
+  );
   npm(["install", join(workDir, packed.filename), "--prefer-offline", "--ignore-scripts"], cjsConsumerDir);
 }, 240_000);
 
@@ -138,10 +167,19 @@ function writeTypeCheckProject(project: string, skipLibCheck: boolean): void {
 describe("npm pack", () => {
   it("ships the built JavaScript and declarations with their maps, the sources they map to, README, CHANGELOG, LICENSE", () => {
     const paths = packed.files.map((file) => file.path).sort();
-    const allowed = /^(dist\/(src|generated)\/.+\.(js|d\.ts)(\.map)?|(src|generated)\/.+\.ts|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+    const allowed =
+      /^(dist\/(src|generated)\/.+\.(js|d\.ts)(\.map)?|(src|generated)\/.+\.ts|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
     expect(paths.filter((path) => !allowed.test(path))).toEqual([]);
     expect(paths).toEqual(
-      expect.arrayContaining(["dist/src/index.js", "dist/src/index.d.ts", "dist/generated/hss/operations.js", "README.md", "CHANGELOG.md", "LICENSE", "package.json"]),
+      expect.arrayContaining([
+        "dist/src/index.js",
+        "dist/src/index.d.ts",
+        "dist/generated/hss/operations.js",
+        "README.md",
+        "CHANGELOG.md",
+        "LICENSE",
+        "package.json",
+      ]),
     );
     // Nothing from the tests, specs, scripts, benchmarks or examples.
     expect(paths.filter((path) => /^(test|spec|scripts|bench|examples)\//.test(path))).toEqual([]);
@@ -167,7 +205,9 @@ describe("npm pack", () => {
   });
 
   it("installs into an empty project with openapi-fetch as its only dependency", () => {
-    const installed = JSON.parse(readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8")) as {
+    const installed = JSON.parse(
+      readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8"),
+    ) as {
       dependencies?: Record<string, string>;
     };
     expect(Object.keys(installed.dependencies ?? {})).toEqual(["openapi-fetch"]);
@@ -175,7 +215,9 @@ describe("npm pack", () => {
   });
 
   it("names its repository, homepage, bug tracker and keywords (npm provenance needs the repository)", () => {
-    const installed = JSON.parse(readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8")) as Record<string, unknown>;
+    const installed = JSON.parse(
+      readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8"),
+    ) as Record<string, unknown>;
     const { repository, bugs } = installed as { repository: { type: string; url: string }; bugs: { url: string } };
     expect(repository.type).toBe("git");
     expect(repository.url).toMatch(/^git\+https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
@@ -196,7 +238,9 @@ describe("the installed package", () => {
     writeTypeCheckProject("tsconfig.min.json", false);
     const claimed = OLDEST_TYPESCRIPT_VERSION.replace(/\.\d+$/, "");
     expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(`TypeScript ${claimed}`);
-    const manifest = JSON.parse(readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8")) as {
+    const manifest = JSON.parse(
+      readFileSync(join(consumerDir, "node_modules", PACKAGE_NAME, "package.json"), "utf8"),
+    ) as {
       peerDependencies?: Record<string, string>;
     };
     expect(manifest.peerDependencies?.["typescript"]).toBe(`>=${claimed}`);
@@ -213,10 +257,15 @@ describe("the installed package", () => {
     });
 
     it("passes the smoke test imported by package name", async () => {
-      for (const file of ["smoke.mjs", "run-smoke.mjs"]) copyFileSync(join(ROOT, "test/runtimes", file), join(consumerDir, file));
-      const result = await run(process.execPath, [join(consumerDir, "run-smoke.mjs"), PACKAGE_NAME, JSON.stringify(smokeConfig(server))], {
-        cwd: consumerDir,
-      });
+      for (const file of ["smoke.mjs", "run-smoke.mjs"])
+        copyFileSync(join(ROOT, "test/runtimes", file), join(consumerDir, file));
+      const result = await run(
+        process.execPath,
+        [join(consumerDir, "run-smoke.mjs"), PACKAGE_NAME, JSON.stringify(smokeConfig(server))],
+        {
+          cwd: consumerDir,
+        },
+      );
       const { summary } = parseResult(result);
       expectSmokeMatchesServer(summary, server);
     });
@@ -227,7 +276,8 @@ describe("the installed package in a CommonJS project", () => {
   let server: StandInServer;
   beforeAll(async () => {
     server = await startStandInServer();
-    for (const file of ["smoke.mjs", "require-smoke.cjs"]) copyFileSync(join(ROOT, "test/runtimes", file), join(cjsConsumerDir, file));
+    for (const file of ["smoke.mjs", "require-smoke.cjs"])
+      copyFileSync(join(ROOT, "test/runtimes", file), join(cjsConsumerDir, file));
   });
   afterAll(async () => {
     await server?.close();
@@ -282,7 +332,9 @@ describe("the installed package in a CommonJS project", () => {
     const compiled = readFileSync(join(cjsConsumerDir, "index.js"), "utf8");
     expect(compiled).toContain(`require("${PACKAGE_NAME}")`);
     const { url, projectId, token } = smokeConfig(server);
-    const result = await run(process.execPath, [join(cjsConsumerDir, "index.js"), url, projectId, token], { cwd: cjsConsumerDir });
+    const result = await run(process.execPath, [join(cjsConsumerDir, "index.js"), url, projectId, token], {
+      cwd: cjsConsumerDir,
+    });
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({ items: 10, error: "function", paginate: "function" });
   }, 120_000);
@@ -354,13 +406,20 @@ describe("the installed package's testing entry", () => {
   }, 120_000);
 
   it("resolves to a module that throws a clear error where the `node` condition does not apply (a browser bundle)", async () => {
-    writeFileSync(join(consumerDir, "browser-testing.mjs"), `import { startStandInServer } from "${TESTING_ENTRY}";\nawait startStandInServer();\n`);
+    writeFileSync(
+      join(consumerDir, "browser-testing.mjs"),
+      `import { startStandInServer } from "${TESTING_ENTRY}";\nawait startStandInServer();\n`,
+    );
     const esbuild = join(ROOT, "node_modules/esbuild/bin/esbuild");
     const bundle = join(consumerDir, "browser-testing.bundle.mjs");
-    execFileSync(esbuild, ["browser-testing.mjs", "--bundle", "--platform=browser", "--format=esm", `--outfile=${bundle}`], {
-      cwd: consumerDir,
-      stdio: "pipe",
-    });
+    execFileSync(
+      esbuild,
+      ["browser-testing.mjs", "--bundle", "--platform=browser", "--format=esm", `--outfile=${bundle}`],
+      {
+        cwd: consumerDir,
+        stdio: "pipe",
+      },
+    );
     const result = await run(process.execPath, [bundle], { cwd: consumerDir });
     expect(result.stderr).toContain("huaweicloud-task-client/testing (the stand-in server) runs on Node.js only");
     expect(readFileSync(bundle, "utf8")).not.toMatch(/["']node:http["']/);

@@ -3,7 +3,18 @@
 // each style's facts; concurrency for offset paging; timeoutMs and signal.
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { HuaweiCloudError, paginate, TimeoutError, type ItemOf, type OutputOf } from "../src/index.js";
-import { FIXTURE_FILE, FIXTURE_SOURCE, honest, pagingClient, pagingTable, startPagingServer, widgets, type PagingMethods, type PagingServer, type Widget } from "./fixtures/pagination/service.js";
+import {
+  FIXTURE_FILE,
+  FIXTURE_SOURCE,
+  honest,
+  pagingClient,
+  pagingTable,
+  startPagingServer,
+  widgets,
+  type PagingMethods,
+  type PagingServer,
+  type Widget,
+} from "./fixtures/pagination/service.js";
 
 let server: PagingServer;
 let client: PagingMethods;
@@ -46,7 +57,10 @@ describe("each paging style walks the whole list once, in order", () => {
   });
 
   it("offset, total in Content-Range: `*/*` or a missing header means no total; the short page ends the walk", async () => {
-    server.handler = (page) => ({ ...honest(WIDGETS)(page), headers: page.query.get("offset") === "0" ? { "Content-Range": "*/*" } : EMPTY_HEADERS });
+    server.handler = (page) => ({
+      ...honest(WIDGETS)(page),
+      headers: page.query.get("offset") === "0" ? { "Content-Range": "*/*" } : EMPTY_HEADERS,
+    });
     expect(await paginate.all(client.listHeaderTotal)).toHaveLength(437);
   });
 
@@ -61,7 +75,17 @@ describe("each paging style walks the whole list once, in order", () => {
 
   it("marker from the last item's id", async () => {
     expect(ids(await paginate.all(client.listMarkerLastItem))).toEqual(ids(WIDGETS));
-    expect(queries("marker")).toEqual([null, "w-0050", "w-0100", "w-0150", "w-0200", "w-0250", "w-0300", "w-0350", "w-0400"]);
+    expect(queries("marker")).toEqual([
+      null,
+      "w-0050",
+      "w-0100",
+      "w-0150",
+      "w-0200",
+      "w-0250",
+      "w-0300",
+      "w-0350",
+      "w-0400",
+    ]);
   });
 
   it("marker from page_info.next_marker: the last page has none", async () => {
@@ -70,7 +94,9 @@ describe("each paging style walks the whole list once, in order", () => {
     expect(server.requests).toHaveLength(8);
     server.reset();
     // Starting after a caller's marker, with maxItems: asks for no more than still wanted.
-    expect(ids(await paginate.all(client.listMarkerBody, { marker: "w-0100" }, { maxItems: 60 }))).toEqual(ids(WIDGETS.slice(100, 160)));
+    expect(ids(await paginate.all(client.listMarkerBody, { marker: "w-0100" }, { maxItems: 60 }))).toEqual(
+      ids(WIDGETS.slice(100, 160)),
+    );
     expect(queries("limit")).toEqual(["50", "10"]);
   });
 
@@ -102,7 +128,10 @@ describe("concurrency (offset paging, once the first page told the total)", () =
 
   it("leaving the loop aborts the requests in flight and sends no more", async () => {
     // Pages after the second answer slowly, so they are still in flight when the loop leaves.
-    server.handler = (page) => ({ ...honest(WIDGETS)(page), delayMs: Number(page.query.get("offset")) >= 100 ? 2000 : 0 });
+    server.handler = (page) => ({
+      ...honest(WIDGETS)(page),
+      delayMs: Number(page.query.get("offset")) >= 100 ? 2000 : 0,
+    });
     let seen = 0;
     for await (const _ of paginate(client.listBodyTotal, {}, { concurrency: 4 })) if (++seen === 60) break;
     // Page 1, then pages 2–5 fetched ahead; the loop left during page 2, so 3–5 were cancelled.
@@ -112,7 +141,10 @@ describe("concurrency (offset paging, once the first page told the total)", () =
   });
 
   it("an error on a page ahead surfaces in turn, after the items before it", async () => {
-    server.handler = (page) => (page.query.get("offset") === "150" ? { status: 500, body: { error_code: "E500", error_msg: "boom" } } : honest(WIDGETS)(page));
+    server.handler = (page) =>
+      page.query.get("offset") === "150"
+        ? { status: 500, body: { error_code: "E500", error_msg: "boom" } }
+        : honest(WIDGETS)(page);
     const seen: string[] = [];
     const error = await (async () => {
       for await (const widget of paginate(client.listBodyTotal, {}, { concurrency: 3 })) seen.push(widget.id);
@@ -124,7 +156,9 @@ describe("concurrency (offset paging, once the first page told the total)", () =
 
   it("refuses a concurrency that is not a whole number from 1 to 64, before any request", async () => {
     for (const concurrency of [0, 1.5, 65, Number.NaN]) {
-      await expect(paginate.all(client.listBodyTotal, {}, { concurrency })).rejects.toThrow(/paginate: concurrency: expected a whole number from 1 to 64/);
+      await expect(paginate.all(client.listBodyTotal, {}, { concurrency })).rejects.toThrow(
+        /paginate: concurrency: expected a whole number from 1 to 64/,
+      );
     }
     expect(server.requests).toHaveLength(0);
   });
@@ -167,38 +201,110 @@ describe("the generator checks each style's facts, naming the operation at file:
   it("the fixture itself is accepted, one style per operation", () => {
     const { operations } = pagingTable();
     expect(Object.values(operations).map((op) => op.pagination)).toEqual([
-      { style: "offset", offset: "offset", limit: "limit", numbersAs: "integer", minLimit: 1, maxLimit: 50, items: "widgets", key: "id", maxOffset: 2000000, total: { in: "body", field: "count" } },
-      { style: "offset", offset: "offset", limit: "limit", numbersAs: "string", minLimit: 1, maxLimit: 50, items: null, key: "id", maxOffset: 100000, total: { in: "header", name: "content-range", format: "content-range" } },
-      { style: "offset", offset: "offset", limit: "limit", numbersAs: "integer", minLimit: 1, maxLimit: 50, items: "widgets", key: "id", maxOffset: 1000, total: null },
-      { style: "marker", marker: "marker", limit: "limit", numbersAs: "integer", minLimit: 1, maxLimit: 50, items: null, key: "id", next: { from: "last-item", field: "id" } },
-      { style: "marker", marker: "marker", limit: "limit", numbersAs: "integer", minLimit: 1, maxLimit: 50, items: "widgets", key: "id", next: { from: "body", path: ["page_info", "next_marker"] } },
+      {
+        style: "offset",
+        offset: "offset",
+        limit: "limit",
+        numbersAs: "integer",
+        minLimit: 1,
+        maxLimit: 50,
+        items: "widgets",
+        key: "id",
+        maxOffset: 2000000,
+        total: { in: "body", field: "count" },
+      },
+      {
+        style: "offset",
+        offset: "offset",
+        limit: "limit",
+        numbersAs: "string",
+        minLimit: 1,
+        maxLimit: 50,
+        items: null,
+        key: "id",
+        maxOffset: 100000,
+        total: { in: "header", name: "content-range", format: "content-range" },
+      },
+      {
+        style: "offset",
+        offset: "offset",
+        limit: "limit",
+        numbersAs: "integer",
+        minLimit: 1,
+        maxLimit: 50,
+        items: "widgets",
+        key: "id",
+        maxOffset: 1000,
+        total: null,
+      },
+      {
+        style: "marker",
+        marker: "marker",
+        limit: "limit",
+        numbersAs: "integer",
+        minLimit: 1,
+        maxLimit: 50,
+        items: null,
+        key: "id",
+        next: { from: "last-item", field: "id" },
+      },
+      {
+        style: "marker",
+        marker: "marker",
+        limit: "limit",
+        numbersAs: "integer",
+        minLimit: 1,
+        maxLimit: 50,
+        items: "widgets",
+        key: "id",
+        next: { from: "body", path: ["page_info", "next_marker"] },
+      },
     ]);
   });
 
   it("a key that is not a field of the items", () => {
     const line = lineOf("        total: count\n        key: id") + 1;
-    expect(problem("        total: count\n        key: id", "        total: count\n        key: uid")).toBe(`${FIXTURE_FILE}:${line}:14 ListBodyTotal: x-pagination.key names "uid", which is not a string or integer field of the items`);
+    expect(problem("        total: count\n        key: id", "        total: count\n        key: uid")).toBe(
+      `${FIXTURE_FILE}:${line}:14 ListBodyTotal: x-pagination.key names "uid", which is not a string or integer field of the items`,
+    );
   });
 
   it("a total header that no 2xx response declares", () => {
     const line = lineOf("          header: Content-Range");
-    expect(problem("          header: Content-Range", "          header: X-Total")).toBe(`${FIXTURE_FILE}:${line}:19 ListHeaderTotal: x-pagination.total.header "x-total" is not a header of any 2xx response`);
+    expect(problem("          header: Content-Range", "          header: X-Total")).toBe(
+      `${FIXTURE_FILE}:${line}:19 ListHeaderTotal: x-pagination.total.header "x-total" is not a header of any 2xx response`,
+    );
   });
 
   it("a body total on an array body, and no items key on an object body", () => {
-    expect(problem("          header: Content-Range\n", "          header: Content-Range\n        items: rows\n")).toMatch(/ListHeaderTotal: x-pagination.items names "rows", which is not a field of the success response/);
-    expect(problem("        items: widgets\n        key: id\n", "        key: id\n")).toMatch(/:\d+:\d+ ListNoTotal: x-pagination.items is required unless the success response body is an array/);
+    expect(
+      problem("          header: Content-Range\n", "          header: Content-Range\n        items: rows\n"),
+    ).toMatch(/ListHeaderTotal: x-pagination.items names "rows", which is not a field of the success response/);
+    expect(problem("        items: widgets\n        key: id\n", "        key: id\n")).toMatch(
+      /:\d+:\d+ ListNoTotal: x-pagination.items is required unless the success response body is an array/,
+    );
   });
 
   it("page size bounds: from the schema for integers, from the extension for strings, never both", () => {
-    expect(problem("        minLimit: 1\n", "")).toMatch(/ListHeaderTotal: x-pagination.limit "limit" needs x-pagination.minLimit ≥ 1 and maxLimit \(a string parameter\)/);
-    expect(problem("        items: widgets\n        key: id\n      parameters:\n        - name: offset", "        items: widgets\n        key: id\n        maxOffset: 5\n      parameters:\n        - name: offset")).toMatch(
+    expect(problem("        minLimit: 1\n", "")).toMatch(
+      /ListHeaderTotal: x-pagination.limit "limit" needs x-pagination.minLimit ≥ 1 and maxLimit \(a string parameter\)/,
+    );
+    expect(
+      problem(
+        "        items: widgets\n        key: id\n      parameters:\n        - name: offset",
+        "        items: widgets\n        key: id\n        maxOffset: 5\n      parameters:\n        - name: offset",
+      ),
+    ).toMatch(
       /ListNoTotal: x-pagination.maxOffset is only for string parameters; "offset" is an integer: use its schema's maximum/,
     );
   });
 
   it("a marker's next field that is not in the response, or not a string", () => {
-    expect(problem("          field: page_info.next_marker", "          field: page_info.next")).toMatch(/ListMarkerBody: x-pagination.next.field "page_info.next": "page_info.next" is not a string or integer field of the success response/);
-    expect(problem("          lastItem: id", "          lastItem: colour")).toMatch(/ListMarkerLastItem: x-pagination.next.lastItem names "colour", which is not a string or integer field of the items/);
+    expect(problem("          field: page_info.next_marker", "          field: page_info.next")).toMatch(
+      /ListMarkerBody: x-pagination.next.field "page_info.next": "page_info.next" is not a string or integer field of the success response/,
+    );
+    expect(problem("          lastItem: id", "          lastItem: colour")).toMatch(
+      /ListMarkerLastItem: x-pagination.next.lastItem names "colour", which is not a string or integer field of the items/,
+    );
   });
 });

@@ -37,7 +37,9 @@ describe("paginate(swr.listReposDetails)", () => {
     expect(names).toEqual(expected);
     expect(pages.reduce((sum, n) => sum + n, 0)).toBe(expected.length);
     expect(pages.slice(0, -1).every((n) => n === 10)).toBe(true);
-    const offsets = listed().slice(0, pages.length).map((request) => request.query["offset"]);
+    const offsets = listed()
+      .slice(0, pages.length)
+      .map((request) => request.query["offset"]);
     expect(offsets).toEqual(pages.map((_, i) => String(i * 10)));
   });
 });

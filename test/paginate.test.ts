@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHssClient, createSwrClient, InvalidInputError, InvalidPageError, paginate, type HssClient, type SwrClient } from "../src/index.js";
+import {
+  createHssClient,
+  createSwrClient,
+  InvalidInputError,
+  InvalidPageError,
+  paginate,
+  type HssClient,
+  type SwrClient,
+} from "../src/index.js";
 import { DEFAULT_TOKEN, startStandInServer, type StandInServer } from "./server/index.js";
 
 let server: StandInServer;
@@ -8,7 +16,12 @@ let swr: SwrClient;
 
 beforeAll(async () => {
   server = await startStandInServer({ seed: { tasks: 10_000, imageScanTasks: 450, jobs: 250 } });
-  const options = { projectId: server.projectId, endpoint: server.url, auth: { token: DEFAULT_TOKEN }, retry: false as const };
+  const options = {
+    projectId: server.projectId,
+    endpoint: server.url,
+    auth: { token: DEFAULT_TOKEN },
+    retry: false as const,
+  };
   hss = createHssClient(options);
   swr = createSwrClient(options);
 }, 60_000);
@@ -17,7 +30,9 @@ beforeEach(() => server.reset());
 
 const requestsTo = (operation: string) => server.requests.filter((request) => request.operation === operation);
 const taskIds = (type: string) =>
-  server.store.tasks.filter((task) => task.data.task_type === type && task.enterpriseProjectId === "0").map((task) => task.data.task_id);
+  server.store.tasks
+    .filter((task) => task.data.task_type === type && task.enterpriseProjectId === "0")
+    .map((task) => task.data.task_id);
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -38,13 +53,17 @@ describe("paginate", () => {
 
   it("walks all 10,000 tasks of both types", async () => {
     const seen = [
-      ...(await collect(paginate(hss.listTasks, { task_type: "cluster_scan", enterprise_project_id: "all_granted_eps" }))),
+      ...(await collect(
+        paginate(hss.listTasks, { task_type: "cluster_scan", enterprise_project_id: "all_granted_eps" }),
+      )),
       ...(await collect(paginate(hss.listTasks, { task_type: "iac_scan", enterprise_project_id: "all_granted_eps" }))),
     ].map((task) => task.task_id);
     expect(seen).toHaveLength(10_000);
     expect(new Set(seen).size).toBe(10_000);
     const ofType = (type: string) => server.store.tasks.filter((task) => task.data.task_type === type).length;
-    expect(requestsTo("ListTasks")).toHaveLength(Math.ceil(ofType("cluster_scan") / 200) + Math.ceil(ofType("iac_scan") / 200));
+    expect(requestsTo("ListTasks")).toHaveLength(
+      Math.ceil(ofType("cluster_scan") / 200) + Math.ceil(ofType("iac_scan") / 200),
+    );
   });
 
   it("stops on a total that is an exact multiple of the page size without an extra request", async () => {
@@ -76,7 +95,9 @@ describe("paginate", () => {
   });
 
   it("refuses a maxItems that is not a whole number, before any request", async () => {
-    await expect(paginate.all(swr.listInstanceJobs, {}, { maxItems: -1 })).rejects.toThrow("paginate: maxItems: expected a whole number ≥ 0, got -1");
+    await expect(paginate.all(swr.listInstanceJobs, {}, { maxItems: -1 })).rejects.toThrow(
+      "paginate: maxItems: expected a whole number ≥ 0, got -1",
+    );
     await expect(paginate.all(swr.listInstanceJobs, {}, { maxItems: Number.NaN })).rejects.toThrow(/maxItems/);
     expect(server.requests).toHaveLength(0);
   });
@@ -122,7 +143,9 @@ describe("paginate", () => {
 
   it("rejects a method that does not paginate", async () => {
     // @ts-expect-error showTaskStatistics is not a list operation
-    await expect(paginate.all(hss.showTaskStatistics, { task_type: "iac_scan" })).rejects.toThrow(/expected a paginated method/);
+    await expect(paginate.all(hss.showTaskStatistics, { task_type: "iac_scan" })).rejects.toThrow(
+      /expected a paginated method/,
+    );
   });
 });
 
@@ -150,7 +173,12 @@ describe("paginate against a misbehaving server", () => {
     })().catch((caught: unknown) => caught);
     expect(ids).toEqual(taskIds("cluster_scan").slice(0, 200));
     expect(error).toBeInstanceOf(InvalidPageError);
-    expect(error).toMatchObject({ name: "InvalidResponseError", behaviour: "repeated-page", operation: "ListTasks", status: 200 });
+    expect(error).toMatchObject({
+      name: "InvalidResponseError",
+      behaviour: "repeated-page",
+      operation: "ListTasks",
+      status: 200,
+    });
     expect(requestsTo("ListTasks")).toHaveLength(2);
   });
 
@@ -161,7 +189,8 @@ describe("paginate against a misbehaving server", () => {
       seen.push(job.id!);
       if (seen.length === 1) {
         // New jobs appear at the head: every later item shifts, so the next page starts with repeats.
-        for (let n = 0; n < inserted; n++) server.store.jobs.unshift({ ...server.store.jobs[0]!, id: `job-inserted-${n}` });
+        for (let n = 0; n < inserted; n++)
+          server.store.jobs.unshift({ ...server.store.jobs[0]!, id: `job-inserted-${n}` });
       }
     }
     expect(new Set(seen).size).toBe(seen.length);

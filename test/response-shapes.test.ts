@@ -90,10 +90,19 @@ describe("success responses", () => {
 describe("request bodies", () => {
   it("an array body is the input's `body` field, validated and sent whole", async () => {
     await client().createThings!({ body: [{ name: "a" }, { name: "b" }] });
-    expect([server.requests[0]!.method, JSON.parse(server.requests[0]!.body)]).toEqual(["POST", [{ name: "a" }, { name: "b" }]]);
-    await expect(client().createThings!({ body: [] })).rejects.toMatchObject({ name: "InvalidInputError", field: "body" });
+    expect([server.requests[0]!.method, JSON.parse(server.requests[0]!.body)]).toEqual([
+      "POST",
+      [{ name: "a" }, { name: "b" }],
+    ]);
+    await expect(client().createThings!({ body: [] })).rejects.toMatchObject({
+      name: "InvalidInputError",
+      field: "body",
+    });
     await expect(client().createThings!({ body: [{ nam: "a" }] })).rejects.toMatchObject({ field: "body[0].nam" });
-    await expect(client().createThings!({})).rejects.toMatchObject({ field: "body", expected: expect.stringMatching(/required/) });
+    await expect(client().createThings!({})).rejects.toMatchObject({
+      field: "body",
+      expected: expect.stringMatching(/required/),
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -101,10 +110,17 @@ describe("request bodies", () => {
     server.answers.push({ status: 202, body: "" }, { status: 202, body: "" });
     await client().updateThing!({ name: "bolt" });
     await client().updateThing!({ name: "bolt", paint: false });
-    expect(server.requests.map((request) => [request.method, request.url])).toEqual([["PUT", "/v1/things/bolt"], ["PUT", "/v1/things/bolt"]]);
-    const error = (await client().updateThing!({ name: "bolt", paint: true }).catch((e: unknown) => e)) as InvalidInputError;
+    expect(server.requests.map((request) => [request.method, request.url])).toEqual([
+      ["PUT", "/v1/things/bolt"],
+      ["PUT", "/v1/things/bolt"],
+    ]);
+    const error = (await client().updateThing!({ name: "bolt", paint: true }).catch(
+      (e: unknown) => e,
+    )) as InvalidInputError;
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect(error.message).toBe('UpdateThing: invalid color: expected a value; the field is required when paint is true, got nothing');
+    expect(error.message).toBe(
+      "UpdateThing: invalid color: expected a value; the field is required when paint is true, got nothing",
+    );
     expect(server.requests).toHaveLength(2);
   });
 });
@@ -113,7 +129,9 @@ describe("client options", () => {
   it("a client without projectId calls operations that do not use it, and fails clearly at one that does", async () => {
     server.answers.push({ body: "2" });
     await expect(client().countThings!()).resolves.toBe(2);
-    await expect(client().showVersion!()).rejects.toThrow("ShowVersion: this operation needs the client option projectId");
+    await expect(client().showVersion!()).rejects.toThrow(
+      "ShowVersion: this operation needs the client option projectId",
+    );
     expect(server.requests).toHaveLength(1);
     expect(() => client({ projectId: "" })).toThrow(/projectId: expected a non-empty string/);
   });

@@ -9,7 +9,9 @@ describe("retry policy", () => {
   });
 
   it("refuses settings that are not whole numbers a timer can hold, naming the setting", () => {
-    expect(() => retryPolicy({ maxRetries: -1 })).toThrow("retry.maxRetries: expected a whole number from 0 to 2147483647, got -1");
+    expect(() => retryPolicy({ maxRetries: -1 })).toThrow(
+      "retry.maxRetries: expected a whole number from 0 to 2147483647, got -1",
+    );
     expect(() => retryPolicy({ baseDelayMs: Number.NaN })).toThrow(/retry\.baseDelayMs/);
     expect(() => retryPolicy({ maxDelayMs: 1.5 })).toThrow(/retry\.maxDelayMs/);
     expect(() => retryPolicy({ maxDelayMs: 2 ** 32 })).toThrow(/retry\.maxDelayMs/);

@@ -48,7 +48,12 @@ const CREDENTIALS = { ak: "TESTAK0123456789", sk: "test-secret-key/with+symbols=
 const DATE = new Date(Date.UTC(2024, 0, 2, 3, 4, 5));
 
 /** The Authorization header the pure steps (pinned by the guide's example) give for these parts. */
-async function expectedAuthorization(parts: CanonicalRequestParts, sdkDate: string, ak: string, sk: string): Promise<string> {
+async function expectedAuthorization(
+  parts: CanonicalRequestParts,
+  sdkDate: string,
+  ak: string,
+  sk: string,
+): Promise<string> {
   const signedHeaders = Object.keys(parts.headers).sort().join(";");
   const signature = await hmacSha256Hex(sk, stringToSign(sdkDate, await sha256Hex(canonicalRequest(parts))));
   return `SDK-HMAC-SHA256 Access=${ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
@@ -58,58 +63,65 @@ function signedHeadersOf(request: Request): string | undefined {
   return /SignedHeaders=([^,]+),/.exec(request.headers.get("authorization") ?? "")?.[1];
 }
 
-describe.each(DIGESTS)("the signing guide's worked example ($implementation)", ({ sha256Hex, hmacSha256Hex, signRequest }) => {
-  it("is what the reference notes publish", () => {
-    expect(GUIDE).toContain(EXAMPLE.canonicalRequest);
-    expect(GUIDE).toContain(EXAMPLE.stringToSign);
-    expect(GUIDE).toContain(EXAMPLE.authorization);
-    expect(GUIDE).toContain(`SK \`${EXAMPLE.sk}\``);
-  });
-
-  it("reproduces the canonical request, its hash, the string to sign and the signature", async () => {
-    const canonical = canonicalRequest({
-      method: "GET",
-      path: "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs",
-      query: [
-        ["marker", "13551d6b-755d-4757-b956-536f674975c0"],
-        ["limit", "2"],
-      ],
-      headers: { "Content-Type": "application/json", Host: "service.region.example.com", "X-Sdk-Date": "20191115T033655Z" },
-      payloadHash: EMPTY_BODY_SHA256,
+describe.each(DIGESTS)(
+  "the signing guide's worked example ($implementation)",
+  ({ sha256Hex, hmacSha256Hex, signRequest }) => {
+    it("is what the reference notes publish", () => {
+      expect(GUIDE).toContain(EXAMPLE.canonicalRequest);
+      expect(GUIDE).toContain(EXAMPLE.stringToSign);
+      expect(GUIDE).toContain(EXAMPLE.authorization);
+      expect(GUIDE).toContain(`SK \`${EXAMPLE.sk}\``);
     });
-    expect(canonical).toBe(EXAMPLE.canonicalRequest);
-    expect(await sha256Hex(canonical)).toBe(EXAMPLE.canonicalRequestHash);
-    expect(stringToSign("20191115T033655Z", EXAMPLE.canonicalRequestHash)).toBe(EXAMPLE.stringToSign);
-    expect(await hmacSha256Hex(EXAMPLE.sk, EXAMPLE.stringToSign)).toBe(EXAMPLE.signature);
-  });
 
-  it("signRequest produces the published Authorization header", async () => {
-    const request = new Request(EXAMPLE.url, { headers: { "Content-Type": "application/json" } });
-    const signed = await signRequest(request, { ak: EXAMPLE.ak, sk: EXAMPLE.sk }, { date: EXAMPLE.date });
-    expect(signed.headers.get("Authorization")).toBe(EXAMPLE.authorization);
-    expect(signed.headers.get("X-Sdk-Date")).toBe("20191115T033655Z");
-    expect(signed.url).toBe(EXAMPLE.url);
-  });
-
-  it("is accepted by the test servers' verifier, which was written separately", () => {
-    const result = verifySignature(
-      {
+    it("reproduces the canonical request, its hash, the string to sign and the signature", async () => {
+      const canonical = canonicalRequest({
         method: "GET",
-        rawUrl: EXAMPLE.url.slice("https://service.region.example.com".length),
+        path: "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs",
+        query: [
+          ["marker", "13551d6b-755d-4757-b956-536f674975c0"],
+          ["limit", "2"],
+        ],
         headers: {
-          host: "service.region.example.com",
-          "content-type": "application/json",
-          "x-sdk-date": "20191115T033655Z",
-          authorization: EXAMPLE.authorization,
+          "Content-Type": "application/json",
+          Host: "service.region.example.com",
+          "X-Sdk-Date": "20191115T033655Z",
         },
-        body: new Uint8Array(),
-      },
-      (ak) => (ak === EXAMPLE.ak ? EXAMPLE.sk : undefined),
-      new Date(Date.UTC(2019, 10, 15, 3, 40, 0)),
-    );
-    expect(result).toEqual({ ok: true, ak: EXAMPLE.ak });
-  });
-});
+        payloadHash: EMPTY_BODY_SHA256,
+      });
+      expect(canonical).toBe(EXAMPLE.canonicalRequest);
+      expect(await sha256Hex(canonical)).toBe(EXAMPLE.canonicalRequestHash);
+      expect(stringToSign("20191115T033655Z", EXAMPLE.canonicalRequestHash)).toBe(EXAMPLE.stringToSign);
+      expect(await hmacSha256Hex(EXAMPLE.sk, EXAMPLE.stringToSign)).toBe(EXAMPLE.signature);
+    });
+
+    it("signRequest produces the published Authorization header", async () => {
+      const request = new Request(EXAMPLE.url, { headers: { "Content-Type": "application/json" } });
+      const signed = await signRequest(request, { ak: EXAMPLE.ak, sk: EXAMPLE.sk }, { date: EXAMPLE.date });
+      expect(signed.headers.get("Authorization")).toBe(EXAMPLE.authorization);
+      expect(signed.headers.get("X-Sdk-Date")).toBe("20191115T033655Z");
+      expect(signed.url).toBe(EXAMPLE.url);
+    });
+
+    it("is accepted by the test servers' verifier, which was written separately", () => {
+      const result = verifySignature(
+        {
+          method: "GET",
+          rawUrl: EXAMPLE.url.slice("https://service.region.example.com".length),
+          headers: {
+            host: "service.region.example.com",
+            "content-type": "application/json",
+            "x-sdk-date": "20191115T033655Z",
+            authorization: EXAMPLE.authorization,
+          },
+          body: new Uint8Array(),
+        },
+        (ak) => (ak === EXAMPLE.ak ? EXAMPLE.sk : undefined),
+        new Date(Date.UTC(2019, 10, 15, 3, 40, 0)),
+      );
+      expect(result).toEqual({ ok: true, ak: EXAMPLE.ak });
+    });
+  },
+);
 
 describe("formatSdkDate", () => {
   it("writes YYYYMMDDTHHMMSSZ in UTC, zero-padded, without milliseconds", () => {
@@ -184,7 +196,12 @@ describe("canonical query string", () => {
   });
 
   it("writes parameters without a value as name=", () => {
-    expect(canonicalQueryString([["flag", ""], ["a", "1"]])).toBe("a=1&flag=");
+    expect(
+      canonicalQueryString([
+        ["flag", ""],
+        ["a", "1"],
+      ]),
+    ).toBe("a=1&flag=");
   });
 
   it("is empty without parameters", () => {
@@ -192,7 +209,12 @@ describe("canonical query string", () => {
   });
 
   it("encodes unicode and reserved characters in names and values", () => {
-    expect(canonicalQueryString([["q", "a b!'()*&=?/+"], ["名", "ü"]])).toBe("q=a%20b%21%27%28%29%2A%26%3D%3F%2F%2B&%E5%90%8D=%C3%BC");
+    expect(
+      canonicalQueryString([
+        ["q", "a b!'()*&=?/+"],
+        ["名", "ü"],
+      ]),
+    ).toBe("q=a%20b%21%27%28%29%2A%26%3D%3F%2F%2B&%E5%90%8D=%C3%BC");
   });
 
   it("becomes the query of the signed request, a '+' being a space and %2B a plus", async () => {
@@ -220,7 +242,10 @@ describe.each(DIGESTS)("signRequest ($implementation)", ({ sha256Hex, signReques
       {
         method: "POST",
         path: "/v5/p/common/task",
-        query: [["a", "1"], ["b", "2"]],
+        query: [
+          ["a", "1"],
+          ["b", "2"],
+        ],
         headers: {
           "content-type": "application/json;charset=UTF-8",
           host: "127.0.0.1:8080",
@@ -238,9 +263,17 @@ describe.each(DIGESTS)("signRequest ($implementation)", ({ sha256Hex, signReques
   });
 
   it("hashes an absent body as the empty string", async () => {
-    const signed = await signRequest(new Request("https://h.example.com/p", { method: "DELETE" }), CREDENTIALS, { date: DATE });
+    const signed = await signRequest(new Request("https://h.example.com/p", { method: "DELETE" }), CREDENTIALS, {
+      date: DATE,
+    });
     const expected = await expectedAuthorization(
-      { method: "DELETE", path: "/p", query: [], headers: { host: "h.example.com", "x-sdk-date": "20240102T030405Z" }, payloadHash: EMPTY_BODY_SHA256 },
+      {
+        method: "DELETE",
+        path: "/p",
+        query: [],
+        headers: { host: "h.example.com", "x-sdk-date": "20240102T030405Z" },
+        payloadHash: EMPTY_BODY_SHA256,
+      },
       "20240102T030405Z",
       CREDENTIALS.ak,
       CREDENTIALS.sk,
@@ -251,22 +284,34 @@ describe.each(DIGESTS)("signRequest ($implementation)", ({ sha256Hex, signReques
 
   it("signs content-type only when present", async () => {
     const without = await signRequest(new Request("https://h.example.com/"), CREDENTIALS, { date: DATE });
-    const withType = await signRequest(new Request("https://h.example.com/", { headers: { "content-type": "application/json" } }), CREDENTIALS, {
-      date: DATE,
-    });
+    const withType = await signRequest(
+      new Request("https://h.example.com/", { headers: { "content-type": "application/json" } }),
+      CREDENTIALS,
+      {
+        date: DATE,
+      },
+    );
     expect(signedHeadersOf(without)).toBe("host;x-sdk-date");
     expect(signedHeadersOf(withType)).toBe("content-type;host;x-sdk-date");
   });
 
   it("sends and signs the security token of temporary credentials", async () => {
-    const signed = await signRequest(new Request("https://h.example.com/"), { ...CREDENTIALS, securityToken: "gQpjbi1ub3J0aC00token" }, { date: DATE });
+    const signed = await signRequest(
+      new Request("https://h.example.com/"),
+      { ...CREDENTIALS, securityToken: "gQpjbi1ub3J0aC00token" },
+      { date: DATE },
+    );
     expect(signed.headers.get("X-Security-Token")).toBe("gQpjbi1ub3J0aC00token");
     expect(signedHeadersOf(signed)).toBe("host;x-sdk-date;x-security-token");
   });
 
   it("gives the new request exactly the body bytes it hashed, and leaves the input readable", async () => {
     const bytes = new Uint8Array([0x7b, 0x00, 0xff, 0x80, 0xc3, 0x28, 0x7d]);
-    const request = new Request("https://h.example.com/upload", { method: "PUT", body: bytes, headers: { "content-type": "application/octet-stream" } });
+    const request = new Request("https://h.example.com/upload", {
+      method: "PUT",
+      body: bytes,
+      headers: { "content-type": "application/octet-stream" },
+    });
     const signed = await signRequest(request, CREDENTIALS, { date: DATE });
     expect(new Uint8Array(await signed.arrayBuffer())).toEqual(bytes);
     expect(new Uint8Array(await request.arrayBuffer())).toEqual(bytes);
@@ -292,7 +337,9 @@ describe.each(DIGESTS)("signRequest ($implementation)", ({ sha256Hex, signReques
       ["token with a non-Latin-1 character", { ak: "AK", sk, securityToken: `${token}日` }],
     ];
     it.each(cases)("%s", async (_, credentials) => {
-      const error: unknown = await signRequest(new Request("https://h.example.com/"), credentials as never, { date: DATE }).then(
+      const error: unknown = await signRequest(new Request("https://h.example.com/"), credentials as never, {
+        date: DATE,
+      }).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -305,124 +352,183 @@ describe.each(DIGESTS)("signRequest ($implementation)", ({ sha256Hex, signReques
   });
 });
 
-describe.each(DIGESTS)("signed requests ($implementation) sent with fetch to a verifying node:http server", ({ signRequest }) => {
-  let server: Server;
-  let origin: string;
-  const secrets = new Map([[CREDENTIALS.ak, CREDENTIALS.sk]]);
+describe.each(DIGESTS)(
+  "signed requests ($implementation) sent with fetch to a verifying node:http server",
+  ({ signRequest }) => {
+    let server: Server;
+    let origin: string;
+    const secrets = new Map([[CREDENTIALS.ak, CREDENTIALS.sk]]);
 
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks);
-        const result = verifySignature({ method: req.method ?? "", rawUrl: req.url ?? "", headers: req.headers, body }, (ak) => secrets.get(ak));
-        res.writeHead(result.ok ? 200 : 401, { "content-type": "application/json" });
-        res.end(JSON.stringify({ ...result, rawUrl: req.url, body: body.toString("utf8") }));
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on("data", (chunk: Buffer) => chunks.push(chunk));
+        req.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const result = verifySignature(
+            { method: req.method ?? "", rawUrl: req.url ?? "", headers: req.headers, body },
+            (ak) => secrets.get(ak),
+          );
+          res.writeHead(result.ok ? 200 : 401, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ...result, rawUrl: req.url, body: body.toString("utf8") }));
+        });
       });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  async function send(request: Request): Promise<{ status: number; json: { ok: boolean; reason?: string; rawUrl: string; body: string } }> {
-    const response = await fetch(request);
-    return { status: response.status, json: await response.json() };
-  }
+    async function send(
+      request: Request,
+    ): Promise<{ status: number; json: { ok: boolean; reason?: string; rawUrl: string; body: string } }> {
+      const response = await fetch(request);
+      return { status: response.status, json: await response.json() };
+    }
 
-  const awkwardQuery = "?name=a+b&name=%C3%BC&q=!'()*%26%3D%3F%2F&empty=&flag&plus=%2B1&emoji=%F0%9F%98%80&offset=0";
+    const awkwardQuery = "?name=a+b&name=%C3%BC&q=!'()*%26%3D%3F%2F&empty=&flag&plus=%2B1&emoji=%F0%9F%98%80&offset=0";
 
-  it("accepts a GET with an awkward path and query", async () => {
-    const signed = await signRequest(new Request(`${origin}/v5/proj/a(b)/c%20d${awkwardQuery}`), CREDENTIALS);
-    const { status, json } = await send(signed);
-    expect(json).toMatchObject({ ok: true, ak: CREDENTIALS.ak });
-    expect(status).toBe(200);
-    // The request line on the wire is the canonical form.
-    expect(json.rawUrl).toBe(
-      "/v5/proj/a%28b%29/c%20d?emoji=%F0%9F%98%80&empty=&flag=&name=a%20b&name=%C3%BC&offset=0&plus=%2B1&q=%21%27%28%29%2A%26%3D%3F%2F",
-    );
-  });
-
-  it("accepts a POST with a JSON body and a security token", async () => {
-    const body = JSON.stringify({ task_type: "cluster_scan", name: "日本 ü", tags: ["a&b", "c d"] });
-    const request = new Request(`${origin}/v5/proj/common/task?enterprise_project_id=all_granted_eps`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body,
+    it("accepts a GET with an awkward path and query", async () => {
+      const signed = await signRequest(new Request(`${origin}/v5/proj/a(b)/c%20d${awkwardQuery}`), CREDENTIALS);
+      const { status, json } = await send(signed);
+      expect(json).toMatchObject({ ok: true, ak: CREDENTIALS.ak });
+      expect(status).toBe(200);
+      // The request line on the wire is the canonical form.
+      expect(json.rawUrl).toBe(
+        "/v5/proj/a%28b%29/c%20d?emoji=%F0%9F%98%80&empty=&flag=&name=a%20b&name=%C3%BC&offset=0&plus=%2B1&q=%21%27%28%29%2A%26%3D%3F%2F",
+      );
     });
-    const { status, json } = await send(await signRequest(request, { ...CREDENTIALS, securityToken: "temporary-token" }));
-    expect(json).toMatchObject({ ok: true, body });
-    expect(status).toBe(200);
-  });
 
-  it("rejects a tampered body", async () => {
-    const request = new Request(`${origin}/v5/proj/common/task`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"limit":10}' });
-    const signed = await signRequest(request, CREDENTIALS);
-    const { status, json } = await send(new Request(signed.url, { method: "POST", headers: signed.headers, body: '{"limit":99}' }));
-    expect(json).toMatchObject({ ok: false, reason: "signature mismatch" });
-    expect(status).toBe(401);
-  });
+    it("accepts a POST with a JSON body and a security token", async () => {
+      const body = JSON.stringify({ task_type: "cluster_scan", name: "日本 ü", tags: ["a&b", "c d"] });
+      const request = new Request(`${origin}/v5/proj/common/task?enterprise_project_id=all_granted_eps`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      const { status, json } = await send(
+        await signRequest(request, { ...CREDENTIALS, securityToken: "temporary-token" }),
+      );
+      expect(json).toMatchObject({ ok: true, body });
+      expect(status).toBe(200);
+    });
 
-  it("rejects a tampered query", async () => {
-    const signed = await signRequest(new Request(`${origin}/v5/proj/image/tasks${awkwardQuery}`), CREDENTIALS);
-    const tampered = signed.url.replace("offset=0", "offset=10");
-    expect(tampered).not.toBe(signed.url);
-    const { status, json } = await send(new Request(tampered, { headers: signed.headers }));
-    expect(json).toMatchObject({ ok: false, reason: "signature mismatch" });
-    expect(status).toBe(401);
-  });
+    it("rejects a tampered body", async () => {
+      const request = new Request(`${origin}/v5/proj/common/task`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: '{"limit":10}',
+      });
+      const signed = await signRequest(request, CREDENTIALS);
+      const { status, json } = await send(
+        new Request(signed.url, { method: "POST", headers: signed.headers, body: '{"limit":99}' }),
+      );
+      expect(json).toMatchObject({ ok: false, reason: "signature mismatch" });
+      expect(status).toBe(401);
+    });
 
-  it("rejects a signature made 20 minutes ago", async () => {
-    const date = new Date(Date.now() - 20 * 60 * 1000);
-    const { status, json } = await send(await signRequest(new Request(`${origin}/v5/proj/image/tasks`), CREDENTIALS, { date }));
-    expect(json).toMatchObject({ ok: false, reason: "X-Sdk-Date is more than 15 minutes off" });
-    expect(status).toBe(401);
-  });
+    it("rejects a tampered query", async () => {
+      const signed = await signRequest(new Request(`${origin}/v5/proj/image/tasks${awkwardQuery}`), CREDENTIALS);
+      const tampered = signed.url.replace("offset=0", "offset=10");
+      expect(tampered).not.toBe(signed.url);
+      const { status, json } = await send(new Request(tampered, { headers: signed.headers }));
+      expect(json).toMatchObject({ ok: false, reason: "signature mismatch" });
+      expect(status).toBe(401);
+    });
 
-  it("rejects an unknown access key", async () => {
-    const { json } = await send(await signRequest(new Request(`${origin}/v5/proj/image/tasks`), { ak: "UNKNOWN", sk: "x" }));
-    expect(json).toMatchObject({ ok: false, reason: "unknown access key" });
-  });
-});
+    it("rejects a signature made 20 minutes ago", async () => {
+      const date = new Date(Date.now() - 20 * 60 * 1000);
+      const { status, json } = await send(
+        await signRequest(new Request(`${origin}/v5/proj/image/tasks`), CREDENTIALS, { date }),
+      );
+      expect(json).toMatchObject({ ok: false, reason: "X-Sdk-Date is more than 15 minutes off" });
+      expect(status).toBe(401);
+    });
+
+    it("rejects an unknown access key", async () => {
+      const { json } = await send(
+        await signRequest(new Request(`${origin}/v5/proj/image/tasks`), { ak: "UNKNOWN", sk: "x" }),
+      );
+      expect(json).toMatchObject({ ok: false, reason: "unknown access key" });
+    });
+  },
+);
 
 describe.each(DIGESTS)("signHeaders ($implementation): the headers for a request given as parts", (digest) => {
   const signHeaders = createHeaderSigner(digest);
-  const authorization = async (request: Request) => (await digest.signRequest(request, CREDENTIALS, { date: DATE })).headers.get("Authorization");
+  const authorization = async (request: Request) =>
+    (await digest.signRequest(request, CREDENTIALS, { date: DATE })).headers.get("Authorization");
 
   it("signs a GET and a POST as signRequest signs the same requests", async () => {
     const url = "http://127.0.0.1:8080/v5/p/tasks?b=2&a=1&name=a+b&q=%21";
-    const get = await signHeaders({ method: "GET", url, headers: { "X-Project-Id": "p" } }, CREDENTIALS, { date: DATE });
-    expect(get).toEqual({ "X-Sdk-Date": "20240102T030405Z", Authorization: await authorization(new Request(url, { headers: { "X-Project-Id": "p" } })) });
+    const get = await signHeaders({ method: "GET", url, headers: { "X-Project-Id": "p" } }, CREDENTIALS, {
+      date: DATE,
+    });
+    expect(get).toEqual({
+      "X-Sdk-Date": "20240102T030405Z",
+      Authorization: await authorization(new Request(url, { headers: { "X-Project-Id": "p" } })),
+    });
 
     const body = JSON.stringify({ name: "ü 日本", n: 1 });
     const post = () => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-    const fromString = await signHeaders({ method: "POST", url: new URL(url), headers: { "Content-Type": "application/json" }, body }, CREDENTIALS, { date: DATE });
-    const fromBytes = await signHeaders({ method: "POST", url, headers: post().headers, body: new TextEncoder().encode(body) }, CREDENTIALS, { date: DATE });
+    const fromString = await signHeaders(
+      { method: "POST", url: new URL(url), headers: { "Content-Type": "application/json" }, body },
+      CREDENTIALS,
+      { date: DATE },
+    );
+    const fromBytes = await signHeaders(
+      { method: "POST", url, headers: post().headers, body: new TextEncoder().encode(body) },
+      CREDENTIALS,
+      { date: DATE },
+    );
     expect(fromString.Authorization).toBe(await authorization(post()));
     expect(fromBytes).toEqual(fromString);
   });
 
   it("adds the security token of temporary credentials, or signs one the headers carry", async () => {
-    const temporary = await signHeaders({ method: "GET", url: "https://h.example.com/" }, { ...CREDENTIALS, securityToken: "tok" }, { date: DATE });
+    const temporary = await signHeaders(
+      { method: "GET", url: "https://h.example.com/" },
+      { ...CREDENTIALS, securityToken: "tok" },
+      { date: DATE },
+    );
     expect(temporary["X-Security-Token"]).toBe("tok");
     expect(temporary.Authorization).toContain("SignedHeaders=host;x-sdk-date;x-security-token,");
-    const carried = await signHeaders({ method: "GET", url: "https://h.example.com/", headers: { "x-security-token": "tok" } }, CREDENTIALS, { date: DATE });
+    const carried = await signHeaders(
+      { method: "GET", url: "https://h.example.com/", headers: { "x-security-token": "tok" } },
+      CREDENTIALS,
+      { date: DATE },
+    );
     expect(carried).toEqual({ "X-Sdk-Date": temporary["X-Sdk-Date"], Authorization: temporary.Authorization });
   });
 
   it("is accepted by the test servers' verifier for the URL as given", async () => {
     const url = "http://127.0.0.1:8080/v5/p/a(b)/c%20d?name=a+b&name=%C3%BC&q=!'()*&flag&b=2";
     const body = '{"a":1}';
-    const signed = await signHeaders({ method: "PUT", url, headers: { "content-type": "application/json" }, body }, CREDENTIALS);
+    const signed = await signHeaders(
+      { method: "PUT", url, headers: { "content-type": "application/json" }, body },
+      CREDENTIALS,
+    );
     const { pathname, search } = new URL(url);
-    const headers = { "content-type": "application/json", host: "127.0.0.1:8080", "x-sdk-date": signed["X-Sdk-Date"], authorization: signed.Authorization };
-    const verdict = verifySignature({ method: "PUT", rawUrl: pathname + search, headers, body: new TextEncoder().encode(body) }, () => CREDENTIALS.sk);
+    const headers = {
+      "content-type": "application/json",
+      host: "127.0.0.1:8080",
+      "x-sdk-date": signed["X-Sdk-Date"],
+      authorization: signed.Authorization,
+    };
+    const verdict = verifySignature(
+      { method: "PUT", rawUrl: pathname + search, headers, body: new TextEncoder().encode(body) },
+      () => CREDENTIALS.sk,
+    );
     expect(verdict).toEqual({ ok: true, ak: CREDENTIALS.ak });
   });
 
   it("checks the credentials without showing them", async () => {
-    const error: unknown = await signHeaders({ method: "GET", url: "https://h.example.com/" }, { ak: "A K", sk: "secret-value" }).then(() => undefined, (e: unknown) => e);
+    const error: unknown = await signHeaders(
+      { method: "GET", url: "https://h.example.com/" },
+      { ak: "A K", sk: "secret-value" },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TypeError);
     expect(String(error)).toContain("credentials.ak");
     expect(String(error)).not.toContain("secret-value");
@@ -430,7 +536,8 @@ describe.each(DIGESTS)("signHeaders ($implementation): the headers for a request
 });
 
 describe("signBuiltRequest, the client's auth step, against signRequest", () => {
-  const authorization = async (request: Request) => (await signRequest(request, CREDENTIALS, { date: DATE })).headers.get("Authorization");
+  const authorization = async (request: Request) =>
+    (await signRequest(request, CREDENTIALS, { date: DATE })).headers.get("Authorization");
 
   it("signs a request with a canonical URL in place, hashing the body string it is given", async () => {
     vi.useFakeTimers({ now: DATE, toFake: ["Date"] });
@@ -439,9 +546,12 @@ describe("signBuiltRequest, the client's auth step, against signRequest", () => 
       const request = new Request(url, { headers: { "X-Project-Id": "p" } });
       const signed = await signBuiltRequest(request, undefined, CREDENTIALS);
       expect(signed).toBe(request);
-      expect(signed.headers.get("Authorization")).toBe(await authorization(new Request(url, { headers: { "X-Project-Id": "p" } })));
+      expect(signed.headers.get("Authorization")).toBe(
+        await authorization(new Request(url, { headers: { "X-Project-Id": "p" } })),
+      );
 
-      const post = () => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":"ü"}' });
+      const post = () =>
+        new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":"ü"}' });
       const built = post();
       const withBody = await signBuiltRequest(built, '{"a":"ü"}', CREDENTIALS);
       expect(withBody).toBe(built);
@@ -460,7 +570,8 @@ describe("signBuiltRequest, the client's auth step, against signRequest", () => 
         ["https://h.example.com/v5/p/tasks?a1=x&a=y", "https://h.example.com/v5/p/tasks?a=y&a1=x"],
         ["https://h.example.com/v5/p/a!b?q=a+b", "https://h.example.com/v5/p/a%21b?q=a%20b"],
       ] as const) {
-        const post = () => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' });
+        const post = () =>
+          new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"a":1}' });
         const request = post();
         const resigned = await signBuiltRequest(request, '{"a":1}', CREDENTIALS);
         expect(resigned).not.toBe(request);
@@ -477,8 +588,14 @@ describe("signBuiltRequest, the client's auth step, against signRequest", () => 
 describe("parseQuery", () => {
   // url.search is ASCII (the URL parser percent-encodes the rest), so the raw queries here are too.
   it("reads a URL's raw query as URLSearchParams does", () => {
-    const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 3 });
-    const part = fc.oneof(fc.constantFrom("", "=", "&", "+", "%", "%2", "%zz", "%2B", "%20", "%C3%BC", "%FF", "%EF%BB%BF"), ascii);
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+      maxLength: 3,
+    });
+    const part = fc.oneof(
+      fc.constantFrom("", "=", "&", "+", "%", "%2", "%zz", "%2B", "%20", "%C3%BC", "%FF", "%EF%BB%BF"),
+      ascii,
+    );
     fc.assert(
       fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
         const raw = parts.join("");

@@ -63,28 +63,122 @@ function editedBase(edit: (spec: any) => void): string {
 
 describe("classification of one change (fixture pairs: base/ vs <case>/)", () => {
   it.each([
-    { fixture: "removed-operation", severity: "breaking", rule: "operation-removed", operationId: "DeleteTask", field: "DeleteTask" },
-    { fixture: "removed-parameter", severity: "breaking", rule: "parameter-removed", operationId: "ListTasks", field: "task_type" },
-    { fixture: "removed-response-field", severity: "breaking", rule: "response-field-removed", operationId: "ListTasks", field: "total_num" },
-    { fixture: "changed-type", severity: "breaking", rule: "type-changed", operationId: "ListTasks", field: "total_num" },
-    { fixture: "changed-format", severity: "breaking", rule: "format-changed", operationId: "ListTasks", field: "total_num" },
-    { fixture: "parameter-became-required", severity: "breaking", rule: "became-required", operationId: "ListTasks", field: "limit" },
-    { fixture: "request-enum-value-removed", severity: "breaking", rule: "request-enum-value-removed", operationId: "ListTasks", field: "task_type" },
-    { fixture: "narrowed-range", severity: "breaking", rule: "range-narrowed", operationId: "ListTasks", field: "limit" },
-    { fixture: "added-optional-parameter", severity: "non-breaking", rule: "optional-parameter-added", operationId: "ListTasks", field: "sort_key" },
-    { fixture: "added-response-field", severity: "non-breaking", rule: "response-field-added", operationId: "ListTasks", field: "next_marker" },
-    { fixture: "widened-range", severity: "non-breaking", rule: "range-widened", operationId: "ListTasks", field: "limit" },
-    { fixture: "description-change", severity: "non-breaking", rule: "documentation", operationId: "CreateTask", field: "task_name" },
-    { fixture: "example-change", severity: "non-breaking", rule: "documentation", operationId: "CreateTask", field: "task_name" },
-    { fixture: "added-request-enum-value", severity: "non-breaking", rule: "request-enum-value-added", operationId: "CreateTask", field: "task_type" },
-    { fixture: "added-response-enum-value", severity: "non-breaking", rule: "response-enum-value-added", operationId: "ListTasks", field: "task_status" },
+    {
+      fixture: "removed-operation",
+      severity: "breaking",
+      rule: "operation-removed",
+      operationId: "DeleteTask",
+      field: "DeleteTask",
+    },
+    {
+      fixture: "removed-parameter",
+      severity: "breaking",
+      rule: "parameter-removed",
+      operationId: "ListTasks",
+      field: "task_type",
+    },
+    {
+      fixture: "removed-response-field",
+      severity: "breaking",
+      rule: "response-field-removed",
+      operationId: "ListTasks",
+      field: "total_num",
+    },
+    {
+      fixture: "changed-type",
+      severity: "breaking",
+      rule: "type-changed",
+      operationId: "ListTasks",
+      field: "total_num",
+    },
+    {
+      fixture: "changed-format",
+      severity: "breaking",
+      rule: "format-changed",
+      operationId: "ListTasks",
+      field: "total_num",
+    },
+    {
+      fixture: "parameter-became-required",
+      severity: "breaking",
+      rule: "became-required",
+      operationId: "ListTasks",
+      field: "limit",
+    },
+    {
+      fixture: "request-enum-value-removed",
+      severity: "breaking",
+      rule: "request-enum-value-removed",
+      operationId: "ListTasks",
+      field: "task_type",
+    },
+    {
+      fixture: "narrowed-range",
+      severity: "breaking",
+      rule: "range-narrowed",
+      operationId: "ListTasks",
+      field: "limit",
+    },
+    {
+      fixture: "added-optional-parameter",
+      severity: "non-breaking",
+      rule: "optional-parameter-added",
+      operationId: "ListTasks",
+      field: "sort_key",
+    },
+    {
+      fixture: "added-response-field",
+      severity: "non-breaking",
+      rule: "response-field-added",
+      operationId: "ListTasks",
+      field: "next_marker",
+    },
+    {
+      fixture: "widened-range",
+      severity: "non-breaking",
+      rule: "range-widened",
+      operationId: "ListTasks",
+      field: "limit",
+    },
+    {
+      fixture: "description-change",
+      severity: "non-breaking",
+      rule: "documentation",
+      operationId: "CreateTask",
+      field: "task_name",
+    },
+    {
+      fixture: "example-change",
+      severity: "non-breaking",
+      rule: "documentation",
+      operationId: "CreateTask",
+      field: "task_name",
+    },
+    {
+      fixture: "added-request-enum-value",
+      severity: "non-breaking",
+      rule: "request-enum-value-added",
+      operationId: "CreateTask",
+      field: "task_type",
+    },
+    {
+      fixture: "added-response-enum-value",
+      severity: "non-breaking",
+      rule: "response-enum-value-added",
+      operationId: "ListTasks",
+      field: "task_status",
+    },
   ])("$fixture: $severity ($rule)", ({ fixture, severity, rule, operationId, field }) => {
     const { changes, report } = diffDirs(BASE_DIR, join(FIXTURES, fixture));
     expect(changes).toHaveLength(1);
     const [change] = changes;
     expect(change).toMatchObject({ severity, rule, operation: { operationId } });
     expect(change!.reason).toContain(field);
-    expect(report.summary).toEqual({ breaking: severity === "breaking" ? 1 : 0, nonBreaking: severity === "breaking" ? 0 : 1, files: 1 });
+    expect(report.summary).toEqual({
+      breaking: severity === "breaking" ? 1 : 0,
+      nonBreaking: severity === "breaking" ? 0 : 1,
+      files: 1,
+    });
   });
 
   it("reports the values before and after, and the JSON path into the dereferenced spec", () => {
@@ -107,22 +201,37 @@ describe("classification of one change (fixture pairs: base/ vs <case>/)", () =>
 
   it("a response body removed (content → no content) is a breaking response change; one added is not", () => {
     const ok = (spec: any) => spec.paths["/v5/{project_id}/tasks"].get.responses["200"];
-    const removed = diffDirs(BASE_DIR, editedBase((spec) => delete ok(spec).content));
-    expect(removed.changes.map((change) => [change.severity, change.rule, change.location])).toEqual([["breaking", "response-content-removed", "response 200"]]);
-    expect(removed.changes[0]!.reason).toBe("response 200 body removed: the answer has no body now, clients that read it find nothing");
+    const removed = diffDirs(
+      BASE_DIR,
+      editedBase((spec) => delete ok(spec).content),
+    );
+    expect(removed.changes.map((change) => [change.severity, change.rule, change.location])).toEqual([
+      ["breaking", "response-content-removed", "response 200"],
+    ]);
+    expect(removed.changes[0]!.reason).toBe(
+      "response 200 body removed: the answer has no body now, clients that read it find nothing",
+    );
     const noBody = editedBase((spec) => delete ok(spec).content);
     const added = diffDirs(noBody, BASE_DIR);
-    expect(added.changes.map((change) => [change.severity, change.rule, change.location])).toEqual([["non-breaking", "response-content-added", "response 200"]]);
+    expect(added.changes.map((change) => [change.severity, change.rule, change.location])).toEqual([
+      ["non-breaking", "response-content-added", "response 200"],
+    ]);
     expect(added.exitCode).toBe(0);
   });
 
   it("adding an enum to a request parameter that had none is breaking; dropping it is not", () => {
-    const restricted = diffDirs(BASE_DIR, editedBase((spec) => (spec.paths["/v5/{project_id}/tasks"].get.parameters[1].schema.enum = [10, 50])));
+    const restricted = diffDirs(
+      BASE_DIR,
+      editedBase((spec) => (spec.paths["/v5/{project_id}/tasks"].get.parameters[1].schema.enum = [10, 50])),
+    );
     expect(restricted.changes.map((change) => [change.severity, change.rule])).toEqual([
       ["breaking", "request-enum-introduced"],
       ["breaking", "request-enum-introduced"],
     ]);
-    const freed = diffDirs(BASE_DIR, editedBase((spec) => delete spec.paths["/v5/{project_id}/tasks"].get.parameters[2].schema.enum));
+    const freed = diffDirs(
+      BASE_DIR,
+      editedBase((spec) => delete spec.paths["/v5/{project_id}/tasks"].get.parameters[2].schema.enum),
+    );
     expect(freed.changes.map((change) => [change.severity, change.rule])).toEqual([
       ["non-breaking", "request-enum-dropped"],
       ["non-breaking", "request-enum-dropped"],
@@ -134,7 +243,9 @@ describe("classification of one change (fixture pairs: base/ vs <case>/)", () =>
     writeFileSync(join(empty, "docs-exceptions.yaml"), "exceptions: []\n");
     const removed = diffDirs(BASE_DIR, empty);
     expect(removed.report.files).toEqual([expect.objectContaining({ file: "api.yaml", status: "removed" })]);
-    expect(removed.changes).toEqual([expect.objectContaining({ severity: "breaking", rule: "spec-file-removed", operation: null })]);
+    expect(removed.changes).toEqual([
+      expect.objectContaining({ severity: "breaking", rule: "spec-file-removed", operation: null }),
+    ]);
     expect(removed.changes[0]!.reason).toContain("api.yaml");
     const added = diffDirs(empty, BASE_DIR);
     expect(added.changes).toEqual([expect.objectContaining({ severity: "non-breaking", rule: "spec-file-added" })]);
@@ -159,14 +270,26 @@ describe("output", () => {
     expect(report.summary).toEqual({ breaking: 1, nonBreaking: 1, files: 1 });
     const changes = report.files[0]!.changes;
     expect(changes.map((change) => change.rule)).toEqual(["range-narrowed", "range-widened"]);
-    expect(Object.keys(changes[0]!)).toEqual(["severity", "rule", "operation", "location", "jsonPath", "action", "before", "after", "reason"]);
+    expect(Object.keys(changes[0]!)).toEqual([
+      "severity",
+      "rule",
+      "operation",
+      "location",
+      "jsonPath",
+      "action",
+      "before",
+      "after",
+      "reason",
+    ]);
   });
 
   it("Markdown has a summary line, a section per spec file and per operation, breaking first, path, values and reason", () => {
     const { stdout, exitCode } = runSpecDiff(["--base-dir", BASE_DIR, "--head-dir", twoChanges()], ROOT);
     expect(exitCode).toBe(1);
     const lines = stdout.split("\n");
-    expect(lines[0]).toMatch(/^\*\*Spec diff:\*\* \*\*1 breaking\*\*, 1 non-breaking change\(s\) in 1 of 1 spec file\(s\)/);
+    expect(lines[0]).toMatch(
+      /^\*\*Spec diff:\*\* \*\*1 breaking\*\*, 1 non-breaking change\(s\) in 1 of 1 spec file\(s\)/,
+    );
     expect(lines).toContain("### `api.yaml` (modified)");
     expect(lines).toContain("#### `ListTasks` — `GET /v5/{project_id}/tasks`");
     const breaking = lines.findIndex((line) => line.startsWith("- **breaking**"));
@@ -192,7 +315,14 @@ describe("CLI", () => {
   });
 
   it("exits 0 when every change is non-breaking", () => {
-    const result = cli(["--base-dir", BASE_DIR, "--head-dir", join(FIXTURES, "added-optional-parameter"), "--format", "json"]);
+    const result = cli([
+      "--base-dir",
+      BASE_DIR,
+      "--head-dir",
+      join(FIXTURES, "added-optional-parameter"),
+      "--format",
+      "json",
+    ]);
     expect(result.status).toBe(0);
     expect((JSON.parse(result.stdout) as JsonReport).summary).toEqual({ breaking: 0, nonBreaking: 1, files: 1 });
   });
@@ -226,7 +356,10 @@ describe("CLI", () => {
 describe("end to end on a git repository with the real specs", () => {
   let repo: string;
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=spec-diff test", "-c", "user.email=spec-diff@example.com", ...args], { cwd: repo, encoding: "utf8" });
+    execFileSync("git", ["-c", "user.name=spec-diff test", "-c", "user.email=spec-diff@example.com", ...args], {
+      cwd: repo,
+      encoding: "utf8",
+    });
   const hssPath = () => join(repo, "spec/hss.v5.yaml");
   const readHss = () => parse(readFileSync(hssPath(), "utf8"));
   const writeHss = (spec: unknown) => writeFileSync(hssPath(), stringify(spec));
@@ -249,15 +382,24 @@ describe("end to end on a git repository with the real specs", () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.base).toMatch(/^HEAD, as the tree has uncommitted changes/);
-    const removed = report.files.find((file) => file.file === "hss.v5.yaml")!.changes.filter((change) => change.rule === "response-field-removed");
-    expect(removed).toContainEqual(expect.objectContaining({ severity: "breaking", operation: expect.objectContaining({ operationId }) }));
+    const removed = report.files
+      .find((file) => file.file === "hss.v5.yaml")!
+      .changes.filter((change) => change.rule === "response-field-removed");
+    expect(removed).toContainEqual(
+      expect.objectContaining({ severity: "breaking", operation: expect.objectContaining({ operationId }) }),
+    );
     expect(removed[0]!.reason).toContain(field);
   });
 
   it("(b) an optional query parameter added to the HSS spec is non-breaking: exit 0", () => {
     const spec = readHss();
     const [path, method] = firstOperation(spec);
-    spec.paths[path][method].parameters.push({ name: "spec_diff_probe", in: "query", description: "Probe.", schema: { type: "string" } });
+    spec.paths[path][method].parameters.push({
+      name: "spec_diff_probe",
+      in: "query",
+      description: "Probe.",
+      schema: { type: "string" },
+    });
     writeHss(spec);
     const result = cli(["--repo", repo], ROOT);
     expect(result.status).toBe(0);
@@ -276,7 +418,9 @@ describe("end to end on a git repository with the real specs", () => {
     expect(result.exitCode).toBe(1);
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.base).toMatch(/^merge base with main /);
-    expect(report.files.flatMap((file) => file.changes)).toContainEqual(expect.objectContaining({ rule: "operation-removed" }));
+    expect(report.files.flatMap((file) => file.changes)).toContainEqual(
+      expect.objectContaining({ rule: "operation-removed" }),
+    );
   });
 });
 

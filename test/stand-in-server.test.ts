@@ -25,7 +25,13 @@ interface Answer {
 async function call(
   method: "GET" | "POST",
   path: string,
-  options: { query?: Record<string, string | number>; body?: unknown; rawBody?: string; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  options: {
+    query?: Record<string, string | number>;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<Answer> {
   const url = new URL(path.replace("{project_id}", server.projectId), server.url);
   for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, String(value));
@@ -54,7 +60,9 @@ const JOBS = "/v2/{project_id}/jobs";
 
 // Responses are checked against the spec's 200 schemas with every object closed: exactly the spec's fields.
 const responseValidators = new Map(
-  loadSpecOperations().flatMap((op) => (op.responseSchema ? [[op.operationId, compileSchema(op.responseSchema, { coerce: false })] as const] : [])),
+  loadSpecOperations().flatMap((op) =>
+    op.responseSchema ? [[op.operationId, compileSchema(op.responseSchema, { coerce: false })] as const] : [],
+  ),
 );
 function expectSpecShaped(operationId: string, body: unknown): void {
   const validate = responseValidators.get(operationId);
@@ -71,7 +79,14 @@ function expectError(answer: Answer, status: number, code: string): void {
 
 interface TasksPage {
   total_num: number;
-  data_list: { task_id: string; task_type: string; task_name: string; task_status: string; trigger_type: string; start_time: number }[];
+  data_list: {
+    task_id: string;
+    task_type: string;
+    task_name: string;
+    task_status: string;
+    trigger_type: string;
+    start_time: number;
+  }[];
 }
 
 describe("operations with token auth", () => {
@@ -80,7 +95,9 @@ describe("operations with token auth", () => {
     expect(answer.status).toBe(200);
     expectSpecShaped("ListTasks", answer.body);
     const page = answer.body as TasksPage;
-    const expected = server.store.tasks.filter((t) => t.data.task_type === "cluster_scan" && t.enterpriseProjectId === "0");
+    const expected = server.store.tasks.filter(
+      (t) => t.data.task_type === "cluster_scan" && t.enterpriseProjectId === "0",
+    );
     expect(page.total_num).toBe(expected.length);
     expect(page.data_list.map((t) => t.task_id)).toEqual(expected.slice(0, 10).map((t) => t.data.task_id));
   });
@@ -89,7 +106,12 @@ describe("operations with token auth", () => {
     const ids: string[] = [];
     let total = Infinity;
     for (let offset = 0; offset < total; offset += 40) {
-      const page = (await call("POST", TASKS, { query: { offset, limit: 40, enterprise_project_id: "all_granted_eps" }, body: { task_type: "iac_scan" } })).body as TasksPage;
+      const page = (
+        await call("POST", TASKS, {
+          query: { offset, limit: 40, enterprise_project_id: "all_granted_eps" },
+          body: { task_type: "iac_scan" },
+        })
+      ).body as TasksPage;
       total = page.total_num;
       ids.push(...page.data_list.map((t) => t.task_id));
     }
@@ -97,8 +119,16 @@ describe("operations with token auth", () => {
   });
 
   it("ListTasks filters by status, trigger, fuzzy name and sorts by start time", async () => {
-    const body = { task_type: "cluster_scan", task_status: "finished", trigger_type: "schedule", task_name: "SCAN-001", sort_key: "start_time", sort_dir: "asc" };
-    const page = (await call("POST", TASKS, { query: { limit: 200, enterprise_project_id: "all_granted_eps" }, body })).body as TasksPage;
+    const body = {
+      task_type: "cluster_scan",
+      task_status: "finished",
+      trigger_type: "schedule",
+      task_name: "SCAN-001",
+      sort_key: "start_time",
+      sort_dir: "asc",
+    };
+    const page = (await call("POST", TASKS, { query: { limit: 200, enterprise_project_id: "all_granted_eps" }, body }))
+      .body as TasksPage;
     expect(page.data_list.length).toBeGreaterThan(0);
     expect(page.total_num).toBe(page.data_list.length);
     for (const task of page.data_list) {
@@ -141,9 +171,19 @@ describe("operations with token auth", () => {
   });
 
   it("CreateTask adds a task that ListTasks and ShowTaskStatistics then see", async () => {
-    const before = (await call("GET", STATISTICS, { query: { task_type: "cluster_scan" } })).body as { total_num: number; running_num: number };
+    const before = (await call("GET", STATISTICS, { query: { task_type: "cluster_scan" } })).body as {
+      total_num: number;
+      running_num: number;
+    };
     const created = await call("POST", CREATE, {
-      body: { task_type: "cluster_scan", cluster_scan_info: { scan_type_list: ["cluster_vul"], range_type: "specific_cluster", cluster_id_list: ["c1", "c2"] } },
+      body: {
+        task_type: "cluster_scan",
+        cluster_scan_info: {
+          scan_type_list: ["cluster_vul"],
+          range_type: "specific_cluster",
+          cluster_id_list: ["c1", "c2"],
+        },
+      },
     });
     expect(created.status).toBe(200);
     expectSpecShaped("CreateTask", created.body);
@@ -151,13 +191,19 @@ describe("operations with token auth", () => {
     const found = (await call("POST", TASKS, { body: { task_type: "cluster_scan", task_id } })).body as TasksPage;
     expect(found.total_num).toBe(1);
     expect(found.data_list[0]).toMatchObject({ task_id, trigger_type: "manual", task_status: "running" });
-    const after = (await call("GET", STATISTICS, { query: { task_type: "cluster_scan" } })).body as { total_num: number; running_num: number };
+    const after = (await call("GET", STATISTICS, { query: { task_type: "cluster_scan" } })).body as {
+      total_num: number;
+      running_num: number;
+    };
     expect(after).toMatchObject({ total_num: before.total_num + 1, running_num: before.running_num + 1 });
   });
 
   it("CreateTask refuses a task without the parameters its type needs", async () => {
     expectError(await call("POST", CREATE, { body: { task_type: "iac_scan" } }), 400, "HSS.0001");
-    const specific = { task_type: "cluster_scan", cluster_scan_info: { scan_type_list: ["benchmark"], range_type: "specific_cluster" } };
+    const specific = {
+      task_type: "cluster_scan",
+      cluster_scan_info: { scan_type_list: ["benchmark"], range_type: "specific_cluster" },
+    };
     expectError(await call("POST", CREATE, { body: specific }), 400, "HSS.0001");
   });
 
@@ -176,7 +222,9 @@ describe("operations with token auth", () => {
 
   it("reset() restores the seeded data exactly", async () => {
     const seeded = structuredClone(server.store);
-    await call("POST", CREATE, { body: { task_type: "iac_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f1"] } } });
+    await call("POST", CREATE, {
+      body: { task_type: "iac_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f1"] } },
+    });
     expect(server.store.tasks.length).toBe(SIZES.tasks + 1);
     server.reset();
     expect(server.store).toEqual(seeded);
@@ -185,8 +233,15 @@ describe("operations with token auth", () => {
 
 describe("authentication", () => {
   it("answers 401 with the HSS error body when the token is missing or wrong, without echoing it", async () => {
-    expectError(await call("GET", STATISTICS, { query: { task_type: "iac_scan" }, headers: { "X-Auth-Token": "" } }), 401, "APIGW.0301");
-    const wrong = await call("GET", STATISTICS, { query: { task_type: "iac_scan" }, headers: { "X-Auth-Token": "not-a-valid-token-xyz" } });
+    expectError(
+      await call("GET", STATISTICS, { query: { task_type: "iac_scan" }, headers: { "X-Auth-Token": "" } }),
+      401,
+      "APIGW.0301",
+    );
+    const wrong = await call("GET", STATISTICS, {
+      query: { task_type: "iac_scan" },
+      headers: { "X-Auth-Token": "not-a-valid-token-xyz" },
+    });
     expectError(wrong, 401, "APIGW.0301");
     expect(wrong.text).not.toContain("not-a-valid-token-xyz");
     expect(JSON.stringify(server.requests)).not.toContain("not-a-valid-token-xyz");
@@ -200,7 +255,11 @@ describe("authentication", () => {
 
   it("accepts an AK/SK-signed request and refuses a wrong signature", async () => {
     const url = `${server.url}/v5/${server.projectId}/common/tasks/batch-query?limit=10`;
-    const unsigned = new Request(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ task_type: "iac_scan" }) });
+    const unsigned = new Request(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ task_type: "iac_scan" }),
+    });
     const good = await fetch(await signRequest(unsigned, { ak: DEFAULT_AK, sk: DEFAULT_SK }));
     expect(good.status).toBe(200);
     expectSpecShaped("ListTasks", await good.json());
@@ -229,7 +288,11 @@ describe("validation against the spec", () => {
   });
 
   it("rejects an ill-typed or enum-violating body field and a body that is not JSON", async () => {
-    expectError(await call("POST", TASKS, { body: { task_type: "iac_scan", start_create_time: "yesterday" } }), 400, "HSS.0001");
+    expectError(
+      await call("POST", TASKS, { body: { task_type: "iac_scan", start_create_time: "yesterday" } }),
+      400,
+      "HSS.0001",
+    );
     expectError(await call("POST", TASKS, { body: { task_type: "container_scan" } }), 400, "HSS.0001");
     expectError(await call("POST", TASKS, { rawBody: "{not json" }), 400, "HSS.0002");
   });
@@ -261,7 +324,10 @@ describe("fault injection", () => {
     );
     const throttled = await call("GET", JOBS);
     expect(throttled.status).toBe(429);
-    expect(throttled.body).toEqual({ error_code: "APIGW.0308", error_msg: "The throttling threshold has been reached" });
+    expect(throttled.body).toEqual({
+      error_code: "APIGW.0308",
+      error_msg: "The throttling threshold has been reached",
+    });
     const html = await call("GET", JOBS);
     expect([html.status, html.text]).toEqual([502, "<html>Bad Gateway</html>"]);
     const empty = await call("GET", JOBS);
@@ -332,13 +398,19 @@ describe("CORS", () => {
   it("answers the preflight of a cross-origin signed request", async () => {
     const response = await fetch(`${server.url}/v5/${server.projectId}/common/tasks/batch-query`, {
       method: "OPTIONS",
-      headers: { Origin: "http://127.0.0.1:9", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,x-sdk-date,content-type" },
+      headers: {
+        Origin: "http://127.0.0.1:9",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,x-sdk-date,content-type",
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:9");
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
     const allowed = response.headers.get("access-control-allow-headers")?.toLowerCase().split(/,\s*/);
-    expect(allowed).toEqual(expect.arrayContaining(["authorization", "x-sdk-date", "x-auth-token", "x-security-token", "content-type"]));
+    expect(allowed).toEqual(
+      expect.arrayContaining(["authorization", "x-sdk-date", "x-auth-token", "x-security-token", "content-type"]),
+    );
   });
 
   it("lets scripts of another origin read X-Request-Id", async () => {

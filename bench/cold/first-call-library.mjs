@@ -2,7 +2,11 @@
 // server (origin in argv), then report this process's CPU time. Wall time is measured by the parent.
 import { createHssClient } from "../../dist/src/index.js";
 const [origin, projectId] = process.argv.slice(2);
-const hss = createHssClient({ projectId, endpoint: origin, auth: { ak: "BENCHAK0000000000001", sk: "bench-secret-key" } });
+const hss = createHssClient({
+  projectId,
+  endpoint: origin,
+  auth: { ak: "BENCHAK0000000000001", sk: "bench-secret-key" },
+});
 const statistics = await hss.showTaskStatistics({ task_type: "cluster_scan" });
 if (typeof statistics.total_num !== "number") throw new Error("no answer");
 const cpu = process.cpuUsage();

@@ -3,7 +3,10 @@
 import core from "@huaweicloud/huaweicloud-sdk-core";
 import swr from "@huaweicloud/huaweicloud-sdk-swr";
 const [origin, projectId] = process.argv.slice(2);
-const credentials = new core.BasicCredentials().withAk("BENCHAK0000000000001").withSk("bench-secret-key").withProjectId(projectId);
+const credentials = new core.BasicCredentials()
+  .withAk("BENCHAK0000000000001")
+  .withSk("bench-secret-key")
+  .withProjectId(projectId);
 const client = swr.SwrClient.newBuilder().withCredential(credentials).withEndpoint(origin).build();
 const answer = await client.listNamespaces(new swr.ListNamespacesRequest());
 if (!Array.isArray(answer.namespaces)) throw new Error("no answer");

@@ -2,5 +2,8 @@
 import core from "@huaweicloud/huaweicloud-sdk-core";
 import swr from "@huaweicloud/huaweicloud-sdk-swr";
 const credentials = new core.BasicCredentials().withAk("AK").withSk("SK").withProjectId("p");
-const client = swr.SwrClient.newBuilder().withCredential(credentials).withEndpoint("https://swr-api.ap-southeast-1.myhuaweicloud.com").build();
+const client = swr.SwrClient.newBuilder()
+  .withCredential(credentials)
+  .withEndpoint("https://swr-api.ap-southeast-1.myhuaweicloud.com")
+  .build();
 if (typeof client.showSyncJob !== "function") throw new Error("no client");

@@ -86,11 +86,14 @@ function playwrightCache(env, platform, home) {
 export function findChromium({ env = process.env, platform = process.platform, home = homedir(), systemPaths } = {}) {
   if (env.CHROMIUM_PATH) {
     if (isExecutable(env.CHROMIUM_PATH)) return { path: env.CHROMIUM_PATH, source: "CHROMIUM_PATH" };
-    throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file; point it at a Chromium/Chrome binary`);
+    throw new Error(
+      `CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file; point it at a Chromium/Chrome binary`,
+    );
   }
   const expandHome = (file) => (file.startsWith("~/") ? join(home, file.slice(2)) : file);
   const fromEnv = env.FIND_CHROMIUM_SYSTEM_PATHS;
-  const system = systemPaths ?? (fromEnv !== undefined ? fromEnv.split(delimiter).filter(Boolean) : SYSTEM_PATHS[platform] ?? []);
+  const system =
+    systemPaths ?? (fromEnv !== undefined ? fromEnv.split(delimiter).filter(Boolean) : (SYSTEM_PATHS[platform] ?? []));
   const installed = system.map(expandHome).find(isExecutable);
   if (installed) return { path: installed, source: "system" };
 

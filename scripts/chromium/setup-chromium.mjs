@@ -34,7 +34,10 @@ function tryPlaywright() {
     timeout: 15 * 60_000,
   });
   if (result.status !== 0) {
-    const errors = `${result.stdout ?? ""}\n${result.stderr ?? ""}`.split("\n").map((line) => line.trim()).filter((line) => line.startsWith("Error:"));
+    const errors = `${result.stdout ?? ""}\n${result.stderr ?? ""}`
+      .split("\n")
+      .map((line) => line.trim())
+      .filter((line) => line.startsWith("Error:"));
     // The network cause (getaddrinfo ENOTFOUND …, a timeout) says more than the installer's closing summary.
     const cause = errors.find((line) => /\bE[A-Z]{4,}\b/.test(line) || /timed? ?out/i.test(line)) ?? errors[0];
     const why = cause ?? result.error?.message ?? `exit code ${result.status}`;

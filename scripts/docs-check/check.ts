@@ -58,12 +58,22 @@ export function checkDocs(options: { readonly docsDir: string; readonly specDir:
       continue;
     }
     const reason =
-      source.kind === "url" ? "no local page" : source.kind === "invalid" ? source.reason : `no such page in ${options.docsDir}`;
+      source.kind === "url"
+        ? "no local page"
+        : source.kind === "invalid"
+          ? source.reason
+          : `no such page in ${options.docsDir}`;
     unchecked.push({ operation: operation.operationId, page, reason });
     // An https:// source is the documented way for an operation to have no page here; anything else is broken.
     if (source.kind !== "url") {
       const specLocation = `${operation.spec.file}#${operation.pointer}`;
-      otherProblems.push({ operation: operation.operationId, page, field: "x-source-doc", message: reason, specLocation });
+      otherProblems.push({
+        operation: operation.operationId,
+        page,
+        field: "x-source-doc",
+        message: reason,
+        specLocation,
+      });
     }
   }
   const exceptionsFile = path.join(options.specDir, EXCEPTIONS_FILE);
@@ -85,7 +95,9 @@ export function checkDocs(options: { readonly docsDir: string; readonly specDir:
 
 function listPages(docsDir: string): string[] {
   try {
-    return readdirSync(docsDir).filter((name) => name.endsWith(".txt")).sort();
+    return readdirSync(docsDir)
+      .filter((name) => name.endsWith(".txt"))
+      .sort();
   } catch {
     throw new DocsCheckError(`docs directory not found: ${docsDir}`);
   }

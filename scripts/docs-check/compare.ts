@@ -18,7 +18,12 @@ export function compareOperation(page: DocPage, operation: SpecOperation): Opera
   const keys = new Set<SectionKey>([...page.sections.keys(), ...operation.sections.keys()]);
   for (const status of page.statusCodes) keys.add(`response ${status}`);
   for (const key of keys) comparison.section(key);
-  return { operation: operation.operationId, page: page.file, checked: comparison.checked, problems: comparison.problems };
+  return {
+    operation: operation.operationId,
+    page: page.file,
+    checked: comparison.checked,
+    problems: comparison.problems,
+  };
 }
 
 class Comparison {
@@ -73,7 +78,9 @@ class Comparison {
         continue;
       }
       if (docField.mandatory !== undefined && docField.mandatory !== specField.required) {
-        const message = docField.mandatory ? "documented as mandatory but the spec does not require it" : "documented as optional but the spec requires it";
+        const message = docField.mandatory
+          ? "documented as mandatory but the spec does not require it"
+          : "documented as optional but the spec requires it";
         this.report(field, message, specField.pointer);
       }
       const children = docField.children && objectFields(this.spec, specField.schema);

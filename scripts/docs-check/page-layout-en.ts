@@ -86,5 +86,7 @@ export function readEnglishLayout(text: string, file: string): RawPage {
 function readStatusCodes(lines: readonly string[], from: number, file: string): string[] {
   const start = lines.indexOf("Status Code |", from);
   if (start < 0) return [];
-  return readPipeTable(lines, start, file).rows.map((row) => row[0]!).filter((code) => /^\d{3}$/.test(code));
+  return readPipeTable(lines, start, file)
+    .rows.map((row) => row[0]!)
+    .filter((code) => /^\d{3}$/.test(code));
 }

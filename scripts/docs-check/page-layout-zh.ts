@@ -38,7 +38,10 @@ const endsTable = (chunk: string) => TABLE_TITLE.test(chunk) || markerOf(chunk) 
 
 /** Reads a Chinese page into its raw tables and status codes. */
 export function readChineseLayout(text: string, file: string): RawPage {
-  const chunks = text.split(/\r?\n\s*\r?\n/).map((chunk) => chunk.trim()).filter((chunk) => chunk !== "");
+  const chunks = text
+    .split(/\r?\n\s*\r?\n/)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk !== "");
   const tables: RawTable[] = [];
   let part: PagePart = { kind: "uri" };
   let i = 0;

@@ -6,7 +6,8 @@ import { DocsCheckError } from "./model.js";
  */
 
 /** The part of the page a table sits in: the URI section, the request section, or one response status. */
-export type PagePart = { readonly kind: "uri" } | { readonly kind: "request" } | { readonly kind: "response"; readonly status: string };
+export type PagePart =
+  { readonly kind: "uri" } | { readonly kind: "request" } | { readonly kind: "response"; readonly status: string };
 
 export interface RawRow {
   readonly name: string;

@@ -1,5 +1,12 @@
 import { objectNameOf, parseDocType } from "./doc-type.js";
-import { DocsCheckError, responseSection, type DocField, type DocPage, type DocType, type SectionKey } from "./model.js";
+import {
+  DocsCheckError,
+  responseSection,
+  type DocField,
+  type DocPage,
+  type DocType,
+  type SectionKey,
+} from "./model.js";
 import { parseMandatory, type PagePart, type RawPage, type RawRow, type RawTable } from "./page-layout.js";
 import { readEnglishLayout } from "./page-layout-en.js";
 import { readChineseLayout } from "./page-layout-zh.js";
@@ -10,7 +17,8 @@ export function parsePage(text: string, file: string): DocPage {
   const sections = new Map<SectionKey, readonly DocField[]>();
   for (const [key, tables] of groupByPart(raw.tables, file)) {
     const layout = layoutPart(key, tables, raw.uri, file);
-    for (const [section, rows] of layout.sections) sections.set(section, toFields(rows, layout.nested, file, new Set()));
+    for (const [section, rows] of layout.sections)
+      sections.set(section, toFields(rows, layout.nested, file, new Set()));
   }
   return { file, sections, statusCodes: raw.statusCodes };
 }
@@ -58,7 +66,9 @@ function layoutPart(key: string, tables: readonly RawTable[], uri: string, file:
     else {
       const name = role.objectName ?? referenced.find((candidate) => !layout.nested.has(candidate));
       if (name === undefined) {
-        throw new DocsCheckError(`${file}: a table in the ${key} part describes no "X object" field of the tables above it`);
+        throw new DocsCheckError(
+          `${file}: a table in the ${key} part describes no "X object" field of the tables above it`,
+        );
       }
       layout.nested.set(name, table.rows);
     }
@@ -93,7 +103,8 @@ function untitledRole(table: RawTable, key: string, uri: string, layout: PartLay
 
 function typeOf(row: RawRow, file: string): DocType {
   const type = parseDocType(row.type);
-  if (type === undefined) throw new DocsCheckError(`${file}: field ${row.name} has a type the check does not know: "${row.type}"`);
+  if (type === undefined)
+    throw new DocsCheckError(`${file}: field ${row.name} has a type the check does not know: "${row.type}"`);
   return type;
 }
 

@@ -13,7 +13,11 @@ type Scalar = string | number | boolean;
  *
  * Anything else under these keywords is refused: the client could not check it before sending.
  */
-export function readConditions(spec: SpecDocument, schema: Record<string, unknown>, pointer: readonly string[]): ConditionalRequirement[] {
+export function readConditions(
+  spec: SpecDocument,
+  schema: Record<string, unknown>,
+  pointer: readonly string[],
+): ConditionalRequirement[] {
   const found: ConditionalRequirement[] = [];
   if (schema.oneOf !== undefined) found.push(...fromOneOf(spec, schema, pointer));
   if (schema.if !== undefined) found.push(fromIfThen(spec, schema, pointer));
@@ -28,7 +32,11 @@ export function readConditions(spec: SpecDocument, schema: Record<string, unknow
   return found;
 }
 
-function fromOneOf(spec: SpecDocument, schema: Record<string, unknown>, pointer: readonly string[]): ConditionalRequirement[] {
+function fromOneOf(
+  spec: SpecDocument,
+  schema: Record<string, unknown>,
+  pointer: readonly string[],
+): ConditionalRequirement[] {
   const discriminator = schema.discriminator;
   const field = isRecord(discriminator) ? discriminator.propertyName : undefined;
   if (!Array.isArray(schema.oneOf) || typeof field !== "string") {
@@ -36,15 +44,26 @@ function fromOneOf(spec: SpecDocument, schema: Record<string, unknown>, pointer:
   }
   return schema.oneOf.map((entry, index) => {
     const member = derefObject(spec, entry, [...pointer, "oneOf", String(index)], "a oneOf member");
-    const property = isRecord(member.value.properties) ? deref(spec, member.value.properties[field], member.pointer).value : undefined;
+    const property = isRecord(member.value.properties)
+      ? deref(spec, member.value.properties[field], member.pointer).value
+      : undefined;
     const equals = fixedValue(property);
-    if (equals === undefined) fail(spec, member.pointer, `each oneOf member must fix the discriminator "${field}" with const (or a one-value enum)`);
+    if (equals === undefined)
+      fail(
+        spec,
+        member.pointer,
+        `each oneOf member must fix the discriminator "${field}" with const (or a one-value enum)`,
+      );
     const required = Array.isArray(member.value.required) ? (member.value.required as string[]) : [];
     return { field, equals, require: required.filter((name) => name !== field) };
   });
 }
 
-function fromIfThen(spec: SpecDocument, schema: Record<string, unknown>, pointer: readonly string[]): ConditionalRequirement {
+function fromIfThen(
+  spec: SpecDocument,
+  schema: Record<string, unknown>,
+  pointer: readonly string[],
+): ConditionalRequirement {
   const condition = isRecord(schema.if) && isRecord(schema.if.properties) ? Object.entries(schema.if.properties) : [];
   const then = schema.then;
   const equals = condition.length === 1 ? fixedValue(condition[0]![1]) : undefined;

@@ -36,7 +36,6 @@ export function create${Name}Client(options: ${Name}ClientOptions): ${Name}Clien
 `;
 }
 
-
 /**
  * `generated/index.ts`: every service's client, and the types of its operations (values such as the operation
  * tables stay internal; the types.ts files are not re-exported, as each declares its own \`paths\`).

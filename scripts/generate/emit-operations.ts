@@ -1,4 +1,11 @@
-import { Project, ts, VariableDeclarationKind, type OptionalKind, type PropertySignatureStructure, type SourceFile } from "ts-morph";
+import {
+  Project,
+  ts,
+  VariableDeclarationKind,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type SourceFile,
+} from "ts-morph";
 import { fileHeader } from "./header.js";
 import { literal } from "./literal.js";
 import { headersType } from "./response-headers.js";
@@ -15,7 +22,11 @@ export function emitOperations({ service, operations }: ServiceModel): string {
   const methodTypes = [...new Set(operations.map((op) => (op.spec.pagination ? "PaginatedMethod" : "Method")))].sort();
   file.addImportDeclarations([
     { isTypeOnly: true, moduleSpecifier: "../../src/core/method.js", namedImports: methodTypes },
-    { isTypeOnly: true, moduleSpecifier: "../../src/core/operation.js", namedImports: ["OperationSpec", "ServiceSpec"] },
+    {
+      isTypeOnly: true,
+      moduleSpecifier: "../../src/core/operation.js",
+      namedImports: ["OperationSpec", "ServiceSpec"],
+    },
     { isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["operations"] },
   ]);
   addConst(file, `${service.name}Service`, `${literal(service)} as const satisfies ServiceSpec`);
@@ -23,8 +34,16 @@ export function emitOperations({ service, operations }: ServiceModel): string {
   addConst(file, `${service.name}Operations`, `${literal(table)} as const satisfies Record<string, OperationSpec>`);
   for (const op of operations) {
     file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Input`, type: inputType(op) });
-    file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Output`, type: outputType(op.spec.operationId, op.successes) });
-    file.addTypeAlias({ isExported: true, name: `${op.spec.operationId}Headers`, type: headersType(op.spec.responseHeaders ?? {}) });
+    file.addTypeAlias({
+      isExported: true,
+      name: `${op.spec.operationId}Output`,
+      type: outputType(op.spec.operationId, op.successes),
+    });
+    file.addTypeAlias({
+      isExported: true,
+      name: `${op.spec.operationId}Headers`,
+      type: headersType(op.spec.responseHeaders ?? {}),
+    });
   }
   file.addInterface({
     isExported: true,
@@ -36,7 +55,11 @@ export function emitOperations({ service, operations }: ServiceModel): string {
 }
 
 function addConst(file: SourceFile, name: string, initializer: string): void {
-  file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, initializer }] });
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name, initializer }],
+  });
 }
 
 /**
@@ -74,8 +97,15 @@ function methodMember(op: OperationModel): OptionalKind<PropertySignatureStructu
   return {
     name: op.key,
     isReadonly: true,
-    type: pagination ? `PaginatedMethod<${input}, ${output}, ${JSON.stringify(pagination.items)}, ${headers}>` : `Method<${input}, ${output}, ${headers}>`,
+    type: pagination
+      ? `PaginatedMethod<${input}, ${output}, ${JSON.stringify(pagination.items)}, ${headers}>`
+      : `Method<${input}, ${output}, ${headers}>`,
     // "*/" inside a summary would end the comment early (the URL is an https URL without spaces: checked).
-    docs: [{ description: `${op.summary.replace(/\*\//g, "*\\/")} — ${method} ${path}`, tags: [{ tagName: "see", text: op.docsUrl.replace(/\*\//g, "*\\/") }] }],
+    docs: [
+      {
+        description: `${op.summary.replace(/\*\//g, "*\\/")} — ${method} ${path}`,
+        tags: [{ tagName: "see", text: op.docsUrl.replace(/\*\//g, "*\\/") }],
+      },
+    ],
   };
 }

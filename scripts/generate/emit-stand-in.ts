@@ -18,7 +18,9 @@ export const ${service.name}StandInOperations: readonly SpecOperation[] = ${JSON
 
 /** `generated/stand-in.ts`: every service's stand-in operations, in spec order. */
 export function emitStandInIndex(services: readonly ServiceModel[]): string {
-  const imports = services.map(({ service }) => `import { ${service.name}StandInOperations } from "./${service.name}/stand-in.js";`);
+  const imports = services.map(
+    ({ service }) => `import { ${service.name}StandInOperations } from "./${service.name}/stand-in.js";`,
+  );
   const all = services.map(({ service }) => `...${service.name}StandInOperations`).join(", ");
   return `${fileHeader(services.map(({ service }) => service.specFile).join(", "))}import type { SpecOperation } from "../src/testing/engine/spec-operations.js";
 ${imports.join("\n")}

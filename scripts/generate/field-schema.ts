@@ -9,7 +9,12 @@ const TYPES = new Set(["string", "integer", "number", "boolean", "array", "objec
  * The `FieldSchema` of a spec schema: `$ref`s inlined, only the keywords `FieldSchema` declares kept, always in
  * the order `FieldSchema` declares them, so the generated table is stable whatever order the spec uses.
  */
-export function fieldSchema(spec: SpecDocument, node: unknown, pointer: readonly string[], refStack: readonly string[] = []): FieldSchema {
+export function fieldSchema(
+  spec: SpecDocument,
+  node: unknown,
+  pointer: readonly string[],
+  refStack: readonly string[] = [],
+): FieldSchema {
   const ref = isRecord(node) && typeof node.$ref === "string" ? node.$ref : undefined;
   if (ref !== undefined && refStack.includes(ref)) {
     fail(spec, pointer, `schema "${ref}" is recursive and cannot be inlined into the operation table`);
@@ -17,16 +22,34 @@ export function fieldSchema(spec: SpecDocument, node: unknown, pointer: readonly
   const stack = ref === undefined ? refStack : [...refStack, ref];
   const { value: schema, pointer: at } = derefObject(spec, node, pointer, "a schema");
   if (schema.type !== undefined && !(typeof schema.type === "string" && TYPES.has(schema.type))) {
-    fail(spec, [...at, "type"], `schema type must be one of ${[...TYPES].join(", ")}; found ${JSON.stringify(schema.type)}`);
+    fail(
+      spec,
+      [...at, "type"],
+      `schema type must be one of ${[...TYPES].join(", ")}; found ${JSON.stringify(schema.type)}`,
+    );
   }
   const result: Record<string, unknown> = {};
-  for (const keyword of ["type", "format", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "minItems", "maxItems"]) {
+  for (const keyword of [
+    "type",
+    "format",
+    "enum",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+  ]) {
     if (schema[keyword] !== undefined) result[keyword] = schema[keyword];
   }
   if (schema.items !== undefined) result.items = fieldSchema(spec, schema.items, [...at, "items"], stack);
   if (isRecord(schema.properties)) {
     result.properties = Object.fromEntries(
-      Object.entries(schema.properties).map(([name, property]) => [name, fieldSchema(spec, property, [...at, "properties", name], stack)]),
+      Object.entries(schema.properties).map(([name, property]) => [
+        name,
+        fieldSchema(spec, property, [...at, "properties", name], stack),
+      ]),
     );
   }
   if (schema.required !== undefined) result.required = schema.required;

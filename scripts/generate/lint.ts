@@ -1,5 +1,12 @@
 import "./telemetry-off.js";
-import { BaseResolver, lintDocument, loadConfig, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import {
+  BaseResolver,
+  lintDocument,
+  loadConfig,
+  makeDocumentFromString,
+  type Config,
+  type NormalizedProblem,
+} from "@redocly/openapi-core";
 import { fileURLToPath } from "node:url";
 import { parsePointer, type SpecFile } from "../openapi/index.js";
 

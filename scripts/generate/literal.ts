@@ -10,7 +10,9 @@ export function literal(value: unknown): string {
   const oneLine = inline(value);
   if (oneLine.length <= INLINE_WIDTH || typeof value !== "object" || value === null) return oneLine;
   if (Array.isArray(value)) return `[\n${value.map((item) => `${literal(item)},\n`).join("")}]`;
-  return `{\n${Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${literal(item)},\n`).join("")}}`;
+  return `{\n${Object.entries(value)
+    .map(([key, item]) => `${propertyKey(key)}: ${literal(item)},\n`)
+    .join("")}}`;
 }
 
 function inline(value: unknown): string {

@@ -1,5 +1,19 @@
-import type { ConditionalRequirement, FieldSchema, OperationSpec, ParamSpec, ServiceSpec } from "../../src/core/operation.js";
-import { derefObject, isRecord, operationParameters, specOperations, type Located, type SpecDocument, type SpecOperationRef } from "../openapi/index.js";
+import type {
+  ConditionalRequirement,
+  FieldSchema,
+  OperationSpec,
+  ParamSpec,
+  ServiceSpec,
+} from "../../src/core/operation.js";
+import {
+  derefObject,
+  isRecord,
+  operationParameters,
+  specOperations,
+  type Located,
+  type SpecDocument,
+  type SpecOperationRef,
+} from "../openapi/index.js";
 import { readConditions } from "./conditions.js";
 import { readClientOption } from "./extensions/client-option.js";
 import { readExternalDocsUrl } from "./extensions/external-docs.js";
@@ -44,7 +58,8 @@ export function buildServiceModel(spec: SpecDocument): ServiceModel {
   collectProblems(problems, () => (regions = regionTable(spec)));
   let found: SpecOperationRef[] = [];
   collectProblems(problems, () => (found = specOperations(spec)));
-  for (const ref of found) collectProblems(problems, () => operations.push(namingOperation(ref, () => buildOperation(spec, ref))));
+  for (const ref of found)
+    collectProblems(problems, () => operations.push(namingOperation(ref, () => buildOperation(spec, ref))));
   if (problems.length > 0) throw new GenerationError(problems);
   return { service: { name: spec.service, specFile: spec.file, regions }, operations };
 }
@@ -73,18 +88,27 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
   const { value: operation, pointer: at } = owner;
   if (!METHODS.has(method)) fail(spec, at, `${method.toUpperCase()} operations are not supported by the client`);
   const operationId = operation.operationId;
-  if (typeof operationId !== "string" || operationId === "") fail(spec, at, "operationId is required and must be a non-empty string");
+  if (typeof operationId !== "string" || operationId === "")
+    fail(spec, at, "operationId is required and must be a non-empty string");
   const site = { spec, operationId, owner };
   const sourceDoc = readSourceDoc(site);
   const docsUrl = readExternalDocsUrl(site);
   const retrySafe = readRetrySafe(site);
   const parameters = operationParameters(spec, ref);
-  checkSchemaKeywords(spec, operationId, [...parameters, { value: operation.requestBody, pointer: [...at, "requestBody"] }, { value: operation.responses, pointer: [...at, "responses"] }]);
+  checkSchemaKeywords(spec, operationId, [
+    ...parameters,
+    { value: operation.requestBody, pointer: [...at, "requestBody"] },
+    { value: operation.responses, pointer: [...at, "responses"] },
+  ]);
   const params = new ParamCollector(spec, operationId);
   for (const parameter of parameters) params.addParameter(parameter);
   const body = addRequestBody(spec, operationId, operation.requestBody, [...at, "requestBody"], params);
   const successes = readSuccessResponses(spec, operationId, operation.responses, [...at, "responses"]);
-  const responseHeaders = readResponseHeaders(spec, operationId, successes.map((success) => success.response));
+  const responseHeaders = readResponseHeaders(
+    spec,
+    operationId,
+    successes.map((success) => success.response),
+  );
   const output = mainJsonBody(spec, successes);
   const pagination = readPagination(site, { params: params.params, output });
   const table: OperationSpec = {
@@ -95,7 +119,9 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
     retrySafe,
     ...(body?.conditions && { conditions: body.conditions }),
     responses: Object.fromEntries(successes.map(({ status, content }) => [status, content])),
-    ...(typeof output.value.type === "string" && { responseType: output.value.type as NonNullable<OperationSpec["responseType"]> }),
+    ...(typeof output.value.type === "string" && {
+      responseType: output.value.type as NonNullable<OperationSpec["responseType"]>,
+    }),
     ...(pagination && { pagination }),
     params: params.params,
     ...(Object.keys(responseHeaders).length > 0 && { responseHeaders }),
@@ -119,7 +145,11 @@ class ParamCollector {
     if (typeof name !== "string" || typeof location !== "string" || !LOCATIONS.has(location)) {
       fail(this.spec, pointer, `${this.operationId}: a parameter needs a name and "in" one of path, query, header`);
     }
-    const clientOption = readClientOption({ spec: this.spec, operationId: this.operationId, owner: { value: parameter, pointer } });
+    const clientOption = readClientOption({
+      spec: this.spec,
+      operationId: this.operationId,
+      owner: { value: parameter, pointer },
+    });
     this.add(pointer, {
       in: location as ParamSpec["in"],
       name,
@@ -129,14 +159,24 @@ class ParamCollector {
     });
   }
 
-  addBodyField(name: string, required: boolean, schema: FieldSchema, pointer: readonly string[], wholeBody = false): void {
+  addBodyField(
+    name: string,
+    required: boolean,
+    schema: FieldSchema,
+    pointer: readonly string[],
+    wholeBody = false,
+  ): void {
     this.add(pointer, { in: "body", name, required, ...(wholeBody && { wholeBody: true as const }), schema });
   }
 
   private add(pointer: readonly string[], param: ParamSpec): void {
     const previous = this.params[param.name];
     if (previous !== undefined) {
-      fail(this.spec, pointer, `${this.operationId}: field "${param.name}" occurs in both ${previous.in} and ${param.in}; input field names must be unique across path, query, header and body`);
+      fail(
+        this.spec,
+        pointer,
+        `${this.operationId}: field "${param.name}" occurs in both ${previous.in} and ${param.in}; input field names must be unique across path, query, header and body`,
+      );
     }
     this.params[param.name] = param;
   }
@@ -159,25 +199,51 @@ export const WHOLE_BODY_FIELD = "body";
  * Adds the request body's fields: the top-level properties of an object body, each an input field; any other
  * JSON body (an array, a scalar, an object without declared properties) as one field, `body`.
  */
-function addRequestBody(spec: SpecDocument, operationId: string, node: unknown, pointer: readonly string[], params: ParamCollector): RequestBodyModel | undefined {
+function addRequestBody(
+  spec: SpecDocument,
+  operationId: string,
+  node: unknown,
+  pointer: readonly string[],
+  params: ParamCollector,
+): RequestBodyModel | undefined {
   if (node === undefined) return undefined;
   const body = derefObject(spec, node, pointer, "a request body");
   const content = isRecord(body.value.content) ? body.value.content : {};
   const mediaType = Object.keys(content).find((type) => type === "application/json");
   if (mediaType === undefined) {
-    fail(spec, body.pointer, `${operationId}: the request body needs application/json content (found: ${Object.keys(content).join(", ") || "none"})`);
+    fail(
+      spec,
+      body.pointer,
+      `${operationId}: the request body needs application/json content (found: ${Object.keys(content).join(", ") || "none"})`,
+    );
   }
   const required = body.value.required === true;
   const schemaPointer = [...body.pointer, "content", mediaType, "schema"];
-  const schema = derefObject(spec, (content[mediaType] as Record<string, unknown>).schema, schemaPointer, "the request body schema");
+  const schema = derefObject(
+    spec,
+    (content[mediaType] as Record<string, unknown>).schema,
+    schemaPointer,
+    "the request body schema",
+  );
   if (!isRecord(schema.value.properties)) {
-    params.addBodyField(WHOLE_BODY_FIELD, required, fieldSchema(spec, schema.value, schema.pointer), schema.pointer, true);
+    params.addBodyField(
+      WHOLE_BODY_FIELD,
+      required,
+      fieldSchema(spec, schema.value, schema.pointer),
+      schema.pointer,
+      true,
+    );
     return { required, mediaType, flattened: false };
   }
   const requiredNames = Array.isArray(schema.value.required) ? schema.value.required : [];
   for (const [name, property] of Object.entries(schema.value.properties)) {
     const propertyPointer = [...schema.pointer, "properties", name];
-    params.addBodyField(name, required && requiredNames.includes(name), fieldSchema(spec, property, propertyPointer), propertyPointer);
+    params.addBodyField(
+      name,
+      required && requiredNames.includes(name),
+      fieldSchema(spec, property, propertyPointer),
+      propertyPointer,
+    );
   }
   const conditions = readConditions(spec, schema.value, schema.pointer);
   return { required, mediaType, flattened: true, ...(conditions.length > 0 && { conditions }) };

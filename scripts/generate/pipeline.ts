@@ -70,5 +70,12 @@ async function generateService(absolutePath: string, displayPath: string, config
   // Later steps assume a valid document: stop at lint problems rather than pile up follow-on errors.
   if (lintProblems.length > 0) throw new GenerationError(lintProblems);
   const service = buildServiceModel(spec);
-  return { service, types: await emitTypes(spec, config), operations: emitOperations(service), schemas: schemaNames(spec), client: emitClient(spec, service), standIn: emitStandIn(spec, service) };
+  return {
+    service,
+    types: await emitTypes(spec, config),
+    operations: emitOperations(service),
+    schemas: schemaNames(spec),
+    client: emitClient(spec, service),
+    standIn: emitStandIn(spec, service),
+  };
 }

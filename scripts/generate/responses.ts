@@ -19,19 +19,33 @@ export interface SuccessResponse {
  * `…+json`) parsed, `text/*` as text, any other media type as bytes, no `content` as no body. When a response
  * lists several media types, JSON wins (the client asks for nothing else), then the first listed.
  */
-export function readSuccessResponses(spec: SpecDocument, operationId: string, node: unknown, pointer: readonly string[]): SuccessResponse[] {
+export function readSuccessResponses(
+  spec: SpecDocument,
+  operationId: string,
+  node: unknown,
+  pointer: readonly string[],
+): SuccessResponse[] {
   const responses = isRecord(node) ? node : {};
-  const statuses = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort();
-  if (statuses.length === 0) fail(spec, pointer, `${operationId}: no 2xx response; document at least one success status`);
+  const statuses = Object.keys(responses)
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort();
+  if (statuses.length === 0)
+    fail(spec, pointer, `${operationId}: no 2xx response; document at least one success status`);
   return statuses.map((status) => {
     const response = derefObject(spec, responses[status], [...pointer, status], "a response");
     const content = response.value.content;
-    if (content !== undefined && !isRecord(content)) fail(spec, [...response.pointer, "content"], `${operationId}: the ${status} response's content must be a mapping of media types`);
+    if (content !== undefined && !isRecord(content))
+      fail(
+        spec,
+        [...response.pointer, "content"],
+        `${operationId}: the ${status} response's content must be a mapping of media types`,
+      );
     const mediaTypes = Object.keys(content ?? {});
     const mediaType = mediaTypes.find(isJson) ?? mediaTypes[0];
     if (mediaType === undefined) return { status, content: "none", mediaType, response, schemaPointer: undefined };
     const media = (content as Record<string, unknown>)[mediaType];
-    const schemaPointer = isRecord(media) && media.schema !== undefined ? [...response.pointer, "content", mediaType, "schema"] : undefined;
+    const schemaPointer =
+      isRecord(media) && media.schema !== undefined ? [...response.pointer, "content", mediaType, "schema"] : undefined;
     return { status, content: contentKind(mediaType), mediaType, response, schemaPointer };
   });
 }

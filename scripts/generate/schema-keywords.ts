@@ -43,11 +43,14 @@ export function checkSchemaKeywords(spec: SpecDocument, operationId: string, nod
     if (typeof node.type === "string") {
       for (const [keyword, types] of Object.entries(KEYWORD_TYPES)) {
         if (node[keyword] !== undefined && !types.includes(node.type)) {
-          problems.add(`${spec.locate([...at, keyword], true)} ${operationId}: "${keyword}" applies to ${types.join(" and ")} values, but the schema's type is "${node.type}"`);
+          problems.add(
+            `${spec.locate([...at, keyword], true)} ${operationId}: "${keyword}" applies to ${types.join(" and ")} values, but the schema's type is "${node.type}"`,
+          );
         }
       }
     }
-    for (const [key, value] of Object.entries(node)) if (key !== "$ref" && !DATA_KEYS.has(key)) visit(value, [...at, key]);
+    for (const [key, value] of Object.entries(node))
+      if (key !== "$ref" && !DATA_KEYS.has(key)) visit(value, [...at, key]);
   };
   for (const { value, pointer } of nodes) visit(value, pointer);
   if (problems.size > 0) throw new GenerationError([...problems]);

@@ -26,17 +26,40 @@ function visit<T extends ts.Node>(node: T, context: ts.TransformationContext): T
 
 /** `parameters: { query?: {…}; header?: {…}; path: {…}; cookie?: never }` of a path item or operation. */
 function isParametersProperty(node: ts.Node): node is ts.PropertySignature & { type: ts.TypeLiteralNode } {
-  return ts.isPropertySignature(node) && ts.isIdentifier(node.name) && node.name.text === "parameters" && node.type !== undefined && ts.isTypeLiteralNode(node.type);
+  return (
+    ts.isPropertySignature(node) &&
+    ts.isIdentifier(node.name) &&
+    node.name.text === "parameters" &&
+    node.type !== undefined &&
+    ts.isTypeLiteralNode(node.type)
+  );
 }
 
-function parametersAcceptUndefined(parameters: ts.PropertySignature & { type: ts.TypeLiteralNode }): ts.PropertySignature {
+function parametersAcceptUndefined(
+  parameters: ts.PropertySignature & { type: ts.TypeLiteralNode },
+): ts.PropertySignature {
   const locations = parameters.type.members.map((location) => {
-    if (!ts.isPropertySignature(location) || location.type === undefined || !ts.isTypeLiteralNode(location.type)) return location;
-    const fields = location.type.members.map((field) => (ts.isPropertySignature(field) ? acceptUndefined(field) : field));
-    return ts.factory.updatePropertySignature(location, location.modifiers, location.name, location.questionToken, ts.factory.updateTypeLiteralNode(location.type, ts.factory.createNodeArray(fields)));
+    if (!ts.isPropertySignature(location) || location.type === undefined || !ts.isTypeLiteralNode(location.type))
+      return location;
+    const fields = location.type.members.map((field) =>
+      ts.isPropertySignature(field) ? acceptUndefined(field) : field,
+    );
+    return ts.factory.updatePropertySignature(
+      location,
+      location.modifiers,
+      location.name,
+      location.questionToken,
+      ts.factory.updateTypeLiteralNode(location.type, ts.factory.createNodeArray(fields)),
+    );
   });
   const type = ts.factory.updateTypeLiteralNode(parameters.type, ts.factory.createNodeArray(locations));
-  return ts.factory.updatePropertySignature(parameters, parameters.modifiers, parameters.name, parameters.questionToken, type);
+  return ts.factory.updatePropertySignature(
+    parameters,
+    parameters.modifiers,
+    parameters.name,
+    parameters.questionToken,
+    type,
+  );
 }
 
 /** `name?: T` → `name?: T | undefined`; required properties and types that already admit undefined stay. */
@@ -44,12 +67,20 @@ function acceptUndefined(property: ts.PropertySignature): ts.PropertySignature {
   const type = property.type;
   if (property.questionToken === undefined || type === undefined || admitsUndefined(type)) return property;
   const members = ts.isUnionTypeNode(type) ? [...type.types] : [type];
-  const union = ts.factory.createUnionTypeNode([...members, ts.factory.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword)]);
+  const union = ts.factory.createUnionTypeNode([
+    ...members,
+    ts.factory.createKeywordTypeNode(ts.SyntaxKind.UndefinedKeyword),
+  ]);
   return ts.factory.updatePropertySignature(property, property.modifiers, property.name, property.questionToken, union);
 }
 
 function admitsUndefined(type: ts.TypeNode): boolean {
-  if (type.kind === ts.SyntaxKind.UndefinedKeyword || type.kind === ts.SyntaxKind.UnknownKeyword || type.kind === ts.SyntaxKind.AnyKeyword) return true;
+  if (
+    type.kind === ts.SyntaxKind.UndefinedKeyword ||
+    type.kind === ts.SyntaxKind.UnknownKeyword ||
+    type.kind === ts.SyntaxKind.AnyKeyword
+  )
+    return true;
   // `never` marks a location with no parameters (`query?: never`): left as openapi-typescript writes it.
   if (type.kind === ts.SyntaxKind.NeverKeyword) return true;
   return ts.isUnionTypeNode(type) && type.types.some(admitsUndefined);

@@ -36,7 +36,10 @@ export function parseSpecDocument(source: string, file: string): SpecDocument | 
   const data: unknown = doc.toJS();
   if (!isRecord(data) || !("openapi" in data)) return undefined;
   return {
-    service: file.split(/[/\\:]/).pop()!.split(".")[0]!,
+    service: file
+      .split(/[/\\:]/)
+      .pop()!
+      .split(".")[0]!,
     file,
     source,
     data,

@@ -4,8 +4,22 @@
  */
 export { parseSpecDocument, type SpecDocument } from "./document.js";
 export { SpecReadError } from "./errors.js";
-export { HTTP_METHODS, operationParameters, specOperations, type HttpMethod, type SpecOperationRef } from "./operations.js";
+export {
+  HTTP_METHODS,
+  operationParameters,
+  specOperations,
+  type HttpMethod,
+  type SpecOperationRef,
+} from "./operations.js";
 export { formatPointer, formatRef, isRecord, parsePointer, refSegments, valueAt } from "./pointer.js";
-export { deref, dereference, derefObject, pointerLocation, resolveRef, type DereferenceOptions, type Located } from "./refs.js";
+export {
+  deref,
+  dereference,
+  derefObject,
+  pointerLocation,
+  resolveRef,
+  type DereferenceOptions,
+  type Located,
+} from "./refs.js";
 export { isSpecFileName, readSpecDirectory, readSpecFile, type SpecFile } from "./spec-files.js";
 export { classifySourceDoc, PAGES_DIR, type SourceDoc } from "./source-doc.js";

@@ -35,11 +35,16 @@ export function specOperations(spec: SpecDocument): SpecOperationRef[] {
 }
 
 /** The parameters that apply to an operation, each resolved: path-level ones first, unless overridden. */
-export function operationParameters(spec: SpecDocument, { pathItem, operation }: Pick<SpecOperationRef, "pathItem" | "operation">): Located[] {
+export function operationParameters(
+  spec: SpecDocument,
+  { pathItem, operation }: Pick<SpecOperationRef, "pathItem" | "operation">,
+): Located[] {
   const list = (owner: Located): Located[] => {
     const parameters = owner.value.parameters;
     if (!Array.isArray(parameters)) return [];
-    return parameters.map((parameter: unknown, index) => derefObject(spec, parameter, [...owner.pointer, "parameters", String(index)], "a parameter"));
+    return parameters.map((parameter: unknown, index) =>
+      derefObject(spec, parameter, [...owner.pointer, "parameters", String(index)], "a parameter"),
+    );
   };
   const key = (parameter: Located): string => `${String(parameter.value.in)} ${String(parameter.value.name)}`;
   const own = list(operation);

@@ -8,8 +8,12 @@ import { SpecReadError } from "./errors.js";
 /** A JSON pointer string (`""`, `/a/b~1c`) → its segments, `~1` → `/` before `~0` → `~` (RFC 6901 §4). */
 export function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
-  if (!pointer.startsWith("/")) throw new SpecReadError(`"${pointer}" is not a JSON pointer (it must be empty or start with "/")`);
-  return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (!pointer.startsWith("/"))
+    throw new SpecReadError(`"${pointer}" is not a JSON pointer (it must be empty or start with "/")`);
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 /** Segments → a JSON pointer string; the inverse of `parsePointer`. */

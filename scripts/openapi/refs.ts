@@ -15,7 +15,8 @@ export interface Located<T = Record<string, unknown>> {
 /** The target of one `$ref` found at `pointer`; throws, located there, when it has none. */
 export function resolveRef(spec: SpecDocument, ref: string, pointer: readonly string[]): Located<unknown> {
   const target = refSegments(ref);
-  if (target === undefined) throw new SpecReadError(`only local $refs ("#/...") are supported, found "${ref}"`, spec.locate(pointer));
+  if (target === undefined)
+    throw new SpecReadError(`only local $refs ("#/...") are supported, found "${ref}"`, spec.locate(pointer));
   const value = valueAt(spec.data, target);
   if (value === undefined) throw new SpecReadError(`$ref "${ref}" points at nothing`, spec.locate(pointer));
   return { value, pointer: target };
@@ -53,12 +54,19 @@ export interface DereferenceOptions {
  * A copy of `node` (by default the whole document) with every `$ref` replaced by a copy of its target. Keys next
  * to a `$ref` (OpenAPI 3.1 allows e.g. `description` there) are kept and win over the target's.
  */
-export function dereference(spec: SpecDocument, options: DereferenceOptions = {}, node: unknown = spec.data, pointer: readonly string[] = []): unknown {
+export function dereference(
+  spec: SpecDocument,
+  options: DereferenceOptions = {},
+  node: unknown = spec.data,
+  pointer: readonly string[] = [],
+): unknown {
   const expand = (value: unknown, at: readonly string[], expanding: readonly string[]): unknown => {
     if (Array.isArray(value)) return value.map((item, index) => expand(item, [...at, String(index)], expanding));
     if (!isRecord(value)) return value;
     const { $ref: ref, ...siblings } = value;
-    const expanded = Object.fromEntries(Object.entries(siblings).map(([key, item]) => [key, expand(item, [...at, key], expanding)]));
+    const expanded = Object.fromEntries(
+      Object.entries(siblings).map(([key, item]) => [key, expand(item, [...at, key], expanding)]),
+    );
     if (typeof ref !== "string") return ref === undefined ? expanded : { $ref: ref, ...expanded };
     if (expanding.includes(ref)) {
       if (options.cycles === "keep") return { $ref: ref, ...expanded };

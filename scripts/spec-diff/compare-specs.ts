@@ -1,5 +1,12 @@
 import { apiCompare, type Diff } from "api-smart-diff";
-import { dereference, formatPointer, parseSpecDocument, SpecReadError, specOperations, type SpecDocument } from "../openapi/index.js";
+import {
+  dereference,
+  formatPointer,
+  parseSpecDocument,
+  SpecReadError,
+  specOperations,
+  type SpecDocument,
+} from "../openapi/index.js";
 import { DocPair } from "./doc-pair.js";
 import { SpecDiffInputError } from "./errors.js";
 import { locate } from "./locate.js";
@@ -48,14 +55,28 @@ function compareFile(name: string, before: Spec | undefined, after: Spec | undef
   }
   if (after) {
     const reason = `spec file \`${name}\` added with ${countOperations(after)} operation(s)`;
-    return { file: name, status: "added", changes: [fileChange("non-breaking", "spec-file-added", name, "add", reason)] };
+    return {
+      file: name,
+      status: "added",
+      changes: [fileChange("non-breaking", "spec-file-added", name, "add", reason)],
+    };
   }
   // Names come from the union of both sides, so a file missing on the head side is on the base side.
   const reason = `spec file \`${name}\` removed: its ${before ? countOperations(before) : 0} operation(s) are gone`;
-  return { file: name, status: "removed", changes: [fileChange("breaking", "spec-file-removed", name, "remove", reason)] };
+  return {
+    file: name,
+    status: "removed",
+    changes: [fileChange("breaking", "spec-file-removed", name, "remove", reason)],
+  };
 }
 
-function fileChange(severity: Change["severity"], rule: string, name: string, action: "add" | "remove", reason: string): Change {
+function fileChange(
+  severity: Change["severity"],
+  rule: string,
+  name: string,
+  action: "add" | "remove",
+  reason: string,
+): Change {
   return { severity, rule, location: `spec file \`${name}\``, jsonPath: "", action, reason };
 }
 
@@ -85,7 +106,9 @@ export function compareDocuments(before: Spec, after: Spec): Change[] {
     };
   });
   // Array.prototype.sort is stable: within one operation and severity the library's (document) order stays.
-  return changes.sort((a, b) => operationKey(a.operation).localeCompare(operationKey(b.operation)) || severityRank(a) - severityRank(b));
+  return changes.sort(
+    (a, b) => operationKey(a.operation).localeCompare(operationKey(b.operation)) || severityRank(a) - severityRank(b),
+  );
 }
 
 /**
@@ -98,7 +121,8 @@ function isReportable(diff: Diff): boolean {
   return diff.path[0] !== "components" || diff.path[1] === "securitySchemes";
 }
 
-const operationKey = (operation: OperationRef | undefined): string => (operation ? `${operation.path} ${operation.method}` : "");
+const operationKey = (operation: OperationRef | undefined): string =>
+  operation ? `${operation.path} ${operation.method}` : "";
 
 const severityRank = (change: Change): number => (change.severity === "breaking" ? 0 : 1);
 

@@ -60,7 +60,9 @@ function locateInParameter(diff: Diff, docs: DocPair, operation: OperationRef, p
   const side: Side = diff.action === "add" && path.length === 5 ? "after" : "before";
   const found = docs.nodeAt(side, path.slice(0, 5), side);
   const parameter = isRecord(found) ? found : undefined;
-  const label = parameter ? `${String(parameter.in)} parameter \`${String(parameter.name)}\`` : `parameter #${String(path[4])}`;
+  const label = parameter
+    ? `${String(parameter.in)} parameter \`${String(parameter.name)}\``
+    : `parameter #${String(path[4])}`;
   const rest = path.slice(5);
   const base = { scope: "parameter" as const, operation, parameter };
   if (rest.length === 0) return { ...base, location: label, keyword: "parameter" };
@@ -69,7 +71,14 @@ function locateInParameter(diff: Diff, docs: DocPair, operation: OperationRef, p
 }
 
 /** A request body or a response; `contentIndex` is where their own keys start in the diff path. */
-function locateInBody(diff: Diff, operation: OperationRef, contentIndex: number, scope: Scope, label: string, wholeKeyword: string): Located {
+function locateInBody(
+  diff: Diff,
+  operation: OperationRef,
+  contentIndex: number,
+  scope: Scope,
+  label: string,
+  wholeKeyword: string,
+): Located {
   const path = diff.path as PathKey[];
   const base = { scope, operation };
   const rest = path.slice(contentIndex);

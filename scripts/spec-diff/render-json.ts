@@ -23,7 +23,13 @@ function jsonChange(change: Change): Record<string, unknown> {
   return {
     severity: change.severity,
     rule: change.rule,
-    operation: change.operation ? { operationId: change.operation.operationId ?? null, method: change.operation.method, path: change.operation.path } : null,
+    operation: change.operation
+      ? {
+          operationId: change.operation.operationId ?? null,
+          method: change.operation.method,
+          path: change.operation.path,
+        }
+      : null,
     location: change.location,
     jsonPath: change.jsonPath,
     action: change.action,

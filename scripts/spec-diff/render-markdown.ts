@@ -48,7 +48,10 @@ function operationTitle({ operation }: Change): string {
 function changeLine(change: Change): string {
   const severity = change.severity === "breaking" ? "**breaking**" : "non-breaking";
   const where = change.jsonPath === "" ? change.location : `${change.location} ${code(change.jsonPath)}`;
-  const values = change.before === undefined && change.after === undefined ? "" : `: ${value(change.before)} -> ${value(change.after)}`;
+  const values =
+    change.before === undefined && change.after === undefined
+      ? ""
+      : `: ${value(change.before)} -> ${value(change.after)}`;
   return `- ${severity} ${where}${values} — ${change.reason}`;
 }
 

@@ -46,7 +46,8 @@ function operationName({ where }: ChangeFacts): string {
 const operationAddedOrRemoved: Rule = (facts) => {
   const { diff, where } = facts;
   if (where.keyword !== "operation") return undefined;
-  if (diff.action === "remove") return breaking("operation-removed", `${operationName(facts)} removed: calls to it will fail`);
+  if (diff.action === "remove")
+    return breaking("operation-removed", `${operationName(facts)} removed: calls to it will fail`);
   if (diff.action === "add") return nonBreaking("operation-added", `${operationName(facts)} added`);
   return undefined;
 };
@@ -71,12 +72,18 @@ const fieldAddedOrRemoved: Rule = ({ diff, where }) => {
   if (diff.action === "remove") {
     return response
       ? breaking("response-field-removed", `${where.location} removed: clients that read it will find nothing`)
-      : breaking("request-field-removed", `${where.location} removed: clients that send it will be rejected or ignored`);
+      : breaking(
+          "request-field-removed",
+          `${where.location} removed: clients that send it will be rejected or ignored`,
+        );
   }
   if (diff.action !== "add") return undefined;
   return response
     ? nonBreaking("response-field-added", `${where.location} added: clients that do not know it ignore it`)
-    : nonBreaking("request-field-added", `${where.location} added; it is optional unless a separate change makes it required`);
+    : nonBreaking(
+        "request-field-added",
+        `${where.location} added; it is optional unless a separate change makes it required`,
+      );
 };
 
 const typeOrFormatChanged: Rule = ({ diff, where }) => {
@@ -94,7 +101,10 @@ const requiredChanged: Rule = ({ diff, where }) => {
   if (where.scope === "response") {
     return nowRequired
       ? nonBreaking("response-field-became-required", `${where.location} is now always present`)
-      : breaking("response-field-became-optional", `${where.location} may now be absent: clients that rely on it break`);
+      : breaking(
+          "response-field-became-optional",
+          `${where.location} may now be absent: clients that rely on it break`,
+        );
   }
   return nowRequired
     ? breaking("became-required", `${where.location} became required: existing requests without it will be rejected`)
@@ -115,17 +125,32 @@ const enumChanged: Rule = (facts) => {
   if (where.scope === "response") {
     return diff.action === "remove"
       ? nonBreaking("response-enum-value-removed", `value ${value} no longer appears in ${where.location}`)
-      : nonBreaking("response-enum-value-added", `value ${value} may now appear in ${where.location}: clients should handle values they do not know`);
+      : nonBreaking(
+          "response-enum-value-added",
+          `value ${value} may now appear in ${where.location}: clients should handle values they do not know`,
+        );
   }
   if (diff.action === "add") {
     return hasEnum(facts, "before")
-      ? nonBreaking("request-enum-value-added", `value ${value} added to the allowed values of ${where.location}: existing requests stay valid`)
-      : breaking("request-enum-introduced", `${where.location} is now restricted to listed values (${value}): requests with other values will be rejected`);
+      ? nonBreaking(
+          "request-enum-value-added",
+          `value ${value} added to the allowed values of ${where.location}: existing requests stay valid`,
+        )
+      : breaking(
+          "request-enum-introduced",
+          `${where.location} is now restricted to listed values (${value}): requests with other values will be rejected`,
+        );
   }
   if (diff.action === "remove" && !hasEnum(facts, "after")) {
-    return nonBreaking("request-enum-dropped", `${where.location} is no longer restricted to a list of values (${value} was one)`);
+    return nonBreaking(
+      "request-enum-dropped",
+      `${where.location} is no longer restricted to a list of values (${value} was one)`,
+    );
   }
-  return breaking("request-enum-value-removed", `value ${value} removed from the allowed values of ${where.location}: requests that send it will be rejected`);
+  return breaking(
+    "request-enum-value-removed",
+    `value ${value} removed from the allowed values of ${where.location}: requests that send it will be rejected`,
+  );
 };
 
 const LOWER_BOUNDS = new Set(["minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties"]);
@@ -136,12 +161,17 @@ const rangeChanged: Rule = ({ diff, where }) => {
   if (!lower && !UPPER_BOUNDS.has(where.keyword)) return undefined;
   const { before, after } = diff;
   // OpenAPI 3.0's boolean exclusiveMinimum/Maximum is left to the library.
-  if ((before !== undefined && typeof before !== "number") || (after !== undefined && typeof after !== "number")) return undefined;
+  if ((before !== undefined && typeof before !== "number") || (after !== undefined && typeof after !== "number"))
+    return undefined;
   const narrowed = after !== undefined && (before === undefined || (lower ? after > before : after < before));
-  const moved = before === undefined ? "added" : after === undefined ? "removed" : after > before ? "raised" : "lowered";
+  const moved =
+    before === undefined ? "added" : after === undefined ? "removed" : after > before ? "raised" : "lowered";
   const change = `${where.keyword} of ${where.location} ${moved}, ${narrowed ? "narrowing" : "widening"} the range`;
   if (where.scope === "response") {
-    return nonBreaking("response-range-changed", `${change}: it describes values the server returns, clients send none`);
+    return nonBreaking(
+      "response-range-changed",
+      `${change}: it describes values the server returns, clients send none`,
+    );
   }
   if (!isRequestSide(where)) return undefined;
   return narrowed
@@ -152,7 +182,8 @@ const rangeChanged: Rule = ({ diff, where }) => {
 const defaultChanged: Rule = ({ diff, where }) => {
   if (where.keyword !== "default" || where.schemaPath === undefined) return undefined;
   const change = `default of ${where.location} ${PAST_TENSE[diff.action]}`;
-  if (!isRequestSide(where) || diff.action === "add") return nonBreaking("default-documented", `${change}: no request changes meaning`);
+  if (!isRequestSide(where) || diff.action === "add")
+    return nonBreaking("default-documented", `${change}: no request changes meaning`);
   return breaking("default-changed", `${change}: requests that omit it now get different behaviour`);
 };
 
@@ -166,26 +197,46 @@ const contentChanged: Rule = ({ diff, where }) => {
   if (where.keyword !== "content" || (where.scope !== "response" && where.scope !== "request")) return undefined;
   const what = where.scope === "response" ? `${where.location} body` : `${where.location} content`;
   if (diff.action === "add") {
-    return nonBreaking(`${where.scope}-content-added`, `${what} added: ${where.scope === "response" ? "clients that ignore bodies keep working" : "existing requests stay valid"}`);
+    return nonBreaking(
+      `${where.scope}-content-added`,
+      `${what} added: ${where.scope === "response" ? "clients that ignore bodies keep working" : "existing requests stay valid"}`,
+    );
   }
   if (diff.action === "remove") {
     return where.scope === "response"
-      ? breaking("response-content-removed", `${what} removed: the answer has no body now, clients that read it find nothing`)
+      ? breaking(
+          "response-content-removed",
+          `${what} removed: the answer has no body now, clients that read it find nothing`,
+        )
       : breaking("request-content-removed", `${what} removed: clients that send it will be rejected`);
   }
   return undefined;
 };
 
-const DOCUMENTATION_KEYWORDS = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "tags"]);
+const DOCUMENTATION_KEYWORDS = new Set([
+  "description",
+  "summary",
+  "title",
+  "example",
+  "examples",
+  "externalDocs",
+  "tags",
+]);
 
 const documentationChanged: Rule = ({ diff, where }) =>
   DOCUMENTATION_KEYWORDS.has(where.keyword)
-    ? nonBreaking("documentation", `${where.keyword} of ${where.location} ${PAST_TENSE[diff.action]}: documentation only`)
+    ? nonBreaking(
+        "documentation",
+        `${where.keyword} of ${where.location} ${PAST_TENSE[diff.action]}: documentation only`,
+      )
     : undefined;
 
 const deprecationChanged: Rule = ({ diff, where }) =>
   where.keyword === "deprecated"
-    ? nonBreaking("deprecation", `${where.location} ${diff.after === true ? "marked deprecated" : "no longer deprecated"}: it still works`)
+    ? nonBreaking(
+        "deprecation",
+        `${where.location} ${diff.after === true ? "marked deprecated" : "no longer deprecated"}: it still works`,
+      )
     : undefined;
 
 const vendorExtensionChanged: Rule = ({ diff, where }) =>
@@ -203,7 +254,10 @@ function libraryDefault({ diff, where }: ChangeFacts): Verdict {
     case "breaking":
       return breaking("api-smart-diff", `${what} (breaking per api-smart-diff)`);
     case "unclassified":
-      return breaking("unclassified", `${what}: not classified by api-smart-diff or this project's rules, so treated as breaking until reviewed`);
+      return breaking(
+        "unclassified",
+        `${what}: not classified by api-smart-diff or this project's rules, so treated as breaking until reviewed`,
+      );
     default:
       return nonBreaking("api-smart-diff", `${what} (${diff.type} per api-smart-diff)`);
   }

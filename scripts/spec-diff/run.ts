@@ -25,14 +25,19 @@ export function runSpecDiff(argv: readonly string[], cwd: string): RunResult {
     const { breaking } = countBySeverity(allChanges(report));
     return { exitCode: breaking > 0 && !options.allowBreaking ? 1 : 0, stdout, stderr: "" };
   } catch (error) {
-    if (error instanceof SpecDiffInputError) return { exitCode: 2, stdout: "", stderr: `spec:diff: ${error.message}\n` };
+    if (error instanceof SpecDiffInputError)
+      return { exitCode: 2, stdout: "", stderr: `spec:diff: ${error.message}\n` };
     throw error;
   }
 }
 
 function baseSource(options: CliOptions, cwd: string): SpecSource {
   if (options.baseDir !== undefined) {
-    return readSpecDirectory(resolve(cwd, options.baseDir), `directory ${options.baseDir}`, `--base-dir ${options.baseDir}`);
+    return readSpecDirectory(
+      resolve(cwd, options.baseDir),
+      `directory ${options.baseDir}`,
+      `--base-dir ${options.baseDir}`,
+    );
   }
   const repo = resolve(cwd, options.repo);
   const root = repoRoot(repo);
@@ -44,7 +49,15 @@ function baseSource(options: CliOptions, cwd: string): SpecSource {
 
 function headSource(options: CliOptions, cwd: string): SpecSource {
   if (options.headDir !== undefined) {
-    return readSpecDirectory(resolve(cwd, options.headDir), `directory ${options.headDir}`, `--head-dir ${options.headDir}`);
+    return readSpecDirectory(
+      resolve(cwd, options.headDir),
+      `directory ${options.headDir}`,
+      `--head-dir ${options.headDir}`,
+    );
   }
-  return readSpecDirectory(join(resolve(cwd, options.repo), options.specDir), `working tree (${options.specDir})`, `--spec-dir ${options.specDir}`);
+  return readSpecDirectory(
+    join(resolve(cwd, options.repo), options.specDir),
+    `working tree (${options.specDir})`,
+    `--spec-dir ${options.specDir}`,
+  );
 }

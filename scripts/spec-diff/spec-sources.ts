@@ -23,7 +23,9 @@ export function readSpecDirectory(dir: string, description: string, named: strin
   const names = readdirSync(dir).filter(isSpecFileName).sort();
   return {
     description,
-    files: new Map(names.map((name) => [name, { label: join(dir, name), text: readFileSync(join(dir, name), "utf8") }])),
+    files: new Map(
+      names.map((name) => [name, { label: join(dir, name), text: readFileSync(join(dir, name), "utf8") }]),
+    ),
   };
 }
 

@@ -10,14 +10,21 @@ import { isRecord } from "../openapi/index.js";
 /** Reads it from an operation's inlined `responses`; undefined when no 2xx is documented. */
 export function successAnswer(responses: unknown): SuccessAnswer | undefined {
   if (!isRecord(responses)) return undefined;
-  const statuses = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort();
+  const statuses = Object.keys(responses)
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort();
   const status = statuses.includes("200") ? "200" : statuses[0];
   const response = status === undefined ? undefined : responses[status];
   if (status === undefined || !isRecord(response)) return undefined;
   const content = isRecord(response.content) ? response.content : {};
   const mediaType = Object.keys(content).find((type) => type.includes("json")) ?? Object.keys(content)[0];
   const media = mediaType === undefined ? undefined : content[mediaType];
-  return { status: Number(status), mediaType, example: isRecord(media) ? exampleOf(media) : undefined, headers: headerExamples(response.headers) };
+  return {
+    status: Number(status),
+    mediaType,
+    example: isRecord(media) ? exampleOf(media) : undefined,
+    headers: headerExamples(response.headers),
+  };
 }
 
 function exampleOf(node: Record<string, unknown>): unknown {
@@ -37,7 +44,9 @@ function headerExamples(headers: unknown): Record<string, string> {
   for (const [name, header] of Object.entries(headers)) {
     if (!isRecord(header)) continue;
     const schema = isRecord(header.schema) ? header.schema : {};
-    const example = exampleOf(header) ?? (schema.type === "integer" || schema.type === "number" ? 0 : name === "Content-Range" ? "0-0/0" : "example");
+    const example =
+      exampleOf(header) ??
+      (schema.type === "integer" || schema.type === "number" ? 0 : name === "Content-Range" ? "0-0/0" : "example");
     result[name] = String(example);
   }
   return result;

@@ -136,8 +136,12 @@ export function formatSdkTime(time: number): string {
   const date = new Date(time);
   const year = date.getUTCFullYear();
   // toISOString() throws on an invalid date and writes years outside 0–9999 with six digits and a sign.
-  if (Number.isNaN(time) || year < 0 || year > 9999) throw new RangeError("signing date: expected a valid date in years 0000-9999");
-  lastFormatted = date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  if (Number.isNaN(time) || year < 0 || year > 9999)
+    throw new RangeError("signing date: expected a valid date in years 0000-9999");
+  lastFormatted = date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
   lastSecond = second;
   return lastFormatted;
 }

@@ -65,7 +65,11 @@ export interface SignatureHeaders {
  * a literal plus is `%2B`. `Host` is the URL's host (with the port when it is not the default), as fetch sends
  * it. Errors name the offending field, never a credential's value.
  */
-export function signHeaders(request: RequestToSign, credentials: AkSkCredentials, options?: SignOptions): Promise<SignatureHeaders> {
+export function signHeaders(
+  request: RequestToSign,
+  credentials: AkSkCredentials,
+  options?: SignOptions,
+): Promise<SignatureHeaders> {
   return signPartsWith(digest, request, credentials, options);
 }
 
@@ -96,7 +100,12 @@ export function createHeaderSigner(digest: Digest): HeaderSigner {
   return (request, credentials, options) => signPartsWith(digest, request, credentials, options);
 }
 
-async function signPartsWith(digest: Digest, request: RequestToSign, credentials: AkSkCredentials, options: SignOptions = {}): Promise<SignatureHeaders> {
+async function signPartsWith(
+  digest: Digest,
+  request: RequestToSign,
+  credentials: AkSkCredentials,
+  options: SignOptions = {},
+): Promise<SignatureHeaders> {
   checkCredentials(credentials);
   const url = typeof request.url === "string" ? new URL(request.url) : request.url;
   const path = canonicalPath(url.pathname);
@@ -112,7 +121,11 @@ async function signPartsWith(digest: Digest, request: RequestToSign, credentials
  * already canonical — the client's serializers write it so — the headers are set on the request itself and it
  * is returned; otherwise one new Request carries the canonical URL, so what is sent is what was signed.
  */
-export function signBuiltRequest(request: Request, body: string | undefined, credentials: AkSkCredentials): Promise<Request> {
+export function signBuiltRequest(
+  request: Request,
+  body: string | undefined,
+  credentials: AkSkCredentials,
+): Promise<Request> {
   return signRequestWith(digest, request, credentials, undefined, body ?? null);
 }
 
@@ -121,20 +134,43 @@ export function signBuiltRequest(request: Request, body: string | undefined, cre
  * is signed from it in place; without that string (the raw client's middleware), a request with a body is
  * signed through a copy.
  */
-export function signOutgoing(request: Request, body: string | undefined, credentials: AkSkCredentials): Promise<Request> {
-  return body === undefined && request.body !== null ? signRequest(request, credentials) : signBuiltRequest(request, body, credentials);
+export function signOutgoing(
+  request: Request,
+  body: string | undefined,
+  credentials: AkSkCredentials,
+): Promise<Request> {
+  return body === undefined && request.body !== null
+    ? signRequest(request, credentials)
+    : signBuiltRequest(request, body, credentials);
 }
 
 /** signRequest, or with `built` (the body string, or null for none) signBuiltRequest. */
-async function signRequestWith(digest: Digest, request: Request, credentials: AkSkCredentials, date: Date | undefined, built?: string | null): Promise<Request> {
+async function signRequestWith(
+  digest: Digest,
+  request: Request,
+  credentials: AkSkCredentials,
+  date: Date | undefined,
+  built?: string | null,
+): Promise<Request> {
   checkCredentials(credentials);
   const url = new URL(request.url);
   const path = canonicalPath(url.pathname);
   const query = canonicalSearch(url);
   // The body once, as bytes (read through a clone, leaving the input usable) unless the caller holds it: these
   // exact bytes are hashed and sent.
-  const body = built !== undefined ? built : request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
-  const signed = await signature(digest, request.method, url.host, path, query, request.headers, body, credentials, date);
+  const body =
+    built !== undefined ? built : request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
+  const signed = await signature(
+    digest,
+    request.method,
+    url.host,
+    path,
+    query,
+    request.headers,
+    body,
+    credentials,
+    date,
+  );
   const inPlace = built !== undefined && path === url.pathname && url.search === (query === "" ? "" : `?${query}`);
   const headers = inPlace ? request.headers : new Headers(request.headers);
   for (const [name, value] of Object.entries(signed) as [string, string][]) headers.set(name, value);
@@ -178,14 +214,31 @@ async function signature(
   let canonicalHeaders = "";
   let signedHeaders = "";
   for (const name of SIGNED_HEADERS) {
-    const value = name === "host" ? host : name === "x-sdk-date" ? sdkDate : name === "x-security-token" ? token : readHeader(headers, name);
+    const value =
+      name === "host"
+        ? host
+        : name === "x-sdk-date"
+          ? sdkDate
+          : name === "x-security-token"
+            ? token
+            : readHeader(headers, name);
     if (value === undefined) continue;
     canonicalHeaders += `${name}:${value.trim()}\n`;
     signedHeaders += signedHeaders === "" ? name : `;${name}`;
   }
   const payloadHash = body === null || body.length === 0 ? EMPTY_SHA256 : await digest.sha256Hex(body);
-  const canonical = joinCanonicalRequest(method, withTrailingSlash(path), query, canonicalHeaders, signedHeaders, payloadHash);
-  const signature = await digest.hmacSha256Hex(credentials.sk, stringToSign(sdkDate, await digest.sha256Hex(canonical)));
+  const canonical = joinCanonicalRequest(
+    method,
+    withTrailingSlash(path),
+    query,
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  );
+  const signature = await digest.hmacSha256Hex(
+    credentials.sk,
+    stringToSign(sdkDate, await digest.sha256Hex(canonical)),
+  );
   const authorization = `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return credentials.securityToken === undefined
     ? { "X-Sdk-Date": sdkDate, Authorization: authorization }

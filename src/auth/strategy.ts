@@ -61,7 +61,8 @@ export function createAuthStrategy(auth: AuthOptions | undefined): AuthStrategy 
   const credentials = auth as AkSkAuthOptions;
   // Say which field is wrong, never what it holds: these are secrets.
   for (const field of ["ak", "sk"] as const) {
-    if (typeof credentials[field] !== "string" || credentials[field] === "") throw new TypeError(`auth.${field}: expected a non-empty string`);
+    if (typeof credentials[field] !== "string" || credentials[field] === "")
+      throw new TypeError(`auth.${field}: expected a non-empty string`);
   }
   if (credentials.securityToken !== undefined && typeof credentials.securityToken !== "string") {
     throw new TypeError("auth.securityToken: expected a string");
@@ -81,11 +82,15 @@ const AK_SK_FIELDS = ["ak", "sk", "securityToken"] as const;
  * another identity) far from the mistake. The errors name fields, never their values.
  */
 function authShape(auth: unknown): "token" | "akSk" {
-  if (typeof auth !== "object" || auth === null) throw new TypeError("auth: expected { token }, { ak, sk } or a credential provider");
-  const given = (fields: readonly string[]) => fields.filter((field) => (auth as Record<string, unknown>)[field] !== undefined);
+  if (typeof auth !== "object" || auth === null)
+    throw new TypeError("auth: expected { token }, { ak, sk } or a credential provider");
+  const given = (fields: readonly string[]) =>
+    fields.filter((field) => (auth as Record<string, unknown>)[field] !== undefined);
   const [token, akSk] = [given(TOKEN_FIELDS), given(AK_SK_FIELDS)];
   if (token.length > 0 && akSk.length > 0) {
-    throw new TypeError(`auth: expected either { token } or { ak, sk }, not both: got ${[...token, ...akSk].join(", ")}`);
+    throw new TypeError(
+      `auth: expected either { token } or { ak, sk }, not both: got ${[...token, ...akSk].join(", ")}`,
+    );
   }
   if (token.length > 0) return "token";
   if (akSk.length > 0) return "akSk";
@@ -100,7 +105,8 @@ const TOKEN_HEADER = "X-Auth-Token";
  */
 function checkHeaderSecret(field: string, value: string): string {
   const problem = headerValueProblem(value);
-  if (problem) throw new TypeError(`${field}: expected a value usable in an HTTP header (${problem}); the value is not shown`);
+  if (problem)
+    throw new TypeError(`${field}: expected a value usable in an HTTP header (${problem}); the value is not shown`);
   return value;
 }
 

@@ -6,7 +6,15 @@ import { resolveEndpoint } from "./endpoint.js";
 import type { OperationSpec, ServiceSpec } from "./operation.js";
 import { checkClientValues } from "./input-validation.js";
 import type { CallOptions } from "./method.js";
-import { checkMaxResponseBytes, checkTimeout, checkUserAgent, clientValues, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type ClientOptions } from "./options.js";
+import {
+  checkMaxResponseBytes,
+  checkTimeout,
+  checkUserAgent,
+  clientValues,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type ClientOptions,
+} from "./options.js";
 import { newCall } from "./pipeline/call.js";
 import { checkAccessLog } from "./pipeline/access-log.js";
 import { clientSignal } from "./pipeline/client-signal.js";
@@ -53,7 +61,10 @@ export function createServiceClient<Methods, Paths extends {}>(
     retry: retryPolicy(options.retry),
     timeoutMs: checkTimeout(`${service.name}: timeoutMs`, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     signal: options.signal === undefined ? undefined : clientSignal(options.signal),
-    maxResponseBytes: checkMaxResponseBytes(`${service.name}: maxResponseBytes`, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+    maxResponseBytes: checkMaxResponseBytes(
+      `${service.name}: maxResponseBytes`,
+      options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    ),
     clientValues: values,
     lookupClientValue: clientValueLookup(auth, options.region, options.fetch),
     fetch: options.fetch,
@@ -72,7 +83,11 @@ export function createServiceClient<Methods, Paths extends {}>(
 
 function bindOperation(operation: OperationSpec, pipeline: Handler, context: ClientContext) {
   /** Runs one call; `read` takes what the caller gets from the outcome (the body, or the body with metadata). */
-  const run = async <T>(input: unknown, callOptions: CallOptions | undefined, read: (call: Call, outcome: Outcome) => T): Promise<T> => {
+  const run = async <T>(
+    input: unknown,
+    callOptions: CallOptions | undefined,
+    read: (call: Call, outcome: Outcome) => T,
+  ): Promise<T> => {
     const call = newCall(context, operation, input, callOptions);
     try {
       return read(call, await pipeline(call));
@@ -80,9 +95,14 @@ function bindOperation(operation: OperationSpec, pipeline: Handler, context: Cli
       call.release();
     }
   };
-  const method = (input?: unknown, callOptions?: CallOptions) => run(input, callOptions, (_, outcome) => outcome.output);
+  const method = (input?: unknown, callOptions?: CallOptions) =>
+    run(input, callOptions, (_, outcome) => outcome.output);
   const withResponse = (input?: unknown, callOptions?: CallOptions) => run(input, callOptions, withMetadata);
-  return Object.assign(method, { operation, withResponse }, operation.pagination ? { pagination: operation.pagination } : {});
+  return Object.assign(
+    method,
+    { operation, withResponse },
+    operation.pagination ? { pagination: operation.pagination } : {},
+  );
 }
 
 function lazy<T>(create: () => T): () => T {

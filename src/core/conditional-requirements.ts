@@ -19,7 +19,8 @@ export function missingConditionalField(
   for (const { field, equals, require } of conditions ?? []) {
     if (object[field] !== equals) continue;
     const missing = require.find((name) => object[name] === undefined);
-    if (missing !== undefined) return { field: `${prefix}${missing}`, because: `${prefix}${field} is ${JSON.stringify(equals)}` };
+    if (missing !== undefined)
+      return { field: `${prefix}${missing}`, because: `${prefix}${field} is ${JSON.stringify(equals)}` };
   }
   return undefined;
 }

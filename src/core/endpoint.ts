@@ -10,7 +10,10 @@ import type { ServiceSpec } from "./operation.js";
  * nothing else: a path would be prefixed to every operation's path (and signed), a query or fragment would
  * corrupt the URL openapi-fetch builds, and user-info would be sent to the host as Basic credentials.
  */
-export function resolveEndpoint(service: ServiceSpec, options: { readonly region?: string | undefined; readonly endpoint?: string | undefined }): string {
+export function resolveEndpoint(
+  service: ServiceSpec,
+  options: { readonly region?: string | undefined; readonly endpoint?: string | undefined },
+): string {
   if (options.endpoint !== undefined) return checkOrigin(service.name, options.endpoint);
   if (options.region === undefined) throw new TypeError(`${service.name}: expected either region or endpoint`);
   const override = regionEndpointOverride(service.name, options.region);
@@ -27,7 +30,9 @@ export function resolveEndpoint(service: ServiceSpec, options: { readonly region
 function checkOrigin(serviceName: string, endpoint: string): string {
   const refuse = (why: string): never => {
     // The value is not quoted: a user-info part would be a password.
-    throw new TypeError(`${serviceName}: endpoint: expected an origin such as https://hss.example.com (scheme, host and optional port), ${why}`);
+    throw new TypeError(
+      `${serviceName}: endpoint: expected an origin such as https://hss.example.com (scheme, host and optional port), ${why}`,
+    );
   };
   if (typeof endpoint !== "string") return refuse("got a non-string");
   let url: URL;
@@ -36,7 +41,8 @@ function checkOrigin(serviceName: string, endpoint: string): string {
   } catch {
     return refuse("got something that is not a URL");
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") refuse(`got the scheme ${JSON.stringify(url.protocol.slice(0, 20))}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    refuse(`got the scheme ${JSON.stringify(url.protocol.slice(0, 20))}`);
   const authority = endpoint.replace(/^[a-z][a-z0-9+.-]*:\/*/i, "").split(/[/?#\\]/, 1)[0]!;
   if (url.username !== "" || url.password !== "" || authority.includes("@")) refuse("got user-info (user:password@)");
   if (url.pathname !== "/") refuse(`got the path ${JSON.stringify(url.pathname.slice(0, 100))}`);

@@ -82,10 +82,22 @@ export class HuaweiCloudError extends HuaweiCloudSdkError {
   /** The parsed error body (JSON), or its text when it was not JSON, or undefined when empty. */
   readonly body: unknown;
 
-  constructor(init: { status: number; operation: string; requestId: string | undefined; body: unknown; attempts?: number | undefined }) {
+  constructor(init: {
+    status: number;
+    operation: string;
+    requestId: string | undefined;
+    body: unknown;
+    attempts?: number | undefined;
+  }) {
     const fields = errorFields(init.body);
-    const detail = fields.errorCode ? `${cut(fields.errorCode)}: ${cut(fields.errorMsg ?? "(no message)", 300)}` : describeBody(init.body);
-    super(init.operation, `${init.operation} failed with HTTP ${init.status}${afterAttempts(init)}: ${detail}${requestIdWords(init.requestId)}`, init);
+    const detail = fields.errorCode
+      ? `${cut(fields.errorCode)}: ${cut(fields.errorMsg ?? "(no message)", 300)}`
+      : describeBody(init.body);
+    super(
+      init.operation,
+      `${init.operation} failed with HTTP ${init.status}${afterAttempts(init)}: ${detail}${requestIdWords(init.requestId)}`,
+      init,
+    );
     this.status = init.status;
     this.body = init.body;
     this.errorCode = fields.errorCode;
@@ -113,7 +125,12 @@ export class NetworkError extends HuaweiCloudSdkError {
   constructor(operation: string, cause: unknown, context: ErrorContext & { readonly host?: string | undefined } = {}) {
     const root = rootCause(cause);
     const where = context.host ? ` reaching ${context.host}` : "";
-    super(operation, `${operation} failed${afterAttempts(context)}: network error${where}: ${cut(root.message, 300)}`, context, { cause });
+    super(
+      operation,
+      `${operation} failed${afterAttempts(context)}: network error${where}: ${cut(root.message, 300)}`,
+      context,
+      { cause },
+    );
     this.code = root.code;
     this.host = context.host;
   }
@@ -145,7 +162,9 @@ export class InvalidInputError extends HuaweiCloudSdkError {
     /** What the spec expects, in words, e.g. `an integer from 10 to 200`. */
     readonly expected: string,
   ) {
-    super(operation, `${operation}: invalid ${cut(field)}: expected ${expected}, got ${showValue(value)}`, { attempts: 0 });
+    super(operation, `${operation}: invalid ${cut(field)}: expected ${expected}, got ${showValue(value)}`, {
+      attempts: 0,
+    });
   }
 }
 
@@ -211,7 +230,11 @@ export class RedirectError extends HuaweiCloudSdkError {
     context: ErrorContext = {},
   ) {
     const to = location === undefined ? "" : ` to ${JSON.stringify(cut(location))}`;
-    super(operation, `${operation}: the server redirected${to} (HTTP ${status}); redirects are not followed${afterAttempts(context)}${requestIdWords(context.requestId)}`, context);
+    super(
+      operation,
+      `${operation}: the server redirected${to} (HTTP ${status}); redirects are not followed${afterAttempts(context)}${requestIdWords(context.requestId)}`,
+      context,
+    );
   }
 }
 

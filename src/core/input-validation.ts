@@ -30,7 +30,11 @@ export function validateInput(operation: OperationSpec, input: unknown): Record<
  * `projectId`) against every operation's schema for them, once when the client is built. Throws a TypeError
  * (an option error, like the client's other option checks) naming the option.
  */
-export function checkClientValues(serviceName: string, operations: Readonly<Record<string, OperationSpec>>, values: Readonly<Record<string, unknown>>): void {
+export function checkClientValues(
+  serviceName: string,
+  operations: Readonly<Record<string, OperationSpec>>,
+  values: Readonly<Record<string, unknown>>,
+): void {
   for (const operation of Object.values(operations)) {
     for (const param of Object.values(operation.params)) {
       // A value the client was not given is needed only by the calls that use it: checked there (build step).
@@ -39,7 +43,10 @@ export function checkClientValues(serviceName: string, operations: Readonly<Reco
         checkParam(param, values[param.clientOption], param.clientOption);
       } catch (error) {
         if (!(error instanceof Problem)) throw error;
-        throw new TypeError(`${serviceName}: ${error.field}: expected ${error.expected}, got ${showValue(error.value)}`, { cause: error });
+        throw new TypeError(
+          `${serviceName}: ${error.field}: expected ${error.expected}, got ${showValue(error.value)}`,
+          { cause: error },
+        );
       }
     }
   }
@@ -132,7 +139,9 @@ function checkValue(schema: FieldSchema, value: unknown, field: string): unknown
       const copy: unknown[] = new Array(length);
       for (let index = 0; index < length; index++) {
         const item: unknown = value[index];
-        copy[index] = schema.items ? checkValue(schema.items, item, `${field}[${index}]`) : copyJson(item, `${field}[${index}]`);
+        copy[index] = schema.items
+          ? checkValue(schema.items, item, `${field}[${index}]`)
+          : copyJson(item, `${field}[${index}]`);
       }
       return copy;
     }
@@ -150,7 +159,11 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
     const inner = value[name];
     const propertySchema = Object.hasOwn(properties, name) ? properties[name] : undefined;
     if (!propertySchema) {
-      throw new Problem(`${field}.${name}`, inner, `no such field; known fields: ${Object.keys(properties).join(", ")}`);
+      throw new Problem(
+        `${field}.${name}`,
+        inner,
+        `no such field; known fields: ${Object.keys(properties).join(", ")}`,
+      );
     }
     if (inner !== undefined) copy[name] = checkValue(propertySchema, inner, `${field}.${name}`);
   }

@@ -59,7 +59,10 @@ export interface PaginatedMethod<I, O, K extends keyof O | null, H = {}> extends
 }
 
 /** The item type of a paginated method, e.g. one entry of ListTasks' `data_list`. */
-export type ItemOf<M> = M extends PaginatedMethod<any, infer O, infer K, any> ? ListItem<[K] extends [keyof O] ? NonNullable<O[K]> : O> : never;
+export type ItemOf<M> =
+  M extends PaginatedMethod<any, infer O, infer K, any>
+    ? ListItem<[K] extends [keyof O] ? NonNullable<O[K]> : O>
+    : never;
 type ListItem<L> = L extends readonly (infer T)[] ? T : never;
 
 /** The input type of a method. */

@@ -99,7 +99,9 @@ export interface MarkerPagination extends PageShape {
   /** Input field carrying the marker. */
   readonly marker: string;
   /** Where the next marker comes from: a field of the page's last item, or a field of the body (by path). */
-  readonly next: { readonly from: "last-item"; readonly field: string } | { readonly from: "body"; readonly path: readonly string[] };
+  readonly next:
+    | { readonly from: "last-item"; readonly field: string }
+    | { readonly from: "body"; readonly path: readonly string[] };
 }
 
 export interface OperationSpec {

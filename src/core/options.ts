@@ -86,7 +86,9 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 /** A per-attempt timeout, checked: `name` says where it came from (`hss: timeoutMs`, `ListTasks: timeoutMs`). */
 export function checkTimeout(name: string, value: number): number {
   if (value === Infinity || (typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS)) return value;
-  throw new TypeError(`${name}: expected milliseconds from 1 to ${MAX_TIMEOUT_MS}, or Infinity for no timeout, got ${showValue(value)}`);
+  throw new TypeError(
+    `${name}: expected milliseconds from 1 to ${MAX_TIMEOUT_MS}, or Infinity for no timeout, got ${showValue(value)}`,
+  );
 }
 
 /** The response size limit, checked: a whole number of bytes ≥ 1. */
@@ -119,7 +121,8 @@ export function clientValues(serviceName: string, options: ClientOptions): Reado
   for (const name of CLIENT_OPTION_NAMES) {
     const value = options?.[name];
     if (value === undefined) continue;
-    if (typeof value !== "string" || value === "") throw new TypeError(`${serviceName}: ${name}: expected a non-empty string`);
+    if (typeof value !== "string" || value === "")
+      throw new TypeError(`${serviceName}: ${name}: expected a non-empty string`);
     values[name] = value;
   }
   return values;

@@ -33,10 +33,17 @@ const DEFAULT_RETRY_AFTER_FAILURE_MS = 10_000;
  * are still valid answers the old keys (and tries again after `retryAfterFailureMs`); once they have expired,
  * the failure is the caller's. A failed first fetch is not kept: the next call asks again.
  */
-export function cached<T extends Expiring = Credentials>(provider: () => Promise<T>, options: CacheOptions = {}): CachedProvider<T> {
+export function cached<T extends Expiring = Credentials>(
+  provider: () => Promise<T>,
+  options: CacheOptions = {},
+): CachedProvider<T> {
   if (typeof provider !== "function") throw new TypeError("cached: expected a credential provider function");
   const refreshBeforeMs = durationOption("refreshBeforeMs", options.refreshBeforeMs, DEFAULT_REFRESH_BEFORE_MS);
-  const retryAfterFailureMs = durationOption("retryAfterFailureMs", options.retryAfterFailureMs, DEFAULT_RETRY_AFTER_FAILURE_MS);
+  const retryAfterFailureMs = durationOption(
+    "retryAfterFailureMs",
+    options.retryAfterFailureMs,
+    DEFAULT_RETRY_AFTER_FAILURE_MS,
+  );
   const now = options.now ?? Date.now;
 
   let current: T | undefined;
@@ -51,7 +58,10 @@ export function cached<T extends Expiring = Credentials>(provider: () => Promise
       .then((fresh) => {
         const fetchedAt = now();
         if (isExpired(fresh, fetchedAt)) {
-          throw new CredentialsError(fresh.source, `answered ${fresh.what ?? "keys"} that expired at ${fresh.expiresAt!.toISOString()}`);
+          throw new CredentialsError(
+            fresh.source,
+            `answered ${fresh.what ?? "keys"} that expired at ${fresh.expiresAt!.toISOString()}`,
+          );
         }
         current = fresh;
         renewAt = renewalTime(fresh, fetchedAt, refreshBeforeMs);

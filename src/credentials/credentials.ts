@@ -48,7 +48,8 @@ const HIDDEN = "[hidden]";
 export function createCredentials(init: CredentialsInit): Credentials {
   // Say which field is wrong, never what it holds.
   for (const field of ["ak", "sk", "source"] as const) {
-    if (typeof init[field] !== "string" || init[field] === "") throw new TypeError(`credentials.${field}: expected a non-empty string`);
+    if (typeof init[field] !== "string" || init[field] === "")
+      throw new TypeError(`credentials.${field}: expected a non-empty string`);
   }
   for (const field of ["securityToken", "projectId", "iamEndpoint"] as const) {
     const value = init[field];
@@ -67,7 +68,11 @@ export function createCredentials(init: CredentialsInit): Credentials {
     ...(init.expiresAt !== undefined ? { expiresAt: new Date(init.expiresAt.getTime()) } : {}),
   };
   // What printing shows: the visible fields, and only the fact that secrets are there.
-  const printable = () => ({ ...visible, sk: HIDDEN, ...(init.securityToken !== undefined ? { securityToken: HIDDEN } : {}) });
+  const printable = () => ({
+    ...visible,
+    sk: HIDDEN,
+    ...(init.securityToken !== undefined ? { securityToken: HIDDEN } : {}),
+  });
   const credentials = { ...visible };
   Object.defineProperties(credentials, {
     sk: { value: init.sk, enumerable: false },

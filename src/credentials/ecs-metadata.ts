@@ -62,7 +62,9 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialPro
   /** `strict`: a service that answers the token request 404/405/503 is an error (we know it wants tokens). */
   const fetchSessionToken = async (strict: boolean): Promise<string | undefined> => {
     const asked = now();
-    const { status, body } = await request("PUT", TOKEN_PATH, { "X-Metadata-Token-Ttl-Seconds": String(tokenTtlSeconds) });
+    const { status, body } = await request("PUT", TOKEN_PATH, {
+      "X-Metadata-Token-Ttl-Seconds": String(tokenTtlSeconds),
+    });
     let token: string | undefined;
     if (status === 200 && body !== "") token = body;
     else if (!strict && (status === 404 || status === 405 || status === 503)) token = undefined;
@@ -78,8 +80,10 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialPro
   return async (): Promise<Credentials> => {
     const token = session !== undefined && now() < session.until ? session.token : await fetchSessionToken(false);
     let answer = await getSecurityKey(token);
-    if (answer.status === 401 && !answer.body.includes(NO_AGENCY)) answer = await getSecurityKey(await fetchSessionToken(true));
-    if (answer.body.includes(NO_AGENCY)) throw fail(`no agency is configured for this ECS instance (HTTP ${answer.status})`);
+    if (answer.status === 401 && !answer.body.includes(NO_AGENCY))
+      answer = await getSecurityKey(await fetchSessionToken(true));
+    if (answer.body.includes(NO_AGENCY))
+      throw fail(`no agency is configured for this ECS instance (HTTP ${answer.status})`);
     if (answer.status !== 200) throw fail(`GET ${SECURITY_KEY_PATH} answered HTTP ${answer.status}`);
     return parseSecurityKey(answer.body, fail, source);
   };
@@ -94,11 +98,20 @@ class NoAnswer extends Error {}
  * process can spend longer than the connect limit just loading. A fresh connection each time (`agent:
  * false`): calls are rare, and no idle socket holds the process open.
  */
-function send(url: string, method: string, headers: Record<string, string>, connectTimeoutMs: number, timeoutMs: number) {
+function send(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  connectTimeoutMs: number,
+  timeoutMs: number,
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const request = httpRequest(url, { method, headers, agent: false });
     const stop = (error: Error) => request.destroy(error);
-    const connectTimer = setTimeout(() => stop(new Error(`no connection within ${connectTimeoutMs} ms`)), connectTimeoutMs);
+    const connectTimer = setTimeout(
+      () => stop(new Error(`no connection within ${connectTimeoutMs} ms`)),
+      connectTimeoutMs,
+    );
     const answerTimer = setTimeout(() => stop(new NoAnswer(`no answer within ${timeoutMs} ms`)), timeoutMs);
     const done = () => {
       clearTimeout(connectTimer);
@@ -136,9 +149,11 @@ function parseSecurityKey(body: string, fail: (message: string) => CredentialsEr
   if (!isRecord(credential)) throw fail(`GET ${SECURITY_KEY_PATH} answered no "credential" object`);
   const fields = ["access", "secret", "securitytoken", "expires_at"] as const;
   const missing = fields.filter((field) => typeof credential[field] !== "string" || credential[field] === "");
-  if (missing.length > 0) throw fail(`GET ${SECURITY_KEY_PATH} answered without ${missing.map((field) => `credential.${field}`).join(", ")}`);
+  if (missing.length > 0)
+    throw fail(`GET ${SECURITY_KEY_PATH} answered without ${missing.map((field) => `credential.${field}`).join(", ")}`);
   const expiresAt = parseTimestamp(credential["expires_at"] as string);
-  if (expiresAt === undefined) throw fail(`GET ${SECURITY_KEY_PATH} answered an expires_at that is not a UTC timestamp`);
+  if (expiresAt === undefined)
+    throw fail(`GET ${SECURITY_KEY_PATH} answered an expires_at that is not a UTC timestamp`);
   return createCredentials({
     ak: credential["access"] as string,
     sk: credential["secret"] as string,
@@ -152,11 +167,20 @@ function parseSecurityKey(body: string, fail: (message: string) => CredentialsEr
 export function parseTimestamp(text: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = Number((match[7] ?? "0").slice(0, 3).padEnd(3, "0"));
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
   // Date.UTC rolls 2024-02-30 over to March: refuse what does not read back the same.
-  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 && date.getUTCHours() === hour ? date : undefined;
+  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 && date.getUTCHours() === hour
+    ? date
+    : undefined;
 }
 
 function describeNetworkError(error: unknown): string {

@@ -27,7 +27,10 @@ export function processEnv(source: string): Environment {
   try {
     return { ...process.env };
   } catch (error) {
-    throw new CredentialsError(source, `cannot read the environment (${error instanceof Error ? error.message : String(error)})`);
+    throw new CredentialsError(
+      source,
+      `cannot read the environment (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 

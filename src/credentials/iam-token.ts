@@ -9,7 +9,11 @@ export interface IamAgencyTokenOptions {
   /** The keys that sign the token request (AK/SK), e.g. `defaultChain()` or `fromEnv()`. */
   readonly credentials: CredentialProvider;
   /** The agency to assume: its name and the account that created it (by name or id). */
-  readonly agency: { readonly name: string; readonly domainName?: string | undefined; readonly domainId?: string | undefined };
+  readonly agency: {
+    readonly name: string;
+    readonly domainName?: string | undefined;
+    readonly domainId?: string | undefined;
+  };
   /** The project the token is for, by name (a region id such as `ap-southeast-1`) or id. */
   readonly project: { readonly name?: string | undefined; readonly id?: string | undefined };
   /** Renewal ahead of expiry (default 40 minutes; half the remaining life for shorter-lived tokens). */
@@ -39,21 +43,30 @@ export function iamAgencyToken(options: IamAgencyTokenOptions): () => Promise<st
   const fetchToken = async (): Promise<HeldToken> => {
     const { createIamClient } = await import("../../generated/iam/client.js");
     const { ak, sk, securityToken } = await options.credentials();
-    const iam = createIamClient({ endpoint, auth: securityToken === undefined ? { ak, sk } : { ak, sk, securityToken }, fetch: options.fetch });
+    const iam = createIamClient({
+      endpoint,
+      auth: securityToken === undefined ? { ak, sk } : { ak, sk, securityToken },
+      fetch: options.fetch,
+    });
     const { data, headers } = await iam.keystoneCreateToken.withResponse({
       nocatalog: "true",
       auth: {
         identity: {
           methods: ["assume_role"],
-          assume_role: { agency_name: agency.name, ...defined({ domain_name: agency.domainName, domain_id: agency.domainId }) },
+          assume_role: {
+            agency_name: agency.name,
+            ...defined({ domain_name: agency.domainName, domain_id: agency.domainId }),
+          },
         },
         scope: { project: defined({ name: project.name, id: project.id }) },
       },
     });
     const token = headers["x-subject-token"];
-    if (token === undefined || token === "") throw new CredentialsError(source, "IAM answered no X-Subject-Token header");
+    if (token === undefined || token === "")
+      throw new CredentialsError(source, "IAM answered no X-Subject-Token header");
     const expiresAt = new Date(data.token.expires_at);
-    if (!Number.isFinite(expiresAt.getTime())) throw new CredentialsError(source, "IAM answered a token.expires_at that is not a time");
+    if (!Number.isFinite(expiresAt.getTime()))
+      throw new CredentialsError(source, "IAM answered a token.expires_at that is not a time");
     const held = { expiresAt, source, what: "a token" };
     // Not enumerable: printing or serializing what is kept never shows the token.
     return Object.defineProperty(held, "token", { value: token, enumerable: false }) as HeldToken;
@@ -63,5 +76,7 @@ export function iamAgencyToken(options: IamAgencyTokenOptions): () => Promise<st
 }
 
 function defined<T extends Record<string, string | undefined>>(fields: T): { [K in keyof T]?: string } {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: string };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: string;
+  };
 }

@@ -41,13 +41,18 @@ export function fromProfile(options: ProfileOptions = {}): CredentialProvider {
       text = await readFile(path);
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
-      throw new CredentialsError(source, code === "ENOENT" ? "no such file" : `cannot read the file (${String(code ?? error)})`, { cause: error });
+      throw new CredentialsError(
+        source,
+        code === "ENOENT" ? "no such file" : `cannot read the file (${String(code ?? error)})`,
+        { cause: error },
+      );
     }
     let sections;
     try {
       sections = parseIni(text, path);
     } catch (error) {
-      if (error instanceof IniSyntaxError) throw new CredentialsError(source, `syntax error at ${error.message}`, { cause: error });
+      if (error instanceof IniSyntaxError)
+        throw new CredentialsError(source, `syntax error at ${error.message}`, { cause: error });
       throw error;
     }
     const section = sections.get(PROFILE.section);
@@ -75,7 +80,10 @@ function credentialsFilePath(options: ProfileOptions): string {
   try {
     home = (options.homeDir ?? homedir)();
   } catch (error) {
-    throw new CredentialsError("profile", `no home directory (${error instanceof Error ? error.message : String(error)})`);
+    throw new CredentialsError(
+      "profile",
+      `no home directory (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   if (home === "") throw new CredentialsError("profile", "no home directory");
   return join(home, PROFILE.directory, PROFILE.file);

@@ -37,17 +37,31 @@ export function projectIdLookup(options: ProjectIdLookupOptions): (credentials: 
   };
 }
 
-async function lookUp(region: string, endpoint: string, credentials: Credentials, fetch: ProjectIdLookupOptions["fetch"]): Promise<string> {
+async function lookUp(
+  region: string,
+  endpoint: string,
+  credentials: Credentials,
+  fetch: ProjectIdLookupOptions["fetch"],
+): Promise<string> {
   const source = `project id lookup (KeystoneListProjects on ${endpoint})`;
   // Loaded on first use: clients given a projectId never load the IAM client.
   const { createIamClient } = await import("../../generated/iam/client.js");
   const { ak, sk, securityToken } = credentials;
-  const iam = createIamClient({ endpoint, auth: securityToken === undefined ? { ak, sk } : { ak, sk, securityToken }, fetch });
+  const iam = createIamClient({
+    endpoint,
+    auth: securityToken === undefined ? { ak, sk } : { ak, sk, securityToken },
+    fetch,
+  });
   const { projects = [] } = await iam.keystoneListProjects({ name: region });
-  const ids = projects.filter((project) => project.name === region && typeof project.id === "string" && project.id !== "");
+  const ids = projects.filter(
+    (project) => project.name === region && typeof project.id === "string" && project.id !== "",
+  );
   if (ids.length !== 1) {
     const why = ids.length === 0 ? "no project" : `${ids.length} projects`;
-    throw new CredentialsError(source, `IAM answered ${why} named ${JSON.stringify(region)}; pass projectId to choose one`);
+    throw new CredentialsError(
+      source,
+      `IAM answered ${why} named ${JSON.stringify(region)}; pass projectId to choose one`,
+    );
   }
   return ids[0]!.id!;
 }

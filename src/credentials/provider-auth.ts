@@ -31,13 +31,22 @@ export function providerAuth(load: () => CredentialProvider | Promise<Credential
     async authorize(request, body) {
       const keys = await credentials();
       const { ak, sk, securityToken } = keys;
-      const signed = await signOutgoing(request, body, securityToken === undefined ? { ak, sk } : { ak, sk, securityToken });
+      const signed = await signOutgoing(
+        request,
+        body,
+        securityToken === undefined ? { ak, sk } : { ak, sk, securityToken },
+      );
       signedWith.set(signed, keys);
       return signed;
     },
     refresh(rejected) {
       const keys = signedWith.get(rejected);
-      if (keys === undefined || provider === undefined || (keys.securityToken === undefined && keys.expiresAt === undefined)) return false;
+      if (
+        keys === undefined ||
+        provider === undefined ||
+        (keys.securityToken === undefined && keys.expiresAt === undefined)
+      )
+        return false;
       provider.invalidate(keys);
       return true;
     },

@@ -37,7 +37,9 @@ function readRegionsFile(path: string): ReadonlyMap<string, string> {
   } catch (error) {
     // No file is the usual case; an unreadable one is not silently skipped.
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Map();
-    throw new TypeError(`regions file ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"})`, { cause: error });
+    throw new TypeError(`regions file ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"})`, {
+      cause: error,
+    });
   }
   return parseRegionsFile(text, path);
 }

@@ -19,7 +19,8 @@ export function parseRegionsFile(text: string, path: string): Map<string, string
   let item: { id?: string; endpoints: string[] } | undefined;
   let inEndpoints = false;
   const finish = () => {
-    if (service !== undefined && item?.id !== undefined && item.endpoints[0] !== undefined) table.set(`${service} ${item.id}`, item.endpoints[0]);
+    if (service !== undefined && item?.id !== undefined && item.endpoints[0] !== undefined)
+      table.set(`${service} ${item.id}`, item.endpoints[0]);
     item = undefined;
   };
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -49,7 +50,8 @@ export function parseRegionsFile(text: string, path: string): Map<string, string
       inEndpoints = key === "endpoints" && value === "";
       if (key === "id") item.id = unquote(value);
       else if (key === "endpoint") item.endpoints.unshift(unquote(value));
-      else if (key !== "endpoints" || value !== "") fail(`unexpected key ${JSON.stringify(key)} (expected id, endpoint or endpoints)`);
+      else if (key !== "endpoints" || value !== "")
+        fail(`unexpected key ${JSON.stringify(key)} (expected id, endpoint or endpoints)`);
       return;
     }
     fail("expected `- id: …`, `endpoint: …` or `endpoints:` with `- …` items");

@@ -12,7 +12,13 @@ import type { WalkContext, WalkPage } from "./walk.js";
  * (a circle) or a page whose items were all on the page before ends the walk with an {@link InvalidPageError}.
  * The markers seen are kept (one short string per page) to recognise a circle of any length.
  */
-export async function* markerWalk({ call, operation, spec, params, options }: WalkContext<MarkerPagination>): AsyncGenerator<WalkPage> {
+export async function* markerWalk({
+  call,
+  operation,
+  spec,
+  params,
+  options,
+}: WalkContext<MarkerPagination>): AsyncGenerator<WalkPage> {
   const fixedLimit = callerNumber(operation, spec, params, spec.limit);
   const repeats = new RepeatFilter(spec);
   const markers = new Set<string>();
@@ -21,11 +27,19 @@ export async function* markerWalk({ call, operation, spec, params, options }: Wa
   let remaining = options.maxItems;
   while (remaining > 0) {
     const limit = pageLimit(spec, fixedLimit, remaining);
-    const input = { ...params, [spec.limit]: inputNumber(spec, limit), ...(marker !== undefined && { [spec.marker]: marker }) };
+    const input = {
+      ...params,
+      [spec.limit]: inputNumber(spec, limit),
+      ...(marker !== undefined && { [spec.marker]: marker }),
+    };
     const page = readPage(operation, spec, null, await call(input, options.call));
     const fresh = repeats.filter(page.items);
     if (page.items.length > 0 && fresh.length === 0) {
-      throw new InvalidPageError({ operation, ...page.answer }, "repeated-page", `sent a page (marker ${JSON.stringify(marker)}) whose ${page.items.length} items were all on the page before`);
+      throw new InvalidPageError(
+        { operation, ...page.answer },
+        "repeated-page",
+        `sent a page (marker ${JSON.stringify(marker)}) whose ${page.items.length} items were all on the page before`,
+      );
     }
     const items = fresh.length > remaining ? fresh.slice(0, remaining) : fresh;
     remaining -= items.length;
@@ -34,7 +48,11 @@ export async function* markerWalk({ call, operation, spec, params, options }: Wa
     const following = nextMarker(operation, spec, page);
     if (following === undefined) return;
     if (markers.has(following)) {
-      throw new InvalidPageError({ operation, ...page.answer }, "repeated-marker", `answered with the marker ${JSON.stringify(following)} a second time (the walk would go round in a circle)`);
+      throw new InvalidPageError(
+        { operation, ...page.answer },
+        "repeated-marker",
+        `answered with the marker ${JSON.stringify(following)} a second time (the walk would go round in a circle)`,
+      );
     }
     markers.add(following);
     marker = following;
@@ -49,11 +67,17 @@ function nextMarker(operation: string, spec: MarkerPagination, page: Page): stri
     value = typeof item === "object" && item !== null ? (item as Record<string, unknown>)[spec.next.field] : undefined;
   } else {
     value = page.answer.data;
-    for (const name of spec.next.path) value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+    for (const name of spec.next.path)
+      value = typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
   }
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value === "string") return value;
-  const where = spec.next.from === "last-item" ? `the last item's "${spec.next.field}"` : `"${spec.next.path.join(".")}"`;
-  throw new InvalidPageError({ operation, ...page.answer }, "invalid-marker", `sent ${describe(value)} as the next marker (${where})`);
+  const where =
+    spec.next.from === "last-item" ? `the last item's "${spec.next.field}"` : `"${spec.next.path.join(".")}"`;
+  throw new InvalidPageError(
+    { operation, ...page.answer },
+    "invalid-marker",
+    `sent ${describe(value)} as the next marker (${where})`,
+  );
 }

@@ -2,12 +2,18 @@ import { InvalidInputError } from "../core/errors.js";
 import type { PageShape } from "../core/operation.js";
 
 /** The caller's value of a paging field (offset, limit) as a number; undefined when not given. */
-export function callerNumber(operation: string, shape: PageShape, input: Record<string, unknown>, field: string): number | undefined {
+export function callerNumber(
+  operation: string,
+  shape: PageShape,
+  input: Record<string, unknown>,
+  field: string,
+): number | undefined {
   if (!Object.hasOwn(input, field) || input[field] === undefined) return undefined;
   const value = input[field];
   if (shape.numbersAs === "string") {
     // String-typed paging fields hold a whole number; anything else could not be advanced page by page.
-    if (typeof value !== "string" || !/^\d{1,15}$/.test(value)) throw new InvalidInputError(operation, field, value, "a whole number written as a string, e.g. \"100\"");
+    if (typeof value !== "string" || !/^\d{1,15}$/.test(value))
+      throw new InvalidInputError(operation, field, value, 'a whole number written as a string, e.g. "100"');
     return Number(value);
   }
   return value as number; // the method checks it against the spec

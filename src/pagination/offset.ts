@@ -19,7 +19,13 @@ interface Request {
  * were all on the page before. With `concurrency` > 1 and a total, the next pages are requested ahead (at most
  * `concurrency` in flight) and still yielded in order; leaving the loop aborts the requests in flight.
  */
-export async function* offsetWalk({ call, operation, spec, params, options }: WalkContext<OffsetPagination>): AsyncGenerator<WalkPage> {
+export async function* offsetWalk({
+  call,
+  operation,
+  spec,
+  params,
+  options,
+}: WalkContext<OffsetPagination>): AsyncGenerator<WalkPage> {
   const start = callerNumber(operation, spec, params, spec.offset) ?? 0;
   const fixedLimit = callerNumber(operation, spec, params, spec.limit);
   const repeats = new RepeatFilter(spec);
@@ -34,9 +40,10 @@ export async function* offsetWalk({ call, operation, spec, params, options }: Wa
 
   const request = () => {
     const limit = pageLimit(spec, fixedLimit, end - next);
-    const page = call({ ...params, [spec.offset]: inputNumber(spec, next), [spec.limit]: inputNumber(spec, limit) }, callOptions).then((answer) =>
-      readPage(operation, spec, spec.total, answer),
-    );
+    const page = call(
+      { ...params, [spec.offset]: inputNumber(spec, next), [spec.limit]: inputNumber(spec, limit) },
+      callOptions,
+    ).then((answer) => readPage(operation, spec, spec.total, answer));
     page.catch(() => {}); // a page fetched ahead may fail after the loop has left; its error is read in turn or never
     queue.push({ offset: next, limit, page });
     next += limit;
@@ -53,7 +60,11 @@ export async function* offsetWalk({ call, operation, spec, params, options }: Wa
       if (queue.length === 0) {
         if (next >= bound) return;
         if (spec.maxOffset !== undefined && next > spec.maxOffset && last !== undefined) {
-          throw new InvalidPageError({ operation, ...last }, "past-offset-maximum", `kept sending full pages up to the operation's offset maximum (${spec.maxOffset}) without a total`);
+          throw new InvalidPageError(
+            { operation, ...last },
+            "past-offset-maximum",
+            `kept sending full pages up to the operation's offset maximum (${spec.maxOffset}) without a total`,
+          );
         }
         request();
       }
@@ -65,14 +76,21 @@ export async function* offsetWalk({ call, operation, spec, params, options }: Wa
         checkReach(operation, spec, page, Math.min(bound, end), limit);
         if (options.concurrency > 1) {
           controller = new AbortController();
-          callOptions = { ...options.call, signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal };
+          callOptions = {
+            ...options.call,
+            signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal,
+          };
           fetchAhead(); // before this page's items are yielded
         }
       }
 
       const fresh = repeats.filter(page.items);
       if (page.items.length > 0 && fresh.length === 0) {
-        throw new InvalidPageError({ operation, ...page.answer }, "repeated-page", `sent a page (offset ${offset}) whose ${page.items.length} items were all on the page before`);
+        throw new InvalidPageError(
+          { operation, ...page.answer },
+          "repeated-page",
+          `sent a page (offset ${offset}) whose ${page.items.length} items were all on the page before`,
+        );
       }
       const items = fresh.length > remaining ? fresh.slice(0, remaining) : fresh;
       remaining -= items.length;

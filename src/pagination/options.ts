@@ -30,5 +30,10 @@ export function walkOptions({ maxItems = Infinity, concurrency = 1, signal, time
   if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
     throw new TypeError(`paginate: concurrency: expected a whole number from 1 to 64, got ${String(concurrency)}`);
   }
-  return { maxItems, concurrency, signal, call: { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }) } };
+  return {
+    maxItems,
+    concurrency,
+    signal,
+    call: { ...(signal && { signal }), ...(timeoutMs !== undefined && { timeoutMs }) },
+  };
 }

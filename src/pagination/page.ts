@@ -34,13 +34,19 @@ export function pageCaller(method: Pick<Method<Record<string, unknown>, unknown,
 /** Checks and reads a page: the items must be an array, the total (when the page has one) a safe integer ≥ 0. */
 export function readPage(operation: string, shape: PageShape, total: PageTotal | null, answer: PageAnswer): Page {
   const { data } = answer;
-  const fail = (behaviour: "items-not-array" | "invalid-total", detail: string) => new InvalidPageError({ operation, ...answer }, behaviour, detail);
+  const fail = (behaviour: "items-not-array" | "invalid-total", detail: string) =>
+    new InvalidPageError({ operation, ...answer }, behaviour, detail);
   let items: unknown = data;
   if (shape.items !== null) {
-    if (typeof data !== "object" || data === null || Array.isArray(data)) throw fail("items-not-array", `sent ${describe(data)} where an object with "${shape.items}" was documented`);
+    if (typeof data !== "object" || data === null || Array.isArray(data))
+      throw fail("items-not-array", `sent ${describe(data)} where an object with "${shape.items}" was documented`);
     items = (data as Record<string, unknown>)[shape.items] ?? []; // an optional list left out: no items
   }
-  if (!Array.isArray(items)) throw fail("items-not-array", `sent ${describe(items)} where the list${shape.items === null ? "" : ` "${shape.items}"`} was documented`);
+  if (!Array.isArray(items))
+    throw fail(
+      "items-not-array",
+      `sent ${describe(items)} where the list${shape.items === null ? "" : ` "${shape.items}"`} was documented`,
+    );
   if (total === null) return { answer, items, total: undefined };
   const found = total.in === "body" ? (data as Record<string, unknown>)[total.field] : headerTotal(total, answer);
   if (found === undefined || found === null) return { answer, items, total: undefined };
@@ -65,7 +71,8 @@ function headerTotal(total: Extract<PageTotal, { in: "header" }>, { headers }: P
 export function describe(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === "number") return String(value);
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

@@ -19,7 +19,14 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { DEFAULT_AK, DEFAULT_PROJECT_ID, DEFAULT_RNG_SEED, DEFAULT_SEED_SIZES, DEFAULT_SK, DEFAULT_TOKEN } from "./defaults.js";
+import {
+  DEFAULT_AK,
+  DEFAULT_PROJECT_ID,
+  DEFAULT_RNG_SEED,
+  DEFAULT_SEED_SIZES,
+  DEFAULT_SK,
+  DEFAULT_TOKEN,
+} from "./defaults.js";
 import type { AuthConfig } from "./engine/auth.js";
 import type { Fault } from "./engine/faults.js";
 import type { Misbehave } from "./engine/paging.js";
@@ -60,7 +67,10 @@ export interface StandInServer {
 }
 
 /** Starts the server for `operations` (every other part of the API comes from the service modules). */
-export async function startServerFor(operations: readonly SpecOperation[], options: StandInServerOptions = {}): Promise<StandInServer> {
+export async function startServerFor(
+  operations: readonly SpecOperation[],
+  options: StandInServerOptions = {},
+): Promise<StandInServer> {
   const sizes: SeedSizes = { ...DEFAULT_SEED_SIZES, ...options.seed };
   const rngSeed = options.seed?.rngSeed ?? DEFAULT_RNG_SEED;
   const projectId = options.projectId ?? DEFAULT_PROJECT_ID;
@@ -69,7 +79,12 @@ export async function startServerFor(operations: readonly SpecOperation[], optio
     credentials: new Map(Object.entries(options.credentials ?? { [DEFAULT_AK]: DEFAULT_SK })),
   };
   const closing = new AbortController();
-  const state: EngineState<StandInStore> = { store: seedStore(sizes, rngSeed), requests: [], faults: [], misbehave: {} };
+  const state: EngineState<StandInStore> = {
+    store: seedStore(sizes, rngSeed),
+    requests: [],
+    faults: [],
+    misbehave: {},
+  };
   const handle = createRequestHandler({
     operations,
     services: SERVICES,

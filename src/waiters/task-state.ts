@@ -25,7 +25,10 @@ export type TaskInfo = NonNullable<ListTasksOutput["data_list"]>[number];
  */
 const COUNTERS = {
   iac_scan: { object: "iac_scan_info", names: ["failed_file_num", "success_file_num", "scan_file_num"] },
-  cluster_scan: { object: "cluster_scan_info", names: ["failed_cluster_num", "success_cluster_num", "scanning_cluster_num"] },
+  cluster_scan: {
+    object: "cluster_scan_info",
+    names: ["failed_cluster_num", "success_cluster_num", "scanning_cluster_num"],
+  },
 } as const satisfies Record<TaskType, { object: keyof TaskInfo; names: readonly string[] }>;
 
 type Counters = typeof COUNTERS;
@@ -63,7 +66,10 @@ export function isFinal(task: TaskInfo): boolean {
 }
 
 /** The failure counters of `taskType` read from a task (a counter the task lacks is undefined). */
-export function failureCounts<T extends TaskType>(taskType: T, task: TaskInfo): { failed: boolean; failures: TaskFailureCounts[T] } {
+export function failureCounts<T extends TaskType>(
+  taskType: T,
+  task: TaskInfo,
+): { failed: boolean; failures: TaskFailureCounts[T] } {
   const { object, names } = COUNTERS[taskType];
   const info = task[object] as Readonly<Record<string, number | undefined>> | undefined;
   const failures = Object.fromEntries(names.map((name) => [name, info?.[name]]));

@@ -81,7 +81,14 @@ export async function waitForTask<T extends TaskType>(
   const outcome = await pollUntil(check, schedule, options.signal);
   const { polls, elapsedMs } = outcome;
   if (outcome.state === "timeout") {
-    throw new TaskWaitTimeoutError({ taskId, taskType, maxWaitMs: schedule.maxWaitMs, polls, elapsedMs, lastSeen: outcome.last });
+    throw new TaskWaitTimeoutError({
+      taskId,
+      taskType,
+      maxWaitMs: schedule.maxWaitMs,
+      polls,
+      elapsedMs,
+      lastSeen: outcome.last,
+    });
   }
   return { state: "finished", ...failureCounts(taskType, outcome.value), task: outcome.value, polls, elapsedMs };
 }
@@ -93,7 +100,9 @@ function checkOptions(ref: TaskRef, given: WaitForTaskOptions | undefined) {
     throw new TypeError("waitForTask: task_id: expected a non-empty string");
   }
   if (ref.task_type !== "cluster_scan" && ref.task_type !== "iac_scan") {
-    throw new TypeError(`waitForTask: task_type: expected "cluster_scan" or "iac_scan", got ${JSON.stringify(ref.task_type)}`);
+    throw new TypeError(
+      `waitForTask: task_type: expected "cluster_scan" or "iac_scan", got ${JSON.stringify(ref.task_type)}`,
+    );
   }
   const intervalMs = delay("intervalMs", options.intervalMs ?? DEFAULT_INTERVAL_MS);
   const maxIntervalMs = delay("maxIntervalMs", options.maxIntervalMs ?? Math.max(DEFAULT_MAX_INTERVAL_MS, intervalMs));

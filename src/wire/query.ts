@@ -12,7 +12,8 @@ export function serializeQuery(query: Record<string, unknown>): string {
     const value = query[name];
     if (!Array.isArray(value)) {
       // Validated input: a string, or a number or boolean, whose JSON text is its query text.
-      if (value !== undefined && value !== null) params.push([name, typeof value === "string" ? value : JSON.stringify(value)]);
+      if (value !== undefined && value !== null)
+        params.push([name, typeof value === "string" ? value : JSON.stringify(value)]);
       continue;
     }
     for (const item of value) if (item !== undefined && item !== null) params.push([name, String(item)]);

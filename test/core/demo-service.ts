@@ -32,7 +32,10 @@ export async function generateFixtureService(dir: string, service: string): Prom
     mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
     writeFileSync(path.join(outDir, file), text);
   }
-  const module = (await import(pathToFileURL(path.join(outDir, `${service}/operations.ts`)).href)) as Record<string, unknown>;
+  const module = (await import(pathToFileURL(path.join(outDir, `${service}/operations.ts`)).href)) as Record<
+    string,
+    unknown
+  >;
   return {
     service: module[`${service}Service`] as ServiceSpec,
     operations: module[`${service}Operations`] as Record<string, OperationSpec>,

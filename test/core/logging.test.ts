@@ -7,7 +7,15 @@ import type { ClientOptions } from "../../src/core/options.js";
 import { accessLog } from "../../src/core/pipeline/access-log.js";
 import { middleware } from "../../src/core/pipeline/middleware.js";
 import type { ClientContext, Exchange } from "../../src/core/pipeline/types.js";
-import { formatAccessLog, HookError, HuaweiCloudError, NetworkError, TimeoutError, type AccessLogEntry, type Middleware } from "../../src/index.js";
+import {
+  formatAccessLog,
+  HookError,
+  HuaweiCloudError,
+  NetworkError,
+  TimeoutError,
+  type AccessLogEntry,
+  type Middleware,
+} from "../../src/index.js";
 import { useDemoOnLoopback, type GeneratedService } from "./demo-service.js";
 import type { LoopbackServer } from "./loopback.js";
 
@@ -27,12 +35,26 @@ let server: LoopbackServer;
 let demo: GeneratedService;
 beforeAll(() => ({ server, demo } = fixture));
 
-function client(service: ServiceSpec, operations: Readonly<Record<string, OperationSpec>>, overrides: Partial<ClientOptions>): AnyClient {
-  const options: ClientOptions = { projectId: "p1", endpoint: server.url, auth: { token: TOKEN }, retry: { baseDelayMs: 1 }, ...overrides };
+function client(
+  service: ServiceSpec,
+  operations: Readonly<Record<string, OperationSpec>>,
+  overrides: Partial<ClientOptions>,
+): AnyClient {
+  const options: ClientOptions = {
+    projectId: "p1",
+    endpoint: server.url,
+    auth: { token: TOKEN },
+    retry: { baseDelayMs: 1 },
+    ...overrides,
+  };
   return createServiceClient<AnyClient, {}>(service, operations, options);
 }
 const demoClient = (overrides: Partial<ClientOptions> = {}) => client(demo.service, demo.operations, overrides);
-const rejection = (promise: Promise<unknown>): Promise<any> => promise.then(() => expect.unreachable("expected a rejection"), (error) => error);
+const rejection = (promise: Promise<unknown>): Promise<any> =>
+  promise.then(
+    () => expect.unreachable("expected a rejection"),
+    (error) => error,
+  );
 
 /** An access log that keeps its entries. */
 function recorder(): { entries: AccessLogEntry[]; accessLog: (entry: AccessLogEntry) => void } {
@@ -47,24 +69,39 @@ describe("the access log", () => {
     server.answers.push({ status: 503, body: {} }, { status: 502, body: {} }, { status: 200, body: PAGE });
     const log = recorder();
     await demoClient({ accessLog: log.accessLog }).listWidgets!({ color: "red", limit: 10 });
-    expect(log.entries.map(({ attempt, status, requestId, error }) => ({ attempt, status, requestId, error }))).toEqual([
-      { attempt: 1, status: 503, requestId: "req-1", error: undefined },
-      { attempt: 2, status: 502, requestId: "req-2", error: undefined },
-      { attempt: 3, status: 200, requestId: "req-3", error: undefined },
-    ]);
+    expect(log.entries.map(({ attempt, status, requestId, error }) => ({ attempt, status, requestId, error }))).toEqual(
+      [
+        { attempt: 1, status: 503, requestId: "req-1", error: undefined },
+        { attempt: 2, status: 502, requestId: "req-2", error: undefined },
+        { attempt: 3, status: 200, requestId: "req-3", error: undefined },
+      ],
+    );
     for (const entry of log.entries) {
       expect(entry).toMatchObject({ operation: "ListWidgets", method: "GET", path: "/v1/p1/widgets" });
       expect(Number.isFinite(entry.durationMs) && entry.durationMs >= 0).toBe(true);
     }
-    expect(Object.keys(log.entries[0]!).sort()).toEqual(["attempt", "durationMs", "error", "method", "operation", "path", "requestId", "status"]);
+    expect(Object.keys(log.entries[0]!).sort()).toEqual([
+      "attempt",
+      "durationMs",
+      "error",
+      "method",
+      "operation",
+      "path",
+      "requestId",
+      "status",
+    ]);
   });
 
   it("logs the error status that ends the call, and a 3xx the call then refuses", async () => {
     const log = recorder();
     server.answers.push({ status: 404, body: { error_code: "DEMO.404", error_msg: "none" } });
-    expect(await rejection(demoClient({ accessLog: log.accessLog }).createWidget!({ name: "bolt" }))).toBeInstanceOf(HuaweiCloudError);
+    expect(await rejection(demoClient({ accessLog: log.accessLog }).createWidget!({ name: "bolt" }))).toBeInstanceOf(
+      HuaweiCloudError,
+    );
     server.answers.push({ status: 302, headers: { Location: "http://127.0.0.1:1/elsewhere" } });
-    expect(await rejection(demoClient({ accessLog: log.accessLog }).createWidget!({ name: "bolt" }))).toMatchObject({ name: "RedirectError" });
+    expect(await rejection(demoClient({ accessLog: log.accessLog }).createWidget!({ name: "bolt" }))).toMatchObject({
+      name: "RedirectError",
+    });
     expect(log.entries.map((entry) => [entry.method, entry.status, entry.attempt])).toEqual([
       ["POST", 404, 1],
       ["POST", 302, 1],
@@ -92,9 +129,22 @@ describe("the access log", () => {
   });
 
   it("formats an entry as one line, the error kind standing where the status would", () => {
-    const entry: AccessLogEntry = { operation: "ListTasks", method: "POST", path: "/v5/p1/common/tasks/batch-query", status: 200, error: undefined, attempt: 2, durationMs: 12.5, requestId: "abc" };
-    expect(formatAccessLog(entry)).toBe("ListTasks POST /v5/p1/common/tasks/batch-query 200 12.5ms attempt=2 request-id=abc");
-    expect(formatAccessLog({ ...entry, status: undefined, error: "timeout", requestId: undefined })).toBe("ListTasks POST /v5/p1/common/tasks/batch-query timeout 12.5ms attempt=2");
+    const entry: AccessLogEntry = {
+      operation: "ListTasks",
+      method: "POST",
+      path: "/v5/p1/common/tasks/batch-query",
+      status: 200,
+      error: undefined,
+      attempt: 2,
+      durationMs: 12.5,
+      requestId: "abc",
+    };
+    expect(formatAccessLog(entry)).toBe(
+      "ListTasks POST /v5/p1/common/tasks/batch-query 200 12.5ms attempt=2 request-id=abc",
+    );
+    expect(formatAccessLog({ ...entry, status: undefined, error: "timeout", requestId: undefined })).toBe(
+      "ListTasks POST /v5/p1/common/tasks/batch-query timeout 12.5ms attempt=2",
+    );
   });
 
   it("never holds a token, an AK/SK signature, a security token, a query value or a body", async () => {
@@ -103,7 +153,11 @@ describe("the access log", () => {
     const bodyValue = "bodysecretname";
     // Token auth, a retried call with query values, and a body.
     server.answers.push({ status: 503, body: {} }, { body: PAGE });
-    await client(hssService, hssOperations, { accessLog: log.accessLog }).listImageScanTask!({ type: "image_scan", task_name: queryValue, enterprise_project_id: queryValue });
+    await client(hssService, hssOperations, { accessLog: log.accessLog }).listImageScanTask!({
+      type: "image_scan",
+      task_name: queryValue,
+      enterprise_project_id: queryValue,
+    });
     await demoClient({ accessLog: log.accessLog }).createWidget!({ name: bodyValue });
     // AK/SK with a security token: the same calls, signed.
     const signed = { accessLog: log.accessLog, auth: { ak: AK, sk: SK, securityToken: SECURITY_TOKEN } };
@@ -112,7 +166,9 @@ describe("the access log", () => {
     await demoClient(signed).createWidget!({ name: bodyValue });
 
     // What was sent really held every secret; the log holds none of them, in either form.
-    const signatures = server.requests.flatMap((request) => /Signature=([0-9a-f]+)/.exec(String(request.headers.authorization))?.[1] ?? []);
+    const signatures = server.requests.flatMap(
+      (request) => /Signature=([0-9a-f]+)/.exec(String(request.headers.authorization))?.[1] ?? [],
+    );
     expect(signatures).toHaveLength(2);
     expect(server.requests.map((request) => request.url).join(" ")).toContain(queryValue);
     expect(server.requests.map((request) => request.headers["x-security-token"])).toContain(SECURITY_TOKEN);
@@ -134,7 +190,13 @@ describe("the access log", () => {
       }).listWidgets!(),
     );
     expect(error).toBeInstanceOf(HookError);
-    expect(error).toMatchObject({ name: "HookError", hook: "accessLog", operation: "ListWidgets", attempts: 1, cause: thrown });
+    expect(error).toMatchObject({
+      name: "HookError",
+      hook: "accessLog",
+      operation: "ListWidgets",
+      attempts: 1,
+      cause: thrown,
+    });
     expect(error.message).toBe("ListWidgets failed: the accessLog hook threw: log disk full");
     expect(server.requests).toHaveLength(1);
   });
@@ -144,7 +206,10 @@ describe("middleware hooks", () => {
   it("run in openapi-fetch's order around each attempt, on the request as sent and the response as it came", async () => {
     const seen: string[] = [];
     const tracer = (name: string): Middleware => ({
-      onRequest: ({ request, operation, attempt }) => void seen.push(`${name}.onRequest ${operation.operationId} ${request.method} ${attempt} ${request.headers.get("X-Auth-Token")}`),
+      onRequest: ({ request, operation, attempt }) =>
+        void seen.push(
+          `${name}.onRequest ${operation.operationId} ${request.method} ${attempt} ${request.headers.get("X-Auth-Token")}`,
+        ),
       onResponse: ({ response, attempt }) => void seen.push(`${name}.onResponse ${response.status} ${attempt}`),
     });
     server.answers.push({ status: 503, body: {} }, { body: PAGE });
@@ -174,8 +239,12 @@ describe("middleware hooks", () => {
       },
     };
     server.answers.push({ body: { widget_id: "w1" } });
-    await expect(demoClient({ auth: { ak: AK, sk: SK }, middleware: [hooks] }).createWidget!({ name: "bolt" })).resolves.toEqual({ widget_id: "w1" });
-    expect(authorization).toMatch(new RegExp(`^SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=.*, Signature=[0-9a-f]{64}$`));
+    await expect(
+      demoClient({ auth: { ak: AK, sk: SK }, middleware: [hooks] }).createWidget!({ name: "bolt" }),
+    ).resolves.toEqual({ widget_id: "w1" });
+    expect(authorization).toMatch(
+      new RegExp(`^SDK-HMAC-SHA256 Access=${AK}, SignedHeaders=.*, Signature=[0-9a-f]{64}$`),
+    );
     expect(authorization).toBe(server.requests[0]!.headers.authorization);
     expect(bodies).toEqual(['{"name":"bolt"}', '{"widget_id":"w1"}']);
   });
@@ -190,26 +259,31 @@ describe("middleware hooks", () => {
       },
     });
     server.answers.push({ reset: true });
-    expect(await rejection(demoClient({ retry: false, middleware: [watcher("a"), watcher("b")] }).listWidgets!())).toBeInstanceOf(NetworkError);
+    expect(
+      await rejection(demoClient({ retry: false, middleware: [watcher("a"), watcher("b")] }).listWidgets!()),
+    ).toBeInstanceOf(NetworkError);
     expect(seen).toEqual(["b.onError 1", "a.onError 1"]);
     expect(errors[0]).toBeInstanceOf(TypeError);
   });
 
-  it.each(["onRequest", "onResponse", "onError"] as const)("end the call with a HookError, never retried, when %s throws", async (hook) => {
-    const thrown = new Error(`${hook} broke`);
-    const throwing: Middleware = {
-      [hook]: async () => {
-        throw thrown;
-      },
-    };
-    // A 503 would be retried, and a reset too: the hook's failure is not.
-    server.answers.push(hook === "onError" ? { reset: true } : { status: 503, body: {} });
-    const error = await rejection(demoClient({ middleware: [throwing] }).listWidgets!());
-    expect(error).toBeInstanceOf(HookError);
-    expect(error).toMatchObject({ hook, operation: "ListWidgets", attempts: 1, cause: thrown });
-    expect(error.message).toBe(`ListWidgets failed: the ${hook} hook threw: ${hook} broke`);
-    expect(server.requests).toHaveLength(hook === "onRequest" ? 0 : 1);
-  });
+  it.each(["onRequest", "onResponse", "onError"] as const)(
+    "end the call with a HookError, never retried, when %s throws",
+    async (hook) => {
+      const thrown = new Error(`${hook} broke`);
+      const throwing: Middleware = {
+        [hook]: async () => {
+          throw thrown;
+        },
+      };
+      // A 503 would be retried, and a reset too: the hook's failure is not.
+      server.answers.push(hook === "onError" ? { reset: true } : { status: 503, body: {} });
+      const error = await rejection(demoClient({ middleware: [throwing] }).listWidgets!());
+      expect(error).toBeInstanceOf(HookError);
+      expect(error).toMatchObject({ hook, operation: "ListWidgets", attempts: 1, cause: thrown });
+      expect(error.message).toBe(`ListWidgets failed: the ${hook} hook threw: ${hook} broke`);
+      expect(server.requests).toHaveLength(hook === "onRequest" ? 0 : 1);
+    },
+  );
 
   it("may be class instances: hooks on the prototype run with their object as `this`", async () => {
     class Counter implements Middleware {
@@ -225,8 +299,12 @@ describe("middleware hooks", () => {
   });
 
   it("are checked when the client is created", () => {
-    expect(() => demoClient({ middleware: {} as never })).toThrow(/^demo: middleware: expected an array of middleware objects$/);
-    expect(() => demoClient({ middleware: [{}] })).toThrow(/^demo: middleware\[0\]: expected an object with at least one of onRequest, onResponse, onError/);
+    expect(() => demoClient({ middleware: {} as never })).toThrow(
+      /^demo: middleware: expected an array of middleware objects$/,
+    );
+    expect(() => demoClient({ middleware: [{}] })).toThrow(
+      /^demo: middleware\[0\]: expected an object with at least one of onRequest, onResponse, onError/,
+    );
     expect(() => demoClient({ middleware: [{ onRequest: "log" } as never] })).toThrow(/middleware\[0\]/);
     expect(() => demoClient({ accessLog: "console" as never })).toThrow(/^demo: accessLog: expected a function/);
   });

@@ -41,7 +41,12 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+    requests.push({
+      method: request.method ?? "",
+      url: request.url ?? "",
+      headers: request.headers,
+      body: Buffer.concat(chunks).toString("utf8"),
+    });
     const answer = answers.shift() ?? state.fallback;
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     respond(response, answer, `req-${++requestCount}`);
@@ -74,7 +79,12 @@ function respond(response: ServerResponse, answer: Answer, requestId: string): v
     response.socket?.destroy();
     return;
   }
-  const body = typeof answer.body === "string" ? answer.body : answer.body === undefined ? "" : JSON.stringify(answer.body);
-  response.writeHead(answer.status ?? 200, { "Content-Type": "application/json", "X-Request-Id": requestId, ...answer.headers });
+  const body =
+    typeof answer.body === "string" ? answer.body : answer.body === undefined ? "" : JSON.stringify(answer.body);
+  response.writeHead(answer.status ?? 200, {
+    "Content-Type": "application/json",
+    "X-Request-Id": requestId,
+    ...answer.headers,
+  });
   response.end(body);
 }

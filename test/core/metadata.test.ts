@@ -17,7 +17,13 @@ const fixture = useDemoOnLoopback();
 
 function demoClient(overrides: Partial<ClientOptions> = {}): Record<string, AnyMethod> {
   const { server, demo } = fixture;
-  const options: ClientOptions = { projectId: "p1", endpoint: server.url, auth: { token: "t" }, retry: { baseDelayMs: 1 }, ...overrides };
+  const options: ClientOptions = {
+    projectId: "p1",
+    endpoint: server.url,
+    auth: { token: "t" },
+    retry: { baseDelayMs: 1 },
+    ...overrides,
+  };
   return createServiceClient<Record<string, AnyMethod>, {}>(demo.service, demo.operations, options);
 }
 
@@ -67,7 +73,9 @@ describe("withResponse", () => {
 
   it("rejects like the plain method: errors carry the attempts, no metadata object", async () => {
     fixture.server.answers.push({ status: 404, body: { error_code: "DEMO.404", error_msg: "none" } });
-    const error = await demoClient({ retry: false }).listWidgets!.withResponse().catch((e: unknown) => e);
+    const error = await demoClient({ retry: false })
+      .listWidgets!.withResponse()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HuaweiCloudError);
     expect(error).toMatchObject({ status: 404, attempts: 1, requestId: "req-1" });
   });

@@ -96,7 +96,11 @@ describe("cached", () => {
 
   it("keeps still-valid old keys when renewal fails, retries later, and fails once they expire", async () => {
     const source = controlled();
-    const provider = cached(source.provider, { now: source.now, refreshBeforeMs: 10 * MINUTE, retryAfterFailureMs: MINUTE });
+    const provider = cached(source.provider, {
+      now: source.now,
+      refreshBeforeMs: 10 * MINUTE,
+      retryAfterFailureMs: MINUTE,
+    });
     const first = provider();
     await settle();
     const old = source.keys(1, 60 * MINUTE);
@@ -148,12 +152,16 @@ describe("cached", () => {
     await settle();
     const stale = source.keys(1, 0);
     source.answer(stale);
-    expect((await rejectionOf(first)).message).toBe(`test source: answered keys that expired at ${stale.expiresAt!.toISOString()}`);
+    expect((await rejectionOf(first)).message).toBe(
+      `test source: answered keys that expired at ${stale.expiresAt!.toISOString()}`,
+    );
   });
 
   it("refuses bad options", () => {
     const source = controlled();
-    expect(() => cached(source.provider, { refreshBeforeMs: -1 })).toThrow("cached: refreshBeforeMs: expected a finite number of milliseconds ≥ 0");
+    expect(() => cached(source.provider, { refreshBeforeMs: -1 })).toThrow(
+      "cached: refreshBeforeMs: expected a finite number of milliseconds ≥ 0",
+    );
     expect(() => cached(source.provider, { retryAfterFailureMs: Number.NaN })).toThrow(/retryAfterFailureMs/);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chain, createCredentials, CredentialsChainError, CredentialsError, type CredentialProvider } from "../../src/credentials/index.js";
+import {
+  chain,
+  createCredentials,
+  CredentialsChainError,
+  CredentialsError,
+  type CredentialProvider,
+} from "../../src/credentials/index.js";
 import { expectNoSecrets, rejectionOf } from "./leaks.js";
 
 const SK = "chain-secret-key-0123456789";
@@ -15,7 +21,11 @@ function recording(calls: string[], name: string, answer: "keys" | string): Cred
 describe("chain", () => {
   it("asks in order and answers the first hit, asking no further", async () => {
     const calls: string[] = [];
-    const provider = chain(recording(calls, "first", "nothing here"), recording(calls, "second", "keys"), recording(calls, "third", "keys"));
+    const provider = chain(
+      recording(calls, "first", "nothing here"),
+      recording(calls, "second", "keys"),
+      recording(calls, "third", "keys"),
+    );
     expect((await provider()).ak).toBe("AK-second");
     expect(calls).toEqual(["first", "second"]);
   });
@@ -49,7 +59,11 @@ describe("chain", () => {
         "  3. provider 3 (vault): plain string",
       ].join("\n"),
     );
-    expect((error as CredentialsChainError).tried.map((entry) => entry.source)).toEqual(["environment", "provider 2", "provider 3 (vault)"]);
+    expect((error as CredentialsChainError).tried.map((entry) => entry.source)).toEqual([
+      "environment",
+      "provider 2",
+      "provider 3 (vault)",
+    ]);
     expectNoSecrets(error, [SK]);
   });
 

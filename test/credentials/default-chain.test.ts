@@ -29,7 +29,8 @@ const writeProfile = (text: string) => {
 };
 const removeProfile = () => rmSync(join(home, ".huaweicloud"), { recursive: true, force: true });
 /** The default chain, with the metadata source pointed at the loopback stand-in. */
-const chainWith = (env: Record<string, string>) => defaultChain({ env, homeDir: () => home, metadata: { endpoint: metadata.url } });
+const chainWith = (env: Record<string, string>) =>
+  defaultChain({ env, homeDir: () => home, metadata: { endpoint: metadata.url } });
 
 describe("defaultChain (metadata at the loopback stand-in)", () => {
   it("takes the environment first, asking neither profile nor metadata", async () => {
@@ -100,20 +101,31 @@ describe("defaultChain with its real metadata address, in a loopback-only networ
   const inNamespace = (env: Record<string, string>) => {
     // Only loopback exists, or the probe does not run at all.
     const script = 'ip link set lo up && [ "$(ip -o link show | wc -l)" -eq 1 ] && exec "$@"';
-    const result = spawnSync("unshare", ["--net", "--", "sh", "-c", script, "sh", process.execPath, "--import", "tsx", probe], {
-      cwd: ROOT,
-      env: { PATH: process.env["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin", HOME: home, ...env },
-      encoding: "utf8",
-      timeout: 20_000,
-    });
+    const result = spawnSync(
+      "unshare",
+      ["--net", "--", "sh", "-c", script, "sh", process.execPath, "--import", "tsx", probe],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin", HOME: home, ...env },
+        encoding: "utf8",
+        timeout: 20_000,
+      },
+    );
     if (result.status !== 0) {
-      throw new Error(`could not run the probe in a network namespace (exit ${result.status}): ${result.error?.message ?? result.stderr}`);
+      throw new Error(
+        `could not run the probe in a network namespace (exit ${result.status}): ${result.error?.message ?? result.stderr}`,
+      );
     }
-    return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { error?: { name: string; message: string }; credentials?: object };
+    return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as {
+      error?: { name: string; message: string };
+      credentials?: object;
+    };
   };
 
   it("has unshare and ip", () => {
-    expect(execFileSync("sh", ["-c", "command -v unshare && command -v ip"], { encoding: "utf8" })).toMatch(/unshare[\s\S]*ip/);
+    expect(execFileSync("sh", ["-c", "command -v unshare && command -v ip"], { encoding: "utf8" })).toMatch(
+      /unshare[\s\S]*ip/,
+    );
   });
 
   it("fails over from an unreachable metadata address at once, listing every source", () => {
@@ -134,7 +146,11 @@ describe("defaultChain with its real metadata address, in a loopback-only networ
   });
 
   it("answers the environment's keys without touching the network", () => {
-    const answer = inNamespace({ HUAWEICLOUD_SDK_AK: "AKNS", HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: "p-ns" });
+    const answer = inNamespace({
+      HUAWEICLOUD_SDK_AK: "AKNS",
+      HUAWEICLOUD_SDK_SK: SK,
+      HUAWEICLOUD_SDK_PROJECT_ID: "p-ns",
+    });
     expect(answer.credentials).toEqual({ source: "environment", ak: "AKNS", projectId: "p-ns", sk: "[hidden]" });
   });
 });

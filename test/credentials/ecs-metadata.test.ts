@@ -69,7 +69,9 @@ describe("fromEcsMetadata", () => {
   it("says when the instance has no agency", async () => {
     metadata.mode = "no-agency";
     const error = await rejectionOf(provider()());
-    expect(error.message).toBe(`ECS metadata ${metadata.url}: no agency is configured for this ECS instance (HTTP 401)`);
+    expect(error.message).toBe(
+      `ECS metadata ${metadata.url}: no agency is configured for this ECS instance (HTTP 401)`,
+    );
     expect(metadata.counts.token).toBe(1); // no new token: it would not help
   });
 
@@ -82,7 +84,9 @@ describe("fromEcsMetadata", () => {
   it("gives up on a service that does not answer, after its timeout", async () => {
     metadata.mode = "stall";
     const error = await rejectionOf(provider({ timeoutMs: 50 })());
-    expect(error.message).toBe(`ECS metadata ${metadata.url}: GET /openstack/latest/securitykey: no answer within 50 ms`);
+    expect(error.message).toBe(
+      `ECS metadata ${metadata.url}: GET /openstack/latest/securitykey: no answer within 50 ms`,
+    );
   });
 
   it("fails at once where nothing listens", async () => {
@@ -90,13 +94,19 @@ describe("fromEcsMetadata", () => {
     await closed.close();
     const error = await rejectionOf(fromEcsMetadata({ endpoint: closed.url })());
     expect(error.message).toMatch(
-      new RegExp(`^ECS metadata ${closed.url}: PUT /meta-data/latest/api/token: not reachable \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\); not on ECS\\?$`),
+      new RegExp(
+        `^ECS metadata ${closed.url}: PUT /meta-data/latest/api/token: not reachable \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\); not on ECS\\?$`,
+      ),
     );
   });
 
   it("refuses bad options", () => {
-    expect(() => fromEcsMetadata({ endpoint: "169.254.169.254" })).toThrow("fromEcsMetadata: endpoint: expected an http:// URL");
-    expect(() => fromEcsMetadata({ endpoint: "https://127.0.0.1" })).toThrow("fromEcsMetadata: endpoint: expected an http:// URL");
+    expect(() => fromEcsMetadata({ endpoint: "169.254.169.254" })).toThrow(
+      "fromEcsMetadata: endpoint: expected an http:// URL",
+    );
+    expect(() => fromEcsMetadata({ endpoint: "https://127.0.0.1" })).toThrow(
+      "fromEcsMetadata: endpoint: expected an http:// URL",
+    );
     expect(() => fromEcsMetadata({ connectTimeoutMs: 0 })).toThrow(/connectTimeoutMs/);
     expect(() => fromEcsMetadata({ timeoutMs: 1.5 })).toThrow(/timeoutMs/);
     expect(() => fromEcsMetadata({ tokenTtlSeconds: 0 })).toThrow(/tokenTtlSeconds/);

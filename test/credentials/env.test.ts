@@ -16,12 +16,21 @@ describe("fromEnv", () => {
         HUAWEICLOUD_SDK_IAM_ENDPOINT: "http://127.0.0.1:1",
       },
     })();
-    expect(credentials).toMatchObject({ ak: "AKENV", sk: SK, securityToken: TOKEN, projectId: "project-env", iamEndpoint: "http://127.0.0.1:1", source: "environment" });
+    expect(credentials).toMatchObject({
+      ak: "AKENV",
+      sk: SK,
+      securityToken: TOKEN,
+      projectId: "project-env",
+      iamEndpoint: "http://127.0.0.1:1",
+      source: "environment",
+    });
     expect(credentials.expiresAt).toBeUndefined();
   });
 
   it("leaves optional fields out when unset or empty", async () => {
-    const credentials = await fromEnv({ env: { HUAWEICLOUD_SDK_AK: "AKENV", HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: "" } })();
+    const credentials = await fromEnv({
+      env: { HUAWEICLOUD_SDK_AK: "AKENV", HUAWEICLOUD_SDK_SK: SK, HUAWEICLOUD_SDK_PROJECT_ID: "" },
+    })();
     expect(credentials.securityToken).toBeUndefined();
     expect(credentials.projectId).toBeUndefined();
     expect(credentials.iamEndpoint).toBeUndefined();
@@ -29,7 +38,10 @@ describe("fromEnv", () => {
 
   it.each([
     [{}, "environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set"],
-    [{ HUAWEICLOUD_SDK_AK: "", HUAWEICLOUD_SDK_SK: "" }, "environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set"],
+    [
+      { HUAWEICLOUD_SDK_AK: "", HUAWEICLOUD_SDK_SK: "" },
+      "environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set",
+    ],
     [{ HUAWEICLOUD_SDK_AK: "AKENV" }, "environment: HUAWEICLOUD_SDK_SK is not set (HUAWEICLOUD_SDK_AK is)"],
     [{ HUAWEICLOUD_SDK_SK: SK }, "environment: HUAWEICLOUD_SDK_AK is not set (HUAWEICLOUD_SDK_SK is)"],
     [

@@ -3,7 +3,12 @@ import { inspect } from "node:util";
 import { expect } from "vitest";
 
 export function printedForms(value: unknown): string[] {
-  const forms = [String(value), JSON.stringify(value) ?? "", inspect(value, { depth: 10, showHidden: false }), `${inspect({ value })}`];
+  const forms = [
+    String(value),
+    JSON.stringify(value) ?? "",
+    inspect(value, { depth: 10, showHidden: false }),
+    `${inspect({ value })}`,
+  ];
   if (value instanceof Error) forms.push(value.message, value.stack ?? "", inspect(value.cause, { depth: 10 }));
   return forms;
 }

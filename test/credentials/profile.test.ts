@@ -50,7 +50,10 @@ describe("fromProfile", () => {
   });
 
   it("reads the file HUAWEICLOUD_SDK_CREDENTIALS_FILE names instead", async () => {
-    const provider = inMemory({ "/etc/hc.ini": `[basic]\nak = AKOTHER\nsk = ${SK}\n` }, { HUAWEICLOUD_SDK_CREDENTIALS_FILE: "/etc/hc.ini" });
+    const provider = inMemory(
+      { "/etc/hc.ini": `[basic]\nak = AKOTHER\nsk = ${SK}\n` },
+      { HUAWEICLOUD_SDK_CREDENTIALS_FILE: "/etc/hc.ini" },
+    );
     expect(await provider()).toMatchObject({ ak: "AKOTHER", source: "profile /etc/hc.ini" });
   });
 
@@ -62,7 +65,11 @@ describe("fromProfile", () => {
       mkdirSync(join(home, ".huaweicloud"));
       writeFileSync(join(home, ".huaweicloud", "credentials"), `\uFEFF[basic]\nak=AKDISK\nsk=${SK}\n`);
       const credentials = await fromProfile({ env: {}, homeDir: () => home })();
-      expect(credentials).toMatchObject({ ak: "AKDISK", sk: SK, source: `profile ${join(home, ".huaweicloud", "credentials")}` });
+      expect(credentials).toMatchObject({
+        ak: "AKDISK",
+        sk: SK,
+        source: `profile ${join(home, ".huaweicloud", "credentials")}`,
+      });
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
@@ -73,7 +80,10 @@ describe("fromProfile", () => {
     [{ [HOME_FILE]: "[global]\nak = A\nsk = B\n" }, `profile ${HOME_FILE}: no [basic] section`],
     [{ [HOME_FILE]: `[basic]\nsk = ${SK}\n` }, `profile ${HOME_FILE}: [basic] has no ak`],
     [{ [HOME_FILE]: "[basic]\nak = AK\nsk =\n" }, `profile ${HOME_FILE}: [basic] has no sk`],
-    [{ [HOME_FILE]: `[basic]\nak = AK\nsk = ${SK}\n${SK}\n` }, `profile ${HOME_FILE}: syntax error at ${HOME_FILE}:4: expected "[section]" or "key = value"`],
+    [
+      { [HOME_FILE]: `[basic]\nak = AK\nsk = ${SK}\n${SK}\n` },
+      `profile ${HOME_FILE}: syntax error at ${HOME_FILE}:4: expected "[section]" or "key = value"`,
+    ],
   ])("says what is wrong without the secrets (%#)", async (files, message) => {
     const error = await rejectionOf(inMemory(files)());
     expect(error).toBeInstanceOf(CredentialsError);

@@ -10,7 +10,8 @@ export function exampleInput(operation: OperationSpec): Record<string, unknown> 
   for (const [name, param] of Object.entries(operation.params)) {
     if (param.required && param.clientOption === undefined) input[name] = exampleValue(param.schema);
   }
-  for (const name of conditionallyRequired(operation.conditions, input)) input[name] = exampleValue(operation.params[name]!.schema);
+  for (const name of conditionallyRequired(operation.conditions, input))
+    input[name] = exampleValue(operation.params[name]!.schema);
   return input;
 }
 
@@ -27,7 +28,8 @@ function exampleValue(schema: FieldSchema): unknown {
     case "object": {
       const value: Record<string, unknown> = {};
       for (const name of schema.required ?? []) value[name] = exampleValue(schema.properties?.[name] ?? {});
-      for (const name of conditionallyRequired(schema.conditions, value)) value[name] = exampleValue(schema.properties?.[name] ?? {});
+      for (const name of conditionallyRequired(schema.conditions, value))
+        value[name] = exampleValue(schema.properties?.[name] ?? {});
       return value;
     }
     default:

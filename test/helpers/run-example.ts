@@ -20,7 +20,11 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs `examples/<file>` with `args` under `env` (default: the clean environment). */
-export function runExample(file: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = cleanEnv()): Promise<ExampleRun> {
+export function runExample(
+  file: string,
+  args: readonly string[] = [],
+  env: NodeJS.ProcessEnv = cleanEnv(),
+): Promise<ExampleRun> {
   return new Promise((resolve, reject) => {
     const command = ["tsx", "--conditions=huaweicloud-task-client/source", `examples/${file}`, ...args];
     const child = spawn("npx", command, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });

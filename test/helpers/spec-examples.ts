@@ -10,8 +10,11 @@ export function documentedAnswers(): Map<string, SuccessAnswer> {
   const answers = new Map<string, SuccessAnswer>();
   for (const spec of readSpecDirectory(SPEC_DIR, "spec")) {
     for (const { operation } of specOperations(spec)) {
-      const answer = successAnswer(dereference(spec, {}, operation.value.responses, [...operation.pointer, "responses"]));
-      if (typeof operation.value.operationId === "string" && answer !== undefined) answers.set(operation.value.operationId, answer);
+      const answer = successAnswer(
+        dereference(spec, {}, operation.value.responses, [...operation.pointer, "responses"]),
+      );
+      if (typeof operation.value.operationId === "string" && answer !== undefined)
+        answers.set(operation.value.operationId, answer);
     }
   }
   return answers;

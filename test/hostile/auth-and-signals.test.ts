@@ -21,7 +21,9 @@ describe("token providers are bounded by the call (item 3)", () => {
     expect(error).toMatchObject({ timeoutMs: 100, attempts: 1 });
     expect(api.requests).toHaveLength(0);
     // The second call gets room to answer on a busy machine: what it shows is that the provider is asked again.
-    await expect(hss.showTaskStatistics({ task_type: "iac_scan" }, { timeoutMs: 10_000 })).resolves.toEqual({ total_num: 0 });
+    await expect(hss.showTaskStatistics({ task_type: "iac_scan" }, { timeoutMs: 10_000 })).resolves.toEqual({
+      total_num: 0,
+    });
     expect(asked).toBe(2);
     expect(api.requests.map((request) => request.headers["x-auth-token"])).toEqual([TOKEN]);
   });
@@ -30,13 +32,18 @@ describe("token providers are bounded by the call (item 3)", () => {
     let asked = 0;
     const provider = () => (++asked === 1 ? never() : Promise.resolve(TOKEN));
     // 1 s per attempt: long enough for the recovered attempt on a busy machine, short enough to end the hung one.
-    await expect(hssOn(api, { auth: { token: provider }, timeoutMs: 1_000 }).showTaskStatistics({ task_type: "iac_scan" })).resolves.toEqual({ total_num: 0 });
+    await expect(
+      hssOn(api, { auth: { token: provider }, timeoutMs: 1_000 }).showTaskStatistics({ task_type: "iac_scan" }),
+    ).resolves.toEqual({ total_num: 0 });
     expect(asked).toBe(2);
   });
 
   it("the caller's signal ends the wait with its reason", async () => {
     const controller = new AbortController();
-    const pending = hssOn(api, { auth: { token: never } }).showTaskStatistics({ task_type: "iac_scan" }, { signal: controller.signal });
+    const pending = hssOn(api, { auth: { token: never } }).showTaskStatistics(
+      { task_type: "iac_scan" },
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(new Error("caller stopped")), 20);
     await expect(pending).rejects.toThrow("caller stopped");
     expect(api.requests).toHaveLength(0);
@@ -45,7 +52,9 @@ describe("token providers are bounded by the call (item 3)", () => {
   it("a slow provider does not stretch the timeout by its own time", async () => {
     const slow = () => new Promise<string>((resolve) => setTimeout(() => resolve(TOKEN), 3_000));
     const started = performance.now();
-    await expect(hssOn(api, { auth: { token: slow }, timeoutMs: 100, retry: false }).showTaskStatistics({ task_type: "iac_scan" })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(
+      hssOn(api, { auth: { token: slow }, timeoutMs: 100, retry: false }).showTaskStatistics({ task_type: "iac_scan" }),
+    ).rejects.toBeInstanceOf(TimeoutError);
     expect(performance.now() - started).toBeLessThan(2_500);
   });
 });

@@ -10,13 +10,16 @@ const base = (): ClientOptions => ({ projectId: "p1", endpoint: api.url, auth: {
 
 describe("path values cannot escape their segment (item 2)", () => {
   it.each(["..", ".", ""])("projectId %j is refused when the client is built, for HSS and SWR", (projectId) => {
-    for (const create of [createHssClient, createSwrClient]) expect(() => create({ ...base(), projectId })).toThrow(/projectId/);
+    for (const create of [createHssClient, createSwrClient])
+      expect(() => create({ ...base(), projectId })).toThrow(/projectId/);
     expect(api.requests).toHaveLength(0);
   });
 
   it("projectId is held to the spec's length (HSS: 1 to 256 characters), and the message cuts the value", () => {
     const long = "p".repeat(1_000);
-    expect(() => createHssClient({ ...base(), projectId: long })).toThrow(/projectId: expected a string of 1 to 256 characters/);
+    expect(() => createHssClient({ ...base(), projectId: long })).toThrow(
+      /projectId: expected a string of 1 to 256 characters/,
+    );
     let message = "";
     try {
       createHssClient({ ...base(), projectId: long });
@@ -29,7 +32,10 @@ describe("path values cannot escape their segment (item 2)", () => {
   it("a projectId with / or %2e%2e stays inside its segment: encoded, not resolved", async () => {
     await hssOn(api, { projectId: "a/../b" }).showTaskStatistics({ task_type: "iac_scan" });
     await hssOn(api, { projectId: "%2e%2e" }).showTaskStatistics({ task_type: "iac_scan" });
-    expect(api.requests.map((request) => request.url.split("?")[0])).toEqual(["/v5/a%2F..%2Fb/common/task-statistics", "/v5/%252e%252e/common/task-statistics"]);
+    expect(api.requests.map((request) => request.url.split("?")[0])).toEqual([
+      "/v5/a%2F..%2Fb/common/task-statistics",
+      "/v5/%252e%252e/common/task-statistics",
+    ]);
   });
 
   it.each([
@@ -55,7 +61,10 @@ describe("path values cannot escape their segment (item 2)", () => {
     for (const endpoint of [`${api.url}/`, api.url.toUpperCase().replace("HTTP", "http")]) {
       await hssOn(api, { endpoint }).showTaskStatistics({ task_type: "iac_scan" });
     }
-    expect(api.requests.map((request) => request.url.split("?")[0])).toEqual(["/v5/p1/common/task-statistics", "/v5/p1/common/task-statistics"]);
+    expect(api.requests.map((request) => request.url.split("?")[0])).toEqual([
+      "/v5/p1/common/task-statistics",
+      "/v5/p1/common/task-statistics",
+    ]);
     expect(() => createHssClient({ ...base(), endpoint: "https://[::1]:8443" })).not.toThrow();
   });
 });
@@ -82,14 +91,18 @@ describe("header values are checked before use, and secrets never quoted (item 4
   });
 
   it("a token provider answering CR/LF fails the call without quoting it, and nothing is sent", async () => {
-    const error: Error = await rejection(hssOn(api, { auth: { token: async () => `${TOKEN}\r\n` } }).showTaskStatistics({ task_type: "iac_scan" }));
+    const error: Error = await rejection(
+      hssOn(api, { auth: { token: async () => `${TOKEN}\r\n` } }).showTaskStatistics({ task_type: "iac_scan" }),
+    );
     expect(error.message).toMatch(/auth\.token\(\): expected a value usable in an HTTP header/);
     expectNoSecret(error.message);
     expect(api.requests).toHaveLength(0);
   });
 
   it("a userAgent with CR/LF is refused at creation", () => {
-    expect(() => createHssClient({ ...base(), userAgent: "ua\r\nX-Evil: 1" })).toThrow(/userAgent: expected a header value/);
+    expect(() => createHssClient({ ...base(), userAgent: "ua\r\nX-Evil: 1" })).toThrow(
+      /userAgent: expected a header value/,
+    );
   });
 });
 
@@ -98,8 +111,16 @@ describe("only own properties count (item 7)", () => {
     ["constructor at the top level", { task_type: "iac_scan", constructor: "x" }, "constructor"],
     ["toString at the top level", { task_type: "iac_scan", toString: "x" }, "toString"],
     ["a JSON __proto__ at the top level", JSON.parse('{"task_type":"iac_scan","__proto__":{"limit":10}}'), "__proto__"],
-    ["constructor nested", { task_type: "iac_scan", iac_scan_info: { constructor: "dockerfile" } }, "iac_scan_info.constructor"],
-    ["a JSON __proto__ nested", { task_type: "iac_scan", iac_scan_info: JSON.parse('{"__proto__":{"file_type":"x"}}') }, "iac_scan_info.__proto__"],
+    [
+      "constructor nested",
+      { task_type: "iac_scan", iac_scan_info: { constructor: "dockerfile" } },
+      "iac_scan_info.constructor",
+    ],
+    [
+      "a JSON __proto__ nested",
+      { task_type: "iac_scan", iac_scan_info: JSON.parse('{"__proto__":{"file_type":"x"}}') },
+      "iac_scan_info.__proto__",
+    ],
   ])("%s is an unknown field, refused unsent", async (_, input, field) => {
     const error: InvalidInputError = await rejection(hssOn(api).listTasks(input as never));
     expect(error).toBeInstanceOf(InvalidInputError);
@@ -111,11 +132,14 @@ describe("only own properties count (item 7)", () => {
 
 describe("error messages show values bounded and as they are (item 10)", () => {
   it("a 10 MB string is cut; NaN, Infinity and bigints print as written", async () => {
-    const huge: InvalidInputError = await rejection(hssOn(api).listTasks({ task_type: "x".repeat(10_000_000) as never }));
+    const huge: InvalidInputError = await rejection(
+      hssOn(api).listTasks({ task_type: "x".repeat(10_000_000) as never }),
+    );
     expect(huge.message.length).toBeLessThan(400);
     expect(huge.message).toMatch(/… \(9999900 more characters\)/);
     expect((huge.value as string).length).toBe(10_000_000); // the field keeps it whole
-    const shown = async (limit: unknown) => ((await rejection(hssOn(api).listTasks({ task_type: "iac_scan", limit: limit as number }))) as Error).message;
+    const shown = async (limit: unknown) =>
+      ((await rejection(hssOn(api).listTasks({ task_type: "iac_scan", limit: limit as number }))) as Error).message;
     expect(await shown(NaN)).toMatch(/got NaN$/);
     expect(await shown(-Infinity)).toMatch(/got -Infinity$/);
     expect(await shown(50n)).toMatch(/got 50n$/);
@@ -133,12 +157,19 @@ describe("input is snapshotted when checked (item 11)", () => {
       if (++seen === 1) scanTypes.push("not-a-scan-type");
       json(response, seen < 3 ? 503 : 200, seen < 3 ? {} : { total_num: 0, data_list: [] });
     };
-    const input = { task_type: "cluster_scan" as const, cluster_scan_info: { scan_type_list: scanTypes as ("cluster_vul" | "benchmark")[] } };
+    const input = {
+      task_type: "cluster_scan" as const,
+      cluster_scan_info: { scan_type_list: scanTypes as ("cluster_vul" | "benchmark")[] },
+    };
     await hssOn(api, { auth: { ak: "HOSTILEAK", sk: SK } }).listTasks(input);
     expect(api.requests).toHaveLength(3);
-    expect(new Set(api.requests.map((request) => request.body))).toEqual(new Set(['{"task_type":"cluster_scan","cluster_scan_info":{"scan_type_list":["cluster_vul"]}}']));
+    expect(new Set(api.requests.map((request) => request.body))).toEqual(
+      new Set(['{"task_type":"cluster_scan","cluster_scan_info":{"scan_type_list":["cluster_vul"]}}']),
+    );
     // The signature covers the body's hash: identical bodies, each signed on its own attempt.
-    expect(api.requests.every((request) => /Signature=[0-9a-f]{64}$/.test(String(request.headers["authorization"])))).toBe(true);
+    expect(
+      api.requests.every((request) => /Signature=[0-9a-f]{64}$/.test(String(request.headers["authorization"]))),
+    ).toBe(true);
   });
 
   it("a getter is read once: the value checked is the value sent", async () => {

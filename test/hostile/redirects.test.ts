@@ -15,41 +15,63 @@ const redirectTo = (status: number, location: () => string) => {
 };
 
 describe("redirects are refused, never followed", () => {
-  it.each([307, 308, 302, 301, 303])("a %i to another origin: RedirectError, nothing reaches the other origin, no retry", async (status) => {
-    redirectTo(status, () => `${other.url}/v5/p1/common/tasks/batch-query`);
-    for (const auth of [{ token: TOKEN }, { ak: "HOSTILEAK", sk: SK, securityToken: SECURITY_TOKEN }]) {
-      const error: RedirectError = await rejection(hssOn(api, { auth }).listTasks({ task_type: "iac_scan" }));
-      expect(error).toBeInstanceOf(RedirectError);
-      expect(error).toMatchObject({ name: "RedirectError", status, location: `${other.url}/v5/p1/common/tasks/batch-query`, operation: "ListTasks", requestId: "redirect-req", attempts: 1 });
-      expect(error.message).toContain(`HTTP ${status}`);
-      expectNoSecret(error.message);
-    }
-    // ListTasks is retry-safe, yet a redirect is not retried: one request per call, none at the other origin.
-    expect(api.requests).toHaveLength(2);
-    expect(other.requests).toHaveLength(0);
-  });
+  it.each([307, 308, 302, 301, 303])(
+    "a %i to another origin: RedirectError, nothing reaches the other origin, no retry",
+    async (status) => {
+      redirectTo(status, () => `${other.url}/v5/p1/common/tasks/batch-query`);
+      for (const auth of [{ token: TOKEN }, { ak: "HOSTILEAK", sk: SK, securityToken: SECURITY_TOKEN }]) {
+        const error: RedirectError = await rejection(hssOn(api, { auth }).listTasks({ task_type: "iac_scan" }));
+        expect(error).toBeInstanceOf(RedirectError);
+        expect(error).toMatchObject({
+          name: "RedirectError",
+          status,
+          location: `${other.url}/v5/p1/common/tasks/batch-query`,
+          operation: "ListTasks",
+          requestId: "redirect-req",
+          attempts: 1,
+        });
+        expect(error.message).toContain(`HTTP ${status}`);
+        expectNoSecret(error.message);
+      }
+      // ListTasks is retry-safe, yet a redirect is not retried: one request per call, none at the other origin.
+      expect(api.requests).toHaveLength(2);
+      expect(other.requests).toHaveLength(0);
+    },
+  );
 
   it("a same-origin redirect is refused too (following would need a re-signed request for a path nobody asked for)", async () => {
     redirectTo(307, () => "/v5/p1/common/task-statistics?task_type=iac_scan");
-    await expect(hssOn(api).showTaskStatistics({ task_type: "iac_scan" })).rejects.toMatchObject({ name: "RedirectError", status: 307, location: "/v5/p1/common/task-statistics?task_type=iac_scan" });
+    await expect(hssOn(api).showTaskStatistics({ task_type: "iac_scan" })).rejects.toMatchObject({
+      name: "RedirectError",
+      status: 307,
+      location: "/v5/p1/common/task-statistics?task_type=iac_scan",
+    });
     expect(api.requests).toHaveLength(1);
   });
 
   it("a 304 or 300 is an answer, not a redirect: a HuaweiCloudError with its status", async () => {
     api.handler = (_, response) => json(response, 300, { error_code: "X.300", error_msg: "choices" });
-    await expect(hssOn(api, { retry: false }).showTaskStatistics({ task_type: "iac_scan" })).rejects.toMatchObject({ name: "HuaweiCloudError", status: 300 });
+    await expect(hssOn(api, { retry: false }).showTaskStatistics({ task_type: "iac_scan" })).rejects.toMatchObject({
+      name: "HuaweiCloudError",
+      status: 300,
+    });
   });
 
   it("the raw client does not follow either: it returns the 3xx as it came", async () => {
     redirectTo(307, () => `${other.url}/elsewhere`);
-    const { response } = await hssOn(api).raw.GET("/v5/{project_id}/common/task-statistics", { params: { path: { project_id: "p1" }, query: { task_type: "iac_scan" } } });
+    const { response } = await hssOn(api).raw.GET("/v5/{project_id}/common/task-statistics", {
+      params: { path: { project_id: "p1" }, query: { task_type: "iac_scan" } },
+    });
     expect([response.status, response.headers.get("Location")]).toEqual([307, `${other.url}/elsewhere`]);
     expect(other.requests).toHaveLength(0);
   });
 
   it("in a browser a manual redirect is an opaque response (status 0, no headers): refused the same way", async () => {
     const modes: string[] = [];
-    const opaque = Object.defineProperties(new Response(null), { type: { value: "opaqueredirect" }, status: { value: 0 } });
+    const opaque = Object.defineProperties(new Response(null), {
+      type: { value: "opaqueredirect" },
+      status: { value: 0 },
+    });
     const fetch = async (request: Request) => (modes.push(request.redirect), opaque);
     const error: RedirectError = await rejection(hssOn(api, { fetch }).showTaskStatistics({ task_type: "iac_scan" }));
     expect(error).toMatchObject({ name: "RedirectError", status: 0, location: undefined, attempts: 1 });

@@ -17,21 +17,36 @@ describe("a 2xx body must be the documented top-level type (item 5)", () => {
     ["an array", "[1,2]", "wrong-type", "an array"],
     ["a string", '"data_list"', "wrong-type", "a string"],
     ["a number", "42", "wrong-type", "an integer"],
-  ])("%s is an InvalidResponseError with status, request id and operation, not retried", async (_, body, reason, got) => {
-    api.handler = (_, response) => json(response, 200, body);
-    const error: InvalidResponseError = await rejection(statistics());
-    expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error).toMatchObject({ status: 200, reason, requestId: "hostile-req", operation: "ShowTaskStatistics", attempts: 1, contentType: "application/json" });
-    expect(error.message).toContain(`expected an object, got ${got}`);
-    expect(api.requests).toHaveLength(1);
-  });
+  ])(
+    "%s is an InvalidResponseError with status, request id and operation, not retried",
+    async (_, body, reason, got) => {
+      api.handler = (_, response) => json(response, 200, body);
+      const error: InvalidResponseError = await rejection(statistics());
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect(error).toMatchObject({
+        status: 200,
+        reason,
+        requestId: "hostile-req",
+        operation: "ShowTaskStatistics",
+        attempts: 1,
+        contentType: "application/json",
+      });
+      expect(error.message).toContain(`expected an object, got ${got}`);
+      expect(api.requests).toHaveLength(1);
+    },
+  );
 
   it("an HTML page with 200 (a proxy's) is not-json, and says its Content-Type", async () => {
     api.handler = (_, response) => {
       response.writeHead(200, { "Content-Type": "text/html" });
       response.end("<html><body>Please log in</body></html>");
     };
-    await expect(statistics()).rejects.toMatchObject({ name: "InvalidResponseError", reason: "not-json", contentType: "text/html", message: expect.stringContaining("Content-Type text/html") });
+    await expect(statistics()).rejects.toMatchObject({
+      name: "InvalidResponseError",
+      reason: "not-json",
+      contentType: "text/html",
+      message: expect.stringContaining("Content-Type text/html"),
+    });
   });
 
   it("truncated JSON is not-json", async () => {
@@ -40,7 +55,10 @@ describe("a 2xx body must be the documented top-level type (item 5)", () => {
   });
 
   it("response enums stay open: a task type or status the spec does not list passes through", async () => {
-    const page = { total_num: 1, data_list: [{ task_id: "t1", task_type: "a_type_from_next_year", task_status: "paused" }] };
+    const page = {
+      total_num: 1,
+      data_list: [{ task_id: "t1", task_type: "a_type_from_next_year", task_status: "paused" }],
+    };
     api.handler = (_, response) => json(response, 200, page);
     await expect(hssOn(api).listTasks({ task_type: "iac_scan" })).resolves.toEqual(page);
   });
@@ -49,7 +67,12 @@ describe("a 2xx body must be the documented top-level type (item 5)", () => {
 describe("response size is bounded (found in review)", () => {
   it("a declared Content-Length above maxResponseBytes is refused before reading", async () => {
     api.handler = (_, response) => json(response, 200, JSON.stringify({ pad: "x".repeat(2_000) }));
-    await expect(statistics({ maxResponseBytes: 1_000 })).rejects.toMatchObject({ name: "InvalidResponseError", reason: "too-large", status: 200, attempts: 1 });
+    await expect(statistics({ maxResponseBytes: 1_000 })).rejects.toMatchObject({
+      name: "InvalidResponseError",
+      reason: "too-large",
+      status: 200,
+      attempts: 1,
+    });
   });
 
   it("an endless chunked body is cut off at the limit, well before the deadline", async () => {
@@ -64,7 +87,10 @@ describe("response size is bounded (found in review)", () => {
       pump();
     };
     const started = performance.now();
-    await expect(statistics({ maxResponseBytes: 1_000_000, timeoutMs: 20_000 })).rejects.toMatchObject({ name: "InvalidResponseError", reason: "too-large" });
+    await expect(statistics({ maxResponseBytes: 1_000_000, timeoutMs: 20_000 })).rejects.toMatchObject({
+      name: "InvalidResponseError",
+      reason: "too-large",
+    });
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(written).toBeLessThan(100_000_000);
   });
@@ -72,7 +98,11 @@ describe("response size is bounded (found in review)", () => {
   it("a small gzip body that inflates past the limit is cut off (Content-Length counts compressed bytes)", async () => {
     const bomb = gzipSync(Buffer.alloc(20_000_000, 0x20));
     api.handler = (_, response) => {
-      response.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip", "Content-Length": String(bomb.length) });
+      response.writeHead(200, {
+        "Content-Type": "application/json",
+        "Content-Encoding": "gzip",
+        "Content-Length": String(bomb.length),
+      });
       response.end(bomb);
     };
     expect(bomb.length).toBeLessThan(1_000_000);
@@ -85,7 +115,9 @@ describe("response size is bounded (found in review)", () => {
       response.write('{"total_num":');
     };
     const started = performance.now();
-    const error: TimeoutError = await rejection(statistics({ timeoutMs: 100, retry: { maxRetries: 1, baseDelayMs: 1 } }));
+    const error: TimeoutError = await rejection(
+      statistics({ timeoutMs: 100, retry: { maxRetries: 1, baseDelayMs: 1 } }),
+    );
     expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 100, attempts: 2 });
     expect(error.message).toContain("after 2 attempts");
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -94,13 +126,20 @@ describe("response size is bounded (found in review)", () => {
 });
 
 describe("Retry-After: delta-seconds or an HTTP-date, nothing else (item 8)", () => {
-  it.each(["-1", "-5", "1.5", "5, 10", "soon", "0x10", "1e3", "Sun, 06 Nov 1994 08:49:37"])("%j is unreadable: the backoff applies", (value) => {
-    expect(parseRetryAfter(value)).toBeUndefined();
-  });
+  it.each(["-1", "-5", "1.5", "5, 10", "soon", "0x10", "1e3", "Sun, 06 Nov 1994 08:49:37"])(
+    "%j is unreadable: the backoff applies",
+    (value) => {
+      expect(parseRetryAfter(value)).toBeUndefined();
+    },
+  );
 
   it("the three HTTP-date forms are read as GMT, and seconds as seconds", () => {
     const now = Date.parse("1994-11-06T08:49:30Z");
-    for (const date of ["Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994"]) {
+    for (const date of [
+      "Sun, 06 Nov 1994 08:49:37 GMT",
+      "Sunday, 06-Nov-94 08:49:37 GMT",
+      "Sun Nov  6 08:49:37 1994",
+    ]) {
       expect(parseRetryAfter(date, now)).toBe(7_000);
     }
     expect(parseRetryAfter(" 3 ")).toBe(3_000);
@@ -108,7 +147,10 @@ describe("Retry-After: delta-seconds or an HTTP-date, nothing else (item 8)", ()
 
   it("against a server: garbage Retry-After is retried with the backoff; a wait longer than maxDelayMs returns at once", async () => {
     let seen = 0;
-    api.handler = (_, response) => (++seen < 4 ? json(response, 503, {}, { "Retry-After": ["-1", "1.5", "5, 10"][seen - 1]! }) : json(response, 200, { total_num: 0 }));
+    api.handler = (_, response) =>
+      ++seen < 4
+        ? json(response, 503, {}, { "Retry-After": ["-1", "1.5", "5, 10"][seen - 1]! })
+        : json(response, 200, { total_num: 0 });
     await expect(statistics()).resolves.toEqual({ total_num: 0 });
     expect(api.requests).toHaveLength(4);
 

@@ -29,12 +29,19 @@ export const json = (response: ServerResponse, status: number, body: unknown, he
   response.end(typeof body === "string" ? body : JSON.stringify(body));
 };
 
-export async function startHostileServer(handler: Handler = (_, response) => json(response, 200, {})): Promise<HostileServer> {
+export async function startHostileServer(
+  handler: Handler = (_, response) => json(response, 200, {}),
+): Promise<HostileServer> {
   const requests: Seen[] = [];
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const seen = { method: request.method ?? "", url: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString("utf8") };
+    const seen = {
+      method: request.method ?? "",
+      url: request.url ?? "",
+      headers: request.headers,
+      body: Buffer.concat(chunks).toString("utf8"),
+    };
     requests.push(seen);
     await state.handler(seen, response);
   });
@@ -58,7 +65,11 @@ export async function startHostileServer(handler: Handler = (_, response) => jso
  */
 export function useHostileServer(initial: Handler = (_, response) => json(response, 200, {})): HostileServer {
   let server: HostileServer | undefined;
-  const current = (): HostileServer => server ?? (() => { throw new Error("the hostile server starts in beforeAll"); })();
+  const current = (): HostileServer =>
+    server ??
+    (() => {
+      throw new Error("the hostile server starts in beforeAll");
+    })();
   beforeAll(async () => {
     server = await startHostileServer(initial);
   });
@@ -90,7 +101,13 @@ export const SECURITY_TOKEN = "hostile-test-security-token";
 
 /** An HSS client on the server, token auth and fast retries unless overridden. */
 export function hssOn(server: HostileServer, overrides: Partial<ClientOptions> = {}): HssClient {
-  return createHssClient({ projectId: "p1", endpoint: server.url, auth: { token: TOKEN }, retry: { baseDelayMs: 1 }, ...overrides });
+  return createHssClient({
+    projectId: "p1",
+    endpoint: server.url,
+    auth: { token: TOKEN },
+    retry: { baseDelayMs: 1 },
+    ...overrides,
+  });
 }
 
 export const rejection = (promise: Promise<unknown>): Promise<any> =>

@@ -89,7 +89,8 @@ export async function startMetadataServer(options: { expiresAt?: Date } = {}): P
     if (path === "/meta-data/latest/api/token" && request.method === "PUT") {
       standIn.counts.token++;
       if (standIn.tokenless) return json(response, 404, { error: "not found" });
-      if (typeof ttl !== "string" || !/^\d+$/.test(ttl)) return json(response, 400, { error: "X-Metadata-Token-Ttl-Seconds required" });
+      if (typeof ttl !== "string" || !/^\d+$/.test(ttl))
+        return json(response, 400, { error: "X-Metadata-Token-Ttl-Seconds required" });
       const issued = randomBytes(16).toString("hex");
       tokens.add(issued);
       return response.writeHead(200, { "content-type": "text/plain" }).end(issued);
@@ -101,9 +102,12 @@ export async function startMetadataServer(options: { expiresAt?: Date } = {}): P
         return json(response, 401, { error: "invalid or missing X-Metadata-Token" });
       }
       if (standIn.mode === "fail") return json(response, 500, { error: "internal error" });
-      if (standIn.mode === "no-agency") return response.writeHead(401).end("Please configure Cloud Service Agency first");
+      if (standIn.mode === "no-agency")
+        return response.writeHead(401).end("Please configure Cloud Service Agency first");
       if (standIn.mode === "omit-keys") {
-        return json(response, 200, { credential: { securitytoken: standIn.keys.securitytoken, expires_at: standIn.keys.expires_at } });
+        return json(response, 200, {
+          credential: { securitytoken: standIn.keys.securitytoken, expires_at: standIn.keys.expires_at },
+        });
       }
       return json(response, 200, { credential: standIn.keys });
     }

@@ -141,7 +141,9 @@ export function findRuntimeBinary(runtime: "bun" | "deno"): string {
     ? readdirSync(scope).map((pkg) => join(scope, pkg, runtime === "bun" ? "bin/bun" : "deno"))
     : [];
   const wrappers = runtime === "bun" ? ["node_modules/bun/bin/bun.exe"] : ["node_modules/deno/deno"];
-  const candidates = [...platformBinaries, ...wrappers.map((path) => join(ROOT, path))].filter((path) => existsSync(path));
+  const candidates = [...platformBinaries, ...wrappers.map((path) => join(ROOT, path))].filter((path) =>
+    existsSync(path),
+  );
   for (const candidate of candidates) {
     try {
       execFileSync(candidate, ["--version"], { stdio: "pipe", timeout: 20_000 });
@@ -150,5 +152,7 @@ export function findRuntimeBinary(runtime: "bun" | "deno"): string {
       // a placeholder or another platform's binary: try the next
     }
   }
-  throw new Error(`no runnable ${runtime} binary under node_modules (tried: ${candidates.join(", ") || "none"}); run npm ci`);
+  throw new Error(
+    `no runnable ${runtime} binary under node_modules (tried: ${candidates.join(", ") || "none"}); run npm ci`,
+  );
 }

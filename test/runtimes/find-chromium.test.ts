@@ -24,36 +24,55 @@ const systemBrowser = executable("usr/bin/chromium");
 const pathBrowser = executable("bin/google-chrome");
 const oldCached = executable("home/.cache/ms-playwright/chromium-1100/chrome-linux/chrome");
 const newCached = executable("home/.cache/ms-playwright/chromium-1255/chrome-linux64/chrome");
-const shell = executable("home/.cache/ms-playwright/chromium_headless_shell-1255/chrome-headless-shell-linux64/chrome-headless-shell");
+const shell = executable(
+  "home/.cache/ms-playwright/chromium_headless_shell-1255/chrome-headless-shell-linux64/chrome-headless-shell",
+);
 const notExecutable = executable("usr/bin/chromium-browser", 0o644);
-const find = (env: Record<string, string>, systemPaths: string[] = []) => findChromium({ env, platform: "linux", home, systemPaths });
+const find = (env: Record<string, string>, systemPaths: string[] = []) =>
+  findChromium({ env, platform: "linux", home, systemPaths });
 
 describe("findChromium", () => {
   it("takes CHROMIUM_PATH first, and refuses one that is not an executable file", () => {
-    expect(find({ CHROMIUM_PATH: pathBrowser, PATH: dirname(pathBrowser) }, [systemBrowser])).toEqual({ path: pathBrowser, source: "CHROMIUM_PATH" });
-    expect(() => find({ CHROMIUM_PATH: notExecutable }, [systemBrowser])).toThrow(/CHROMIUM_PATH=.* is not an executable file/);
+    expect(find({ CHROMIUM_PATH: pathBrowser, PATH: dirname(pathBrowser) }, [systemBrowser])).toEqual({
+      path: pathBrowser,
+      source: "CHROMIUM_PATH",
+    });
+    expect(() => find({ CHROMIUM_PATH: notExecutable }, [systemBrowser])).toThrow(
+      /CHROMIUM_PATH=.* is not an executable file/,
+    );
     expect(() => find({ CHROMIUM_PATH: join(root, "usr/bin") })).toThrow(/not an executable file/);
   });
 
   it("then a system browser, skipping files that are not executable", () => {
-    expect(find({ PATH: dirname(pathBrowser) }, [notExecutable, systemBrowser])).toEqual({ path: systemBrowser, source: "system" });
+    expect(find({ PATH: dirname(pathBrowser) }, [notExecutable, systemBrowser])).toEqual({
+      path: systemBrowser,
+      source: "system",
+    });
   });
 
   it("then a browser on PATH", () => {
-    expect(find({ PATH: `${join(root, "nowhere")}:${dirname(pathBrowser)}` }, [notExecutable])).toEqual({ path: pathBrowser, source: "PATH" });
+    expect(find({ PATH: `${join(root, "nowhere")}:${dirname(pathBrowser)}` }, [notExecutable])).toEqual({
+      path: pathBrowser,
+      source: "PATH",
+    });
   });
 
   it("then Playwright's cache, the newest revision and the full browser first", () => {
     expect(find({ PATH: "" })).toEqual({ path: newCached, source: "Playwright cache" });
     rmSync(newCached);
     expect(find({ PATH: "" })).toEqual({ path: shell, source: "Playwright cache" });
-    expect(find({ PATH: "", PLAYWRIGHT_BROWSERS_PATH: dirname(dirname(dirname(oldCached))) })).toEqual({ path: shell, source: "Playwright cache" });
+    expect(find({ PATH: "", PLAYWRIGHT_BROWSERS_PATH: dirname(dirname(dirname(oldCached))) })).toEqual({
+      path: shell,
+      source: "Playwright cache",
+    });
     expect(find({ PATH: "", PLAYWRIGHT_BROWSERS_PATH: join(root, "empty") })).toBeUndefined();
   });
 
   it("reads the system locations from FIND_CHROMIUM_SYSTEM_PATHS when given (empty: none)", () => {
     const env = { PATH: "", PLAYWRIGHT_BROWSERS_PATH: join(root, "empty") };
-    expect(findChromium({ env: { ...env, FIND_CHROMIUM_SYSTEM_PATHS: systemBrowser }, platform: "linux", home })).toEqual({
+    expect(
+      findChromium({ env: { ...env, FIND_CHROMIUM_SYSTEM_PATHS: systemBrowser }, platform: "linux", home }),
+    ).toEqual({
       path: systemBrowser,
       source: "system",
     });

@@ -49,13 +49,17 @@ describe("the smoke test passes", () => {
     expectSmokeMatchesServer(summary, server);
   });
 
-  it.each(TESTED_NODE_VERSIONS)("on Node %s", async (version) => {
-    const node = await ensureNode(version);
-    const { runtime, summary } = parseResult(await run(node, smokeArgs()));
-    expect(runtime).toBe(`node v${version}`);
-    expect(summary.digest).toBe("node:crypto");
-    expectSmokeMatchesServer(summary, server);
-  }, 300_000);
+  it.each(TESTED_NODE_VERSIONS)(
+    "on Node %s",
+    async (version) => {
+      const node = await ensureNode(version);
+      const { runtime, summary } = parseResult(await run(node, smokeArgs()));
+      expect(runtime).toBe(`node v${version}`);
+      expect(summary.digest).toBe("node:crypto");
+      expectSmokeMatchesServer(summary, server);
+    },
+    300_000,
+  );
 
   it("on Bun", async () => {
     const { runtime, summary } = parseResult(await run(findRuntimeBinary("bun"), smokeArgs()));
@@ -69,9 +73,13 @@ describe("the smoke test passes", () => {
     const host = new URL(server.url).host;
     // Network to the stand-in only; reads for the library and node_modules (openapi-fetch, found through
     // package.json); no lock file written into the repository.
-    const result = await run(deno, ["run", `--allow-net=${host}`, `--allow-read=${ROOT}`, "--no-lock", "--no-prompt", ...smokeArgs()], {
-      cwd: ROOT,
-    });
+    const result = await run(
+      deno,
+      ["run", `--allow-net=${host}`, `--allow-read=${ROOT}`, "--no-lock", "--no-prompt", ...smokeArgs()],
+      {
+        cwd: ROOT,
+      },
+    );
     const { runtime, summary } = parseResult(result);
     expect(runtime).toMatch(/^deno \d+\.\d+\.\d+/);
     expect(summary.digest).toBe("node:crypto");
@@ -129,10 +137,19 @@ describe("the smoke test passes", () => {
         page.on("pageerror", (error) => consoleLines.push(`pageerror: ${error.message}`));
         const config = smokeConfig(server);
         await page.goto(`${pageOrigin}/#${encodeURIComponent(JSON.stringify(config))}`);
-        const handle = await page.waitForFunction(() => (globalThis as { smokeOutcome?: unknown }).smokeOutcome, undefined, {
-          timeout: 30_000,
-        });
-        const outcome = (await handle.jsonValue()) as { ok: boolean; summary?: SmokeSummary; error?: string; userAgent: string };
+        const handle = await page.waitForFunction(
+          () => (globalThis as { smokeOutcome?: unknown }).smokeOutcome,
+          undefined,
+          {
+            timeout: 30_000,
+          },
+        );
+        const outcome = (await handle.jsonValue()) as {
+          ok: boolean;
+          summary?: SmokeSummary;
+          error?: string;
+          userAgent: string;
+        };
         expect(outcome.error, consoleLines.join("\n")).toBeUndefined();
         expect(outcome.ok).toBe(true);
         expect(outcome.userAgent).toMatch(/Chrome\/\d+/);

@@ -63,7 +63,10 @@ export async function smoke(lib, config) {
     iacTasksOnPage: tasksPage.data_list.length,
     iacTasksTotal: tasksPage.total_num,
     paginated: { items, distinct: ids.size },
-    rejected: { status: rejected.status, hasRequestId: typeof rejected.requestId === "string" && rejected.requestId !== "" },
+    rejected: {
+      status: rejected.status,
+      hasRequestId: typeof rejected.requestId === "string" && rejected.requestId !== "",
+    },
   };
 }
 

@@ -4,7 +4,13 @@
 import type { ItemOf } from "../../src/core/method.js";
 import { hssOperations, type HssMethods } from "../../generated/hss/operations.js";
 import type { SwrMethods } from "../../generated/swr/operations.js";
-import type { HssErrorBody, JobDetail, ListInstanceJobsItem, ListTasksItem, ListTasksTaskInfo } from "../../src/index.js";
+import type {
+  HssErrorBody,
+  JobDetail,
+  ListInstanceJobsItem,
+  ListTasksItem,
+  ListTasksTaskInfo,
+} from "../../src/index.js";
 
 declare const hss: HssMethods;
 declare const swr: SwrMethods;
@@ -16,13 +22,21 @@ export async function correctUsage(): Promise<void> {
   const item: ItemOf<HssMethods["listTasks"]> | undefined = page.data_list?.[0];
   const id: string | undefined = item?.task_id;
   await hss.createTask({ task_type: "iac_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f1"] } });
-  await hss.createTask({ task_type: "cluster_scan", cluster_scan_info: { scan_type_list: ["cluster_vul"], range_type: "all_cluster" } });
+  await hss.createTask({
+    task_type: "cluster_scan",
+    cluster_scan_info: { scan_type_list: ["cluster_vul"], range_type: "all_cluster" },
+  });
   await hss.showTaskStatistics({ task_type: "cluster_scan" });
   await swr.listInstanceJobs({ status: "Running", limit: 20 });
   // Every input field of ListInstanceJobs is optional, so the input object may be left out.
   await swr.listInstanceJobs();
   const full = await hss.listTasks.withResponse({ task_type: "iac_scan" });
-  const meta: [number, string | undefined, number, string | null] = [full.status, full.requestId, full.attempts, full.rawHeaders.get("x-a")];
+  const meta: [number, string | undefined, number, string | null] = [
+    full.status,
+    full.requestId,
+    full.attempts,
+    full.rawHeaders.get("x-a"),
+  ];
   const fullTotal: number | undefined = full.data.total_num;
   void [meta, fullTotal];
   const repos = await swr.listReposDetails.withResponse({ limit: "10", offset: "0" });

@@ -13,7 +13,14 @@ export function clientOptions(): void {
   // A region newer than the spec still type-checks (Region | (string & {})); it needs endpoint at run time.
   createSwrClient({ projectId: "p", region: "xx-newregion-9", endpoint: "https://swr.example.com", auth });
   // Optional options accept undefined explicitly, also under exactOptionalPropertyTypes.
-  createHssClient({ projectId: "p", region: "ap-southeast-1", auth, timeoutMs: undefined, retry: undefined, signal: undefined });
+  createHssClient({
+    projectId: "p",
+    region: "ap-southeast-1",
+    auth,
+    timeoutMs: undefined,
+    retry: undefined,
+    signal: undefined,
+  });
   createHssClient({ projectId: "p", endpoint: "https://hss.example.com", region: undefined, auth });
   // @ts-expect-error neither region nor endpoint
   createHssClient({ projectId: "p", auth });

@@ -9,7 +9,10 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const DIRECTIVE = "// @ts-expect-error";
 
 // Each usage file compiles under both settings of exactOptionalPropertyTypes: users have either.
-const CONFIGS = { "exactOptionalPropertyTypes off": "tsconfig.json", "exactOptionalPropertyTypes on": "tsconfig.exact.json" };
+const CONFIGS = {
+  "exactOptionalPropertyTypes off": "tsconfig.json",
+  "exactOptionalPropertyTypes on": "tsconfig.exact.json",
+};
 const USAGES = [
   // generated/: method inputs and outputs, the operation tables.
   { file: "generated-usage.ts", minMarked: 8 },
@@ -26,25 +29,34 @@ describe.each(Object.entries(CONFIGS))("types, %s", (_, config) => {
     expect(tsc.status).toBe(0);
   });
 
-  it.each(USAGES)("have a real error under each @ts-expect-error in $file (the directives are not vacuous)", ({ file, minMarked }) => {
-    const usagePath = here(file);
-    const lines = readFileSync(usagePath, "utf8").split("\n");
-    const marked = lines.flatMap((line, index) => (line.trim().startsWith(DIRECTIVE) ? [index + 2] : []));
-    expect(marked.length).toBeGreaterThanOrEqual(minMarked);
-    // Blank the directives (keeping line numbers) and compile in memory: every marked line must now fail.
-    const stripped = lines.map((line) => (line.trim().startsWith(DIRECTIVE) ? "" : line)).join("\n");
-    expect(errorLines(tsconfigPath, usagePath, stripped)).toEqual(marked);
-  });
+  it.each(USAGES)(
+    "have a real error under each @ts-expect-error in $file (the directives are not vacuous)",
+    ({ file, minMarked }) => {
+      const usagePath = here(file);
+      const lines = readFileSync(usagePath, "utf8").split("\n");
+      const marked = lines.flatMap((line, index) => (line.trim().startsWith(DIRECTIVE) ? [index + 2] : []));
+      expect(marked.length).toBeGreaterThanOrEqual(minMarked);
+      // Blank the directives (keeping line numbers) and compile in memory: every marked line must now fail.
+      const stripped = lines.map((line) => (line.trim().startsWith(DIRECTIVE) ? "" : line)).join("\n");
+      expect(errorLines(tsconfigPath, usagePath, stripped)).toEqual(marked);
+    },
+  );
 });
 
 /** 1-based lines of `usagePath` that have a type error when its text is `text`, compiled with `tsconfigPath`. */
 function errorLines(tsconfigPath: string, usagePath: string, text: string): number[] {
-  const config = ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    tsconfigPath,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
   const host = ts.createCompilerHost(config.options);
   const readFile = host.readFile.bind(host);
   host.readFile = (file) => (file === usagePath ? text : readFile(file));
   const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
   const file = program.getSourceFile(usagePath)!;
-  const lines = ts.getPreEmitDiagnostics(program, file).map((d) => file.getLineAndCharacterOfPosition(d.start!).line + 1);
+  const lines = ts
+    .getPreEmitDiagnostics(program, file)
+    .map((d) => file.getLineAndCharacterOfPosition(d.start!).line + 1);
   return [...new Set(lines)].sort((a, b) => a - b);
 }

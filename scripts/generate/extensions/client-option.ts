@@ -13,7 +13,11 @@ export function readClientOption(site: ExtensionSite): ClientOptionName | undefi
   const value = site.owner.value[CLIENT_OPTION];
   if (value === undefined) return undefined;
   if (typeof value !== "string" || !(CLIENT_OPTION_NAMES as readonly string[]).includes(value)) {
-    extensionProblem(site, CLIENT_OPTION, `${CLIENT_OPTION} ${JSON.stringify(value)} is not an option a client knows (known: ${CLIENT_OPTION_NAMES.join(", ")})`);
+    extensionProblem(
+      site,
+      CLIENT_OPTION,
+      `${CLIENT_OPTION} ${JSON.stringify(value)} is not an option a client knows (known: ${CLIENT_OPTION_NAMES.join(", ")})`,
+    );
   }
   return value as ClientOptionName;
 }

@@ -11,7 +11,13 @@ export function readExternalDocsUrl(site: ExtensionSite): string {
   const value = site.owner.value[EXTERNAL_DOCS];
   const given = typeof value === "object" && value !== null ? (value as Record<string, unknown>).url : undefined;
   const url = requiredString(site, EXTERNAL_DOCS, given, ["url"]);
-  if (!isHttpsUrl(url)) extensionProblem(site, EXTERNAL_DOCS, `${EXTERNAL_DOCS}.url must be an https:// URL (the public documentation page)`, ["url"]);
+  if (!isHttpsUrl(url))
+    extensionProblem(
+      site,
+      EXTERNAL_DOCS,
+      `${EXTERNAL_DOCS}.url must be an https:// URL (the public documentation page)`,
+      ["url"],
+    );
   return url;
 }
 

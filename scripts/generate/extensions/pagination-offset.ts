@@ -9,7 +9,17 @@
  */
 import type { OffsetPagination, PageTotal } from "../../../src/core/operation.js";
 import { isRecord } from "../../openapi/index.js";
-import { PAGINATION as X, pagingBound, pagingNumbers, pagingParameter, propertySchema, readPageShape, resolved, SHAPE_KEYS, type PagedOperation } from "./pagination-shape.js";
+import {
+  PAGINATION as X,
+  pagingBound,
+  pagingNumbers,
+  pagingParameter,
+  propertySchema,
+  readPageShape,
+  resolved,
+  SHAPE_KEYS,
+  type PagedOperation,
+} from "./pagination-shape.js";
 import { extensionMapping, extensionProblem, requiredString, type ExtensionSite } from "./site.js";
 
 const KEYS = [...SHAPE_KEYS, "offset", "total", "maxOffset"] as const;
@@ -19,7 +29,12 @@ export function readOffsetPagination(site: ExtensionSite, operation: PagedOperat
   const { shape } = readPageShape(site, node, operation);
   const offset = pagingParameter(site, node, operation, "offset");
   if (pagingNumbers(site, offset.param, "offset") !== shape.numbersAs) {
-    extensionProblem(site, X, `${X}.offset "${offset.name}" and ${X}.limit "${shape.limit}" must both be integers or both strings`, ["offset"]);
+    extensionProblem(
+      site,
+      X,
+      `${X}.offset "${offset.name}" and ${X}.limit "${shape.limit}" must both be integers or both strings`,
+      ["offset"],
+    );
   }
   const maxOffset = pagingBound(site, node, offset.param, "maxOffset", "maximum");
   const total = readTotal(site, node, operation);
@@ -30,19 +45,31 @@ export function readOffsetPagination(site: ExtensionSite, operation: PagedOperat
 function readTotal(site: ExtensionSite, node: Record<string, unknown>, { output }: PagedOperation): PageTotal | null {
   if (node.total === undefined) return null;
   if (isRecord(node.total)) {
-    for (const key of Object.keys(node.total)) if (key !== "header") extensionProblem(site, X, `${X}.total.${key} is not a known key (known: header)`, ["total", key]);
+    for (const key of Object.keys(node.total))
+      if (key !== "header")
+        extensionProblem(site, X, `${X}.total.${key} is not a known key (known: header)`, ["total", key]);
     const name = requiredString(site, X, node.total.header, ["total", "header"]).toLowerCase();
     const header = declaredHeader(site, name);
-    if (header === undefined) extensionProblem(site, X, `${X}.total.header "${name}" is not a header of any 2xx response`, ["total", "header"]);
+    if (header === undefined)
+      extensionProblem(site, X, `${X}.total.header "${name}" is not a header of any 2xx response`, ["total", "header"]);
     if (name === "content-range") return { in: "header", name, format: "content-range" };
-    if (header.type !== "integer") extensionProblem(site, X, `${X}.total.header "${name}" must have an integer schema (or be Content-Range)`, ["total", "header"]);
+    if (header.type !== "integer")
+      extensionProblem(site, X, `${X}.total.header "${name}" must have an integer schema (or be Content-Range)`, [
+        "total",
+        "header",
+      ]);
     return { in: "header", name, format: "integer" };
   }
   const field = requiredString(site, X, node.total, ["total"]);
-  if (output.value.type === "array") extensionProblem(site, X, `${X}.total "${field}" cannot be a body field: the success response body is an array`, ["total"]);
+  if (output.value.type === "array")
+    extensionProblem(site, X, `${X}.total "${field}" cannot be a body field: the success response body is an array`, [
+      "total",
+    ]);
   const schema = propertySchema(site, output, field);
-  if (schema === undefined) extensionProblem(site, X, `${X}.total names "${field}", which is not a field of the success response`, ["total"]);
-  if (schema.type !== "integer") extensionProblem(site, X, `${X}.total "${field}" must be an integer field of the success response`, ["total"]);
+  if (schema === undefined)
+    extensionProblem(site, X, `${X}.total names "${field}", which is not a field of the success response`, ["total"]);
+  if (schema.type !== "integer")
+    extensionProblem(site, X, `${X}.total "${field}" must be an integer field of the success response`, ["total"]);
   return { in: "body", field };
 }
 

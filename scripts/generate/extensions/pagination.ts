@@ -24,8 +24,12 @@ export function readPagination(site: ExtensionSite, operation: PagedOperation): 
   if (value === undefined) return undefined;
   const style = isRecord(value) && value.style !== undefined ? value.style : "offset";
   if (typeof style !== "string" || !Object.hasOwn(STYLES, style)) {
-    extensionProblem(site, PAGINATION, `${PAGINATION}.style ${JSON.stringify(style)} is not a known paging style (known: ${Object.keys(STYLES).join(", ")})`, ["style"]);
+    extensionProblem(
+      site,
+      PAGINATION,
+      `${PAGINATION}.style ${JSON.stringify(style)} is not a known paging style (known: ${Object.keys(STYLES).join(", ")})`,
+      ["style"],
+    );
   }
   return STYLES[style as PaginationSpec["style"]](site, operation);
 }
-

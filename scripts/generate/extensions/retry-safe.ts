@@ -9,6 +9,7 @@ export const RETRY_SAFE = "x-retry-safe";
 
 export function readRetrySafe(site: ExtensionSite): boolean {
   const value = site.owner.value[RETRY_SAFE];
-  if (typeof value !== "boolean") extensionProblem(site, RETRY_SAFE, `${RETRY_SAFE} is required and must be true or false`);
+  if (typeof value !== "boolean")
+    extensionProblem(site, RETRY_SAFE, `${RETRY_SAFE} is required and must be true or false`);
   return value;
 }

@@ -16,24 +16,45 @@ export interface ExtensionSite {
 }
 
 /** Throws a problem at `<owner>/<extension>/<...path>` (the nearest node that exists). */
-export function extensionProblem(site: ExtensionSite, extension: string, message: string, path: readonly string[] = []): never {
+export function extensionProblem(
+  site: ExtensionSite,
+  extension: string,
+  message: string,
+  path: readonly string[] = [],
+): never {
   fail(site.spec, [...site.owner.pointer, extension, ...path], `${site.operationId}: ${message}`);
 }
 
 /** The extension's value as a mapping whose keys are all in `known`; `shape` describes it in the message. */
-export function extensionMapping(site: ExtensionSite, extension: string, known: readonly string[], shape: string): Record<string, unknown> {
+export function extensionMapping(
+  site: ExtensionSite,
+  extension: string,
+  known: readonly string[],
+  shape: string,
+): Record<string, unknown> {
   const value = site.owner.value[extension];
   if (!isRecord(value)) extensionProblem(site, extension, `${extension} must be a mapping with ${shape}`);
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) extensionProblem(site, extension, `${extension}.${key} is not a known key (known: ${known.join(", ")})`, [key]);
+    if (!known.includes(key))
+      extensionProblem(site, extension, `${extension}.${key} is not a known key (known: ${known.join(", ")})`, [key]);
   }
   return value;
 }
 
 /** `value` (found at `<extension>/<...path>`) as a non-empty string, or a problem naming it. */
-export function requiredString(site: ExtensionSite, extension: string, value: unknown, path: readonly string[] = []): string {
+export function requiredString(
+  site: ExtensionSite,
+  extension: string,
+  value: unknown,
+  path: readonly string[] = [],
+): string {
   if (typeof value !== "string" || value === "") {
-    extensionProblem(site, extension, `${[extension, ...path].join(".")} is required and must be a non-empty string`, path);
+    extensionProblem(
+      site,
+      extension,
+      `${[extension, ...path].join(".")} is required and must be a non-empty string`,
+      path,
+    );
   }
   return value;
 }

@@ -16,4 +16,5 @@ export const sha256Hex: Digest["sha256Hex"] =
     ? (data): string => oneShot("sha256", data, "hex")
     : (data): string => crypto.createHash("sha256").update(data).digest("hex");
 
-export const hmacSha256Hex: Digest["hmacSha256Hex"] = (key, data): string => crypto.createHmac("sha256", key).update(data).digest("hex");
+export const hmacSha256Hex: Digest["hmacSha256Hex"] = (key, data): string =>
+  crypto.createHmac("sha256", key).update(data).digest("hex");

@@ -53,7 +53,13 @@ export const accessLog: RequestStep = (next, client) => {
   };
 };
 
-function entry(request: Request, call: Call, started: number, response: Response | undefined, error: AccessLogEntry["error"]): AccessLogEntry {
+function entry(
+  request: Request,
+  call: Call,
+  started: number,
+  response: Response | undefined,
+  error: AccessLogEntry["error"],
+): AccessLogEntry {
   return {
     operation: call.operation.operationId,
     method: request.method,

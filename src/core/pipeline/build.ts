@@ -11,12 +11,17 @@ export const build: Step = (next, client) => (call) => {
 };
 
 /** Places each field where the operation table says it goes; client-option fields come from the client. */
-function requestParts(operation: OperationSpec, input: Record<string, unknown>, clientValues: Readonly<Record<string, unknown>>): RequestParts {
+function requestParts(
+  operation: OperationSpec,
+  input: Record<string, unknown>,
+  clientValues: Readonly<Record<string, unknown>>,
+): RequestParts {
   const parts: Record<ParamLocation, Record<string, unknown>> = { path: {}, query: {}, header: {}, body: {} };
   let hasObjectBody = false;
   let wholeBody: unknown;
   for (const [field, param] of Object.entries(operation.params)) {
-    const value = param.clientOption !== undefined ? clientValue(operation, param.clientOption, clientValues) : input[field];
+    const value =
+      param.clientOption !== undefined ? clientValue(operation, param.clientOption, clientValues) : input[field];
     // A whole body (an array, a scalar) is sent as given; absent, the request has no body.
     if (param.wholeBody) {
       wholeBody = value;
@@ -26,14 +31,19 @@ function requestParts(operation: OperationSpec, input: Record<string, unknown>, 
     if (value !== undefined) parts[param.in][param.name] = value;
   }
   const body = hasObjectBody ? parts.body : wholeBody;
-  return { params: { path: parts.path, query: parts.query, header: parts.header }, body: body === undefined ? undefined : JSON.stringify(body) };
+  return {
+    params: { path: parts.path, query: parts.query, header: parts.header },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
 }
 
 /** A value the operation takes from the client's options; a client created without it cannot make this call. */
 function clientValue(operation: OperationSpec, name: string, clientValues: Readonly<Record<string, unknown>>): unknown {
   const value = clientValues[name];
   if (value === undefined) {
-    throw new TypeError(`${operation.operationId}: this operation needs the client option ${name}; create the client with { ${name}: "…" }`);
+    throw new TypeError(
+      `${operation.operationId}: this operation needs the client option ${name}; create the client with { ${name}: "…" }`,
+    );
   }
   return value;
 }

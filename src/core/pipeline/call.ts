@@ -5,7 +5,12 @@ import type { Call, ClientContext } from "./types.js";
 const NOTHING_TO_RELEASE = () => {};
 
 /** A new call, before any step ran. The caller runs `call.release()` once the call settles. */
-export function newCall(client: ClientContext, operation: OperationSpec, input: unknown, options: CallOptions | undefined): Call {
+export function newCall(
+  client: ClientContext,
+  operation: OperationSpec,
+  input: unknown,
+  options: CallOptions | undefined,
+): Call {
   const { signal, release } = callSignal(client, options?.signal);
   return {
     operation,
@@ -27,7 +32,10 @@ export function newCall(client: ClientContext, operation: OperationSpec, input: 
  * The call's signal: the caller's, or — when the client has one — a signal of the call's own that follows the
  * client's (through its single listener) and the caller's, so the steps add their listeners to this one.
  */
-function callSignal(client: ClientContext, own: AbortSignal | undefined): { signal: AbortSignal | undefined; release: () => void } {
+function callSignal(
+  client: ClientContext,
+  own: AbortSignal | undefined,
+): { signal: AbortSignal | undefined; release: () => void } {
   if (client.signal === undefined) return { signal: own, release: NOTHING_TO_RELEASE };
   const controller = new AbortController();
   const unsubscribe = client.signal.subscribe(() => controller.abort(client.signal!.signal.reason));

@@ -14,7 +14,8 @@ export const checkResponse: Step = (next) => async (call) => {
   const outcome = await next(call);
   const expected = call.operation.responseType;
   // Only a JSON answer has a JSON type: a documented status without a body, or with text or bytes, is not checked.
-  if (expected === undefined || (call.operation.responses?.[outcome.response.status] ?? "json") !== "json") return outcome;
+  if (expected === undefined || (call.operation.responses?.[outcome.response.status] ?? "json") !== "json")
+    return outcome;
   const actual = jsonType(outcome.output);
   if (actual === expected || (expected === "number" && actual === "integer")) return outcome;
   const { response } = outcome;

@@ -9,7 +9,13 @@ export const classify: Step = (next) => async (call) => {
   const requestId = response.headers.get("X-Request-Id") ?? undefined;
   const operation = call.operation.operationId;
   if (!response.ok) {
-    throw new HuaweiCloudError({ status: response.status, operation, requestId, body: outcome.errorBody, attempts: call.attempts });
+    throw new HuaweiCloudError({
+      status: response.status,
+      operation,
+      requestId,
+      body: outcome.errorBody,
+      attempts: call.attempts,
+    });
   }
   return { ...outcome, output: successBody(call, outcome) };
 };

@@ -11,10 +11,14 @@ export interface ClientSignal {
 
 export function clientSignal(signal: AbortSignal): ClientSignal {
   const subscribers = new Set<() => void>();
-  signal.addEventListener("abort", () => {
-    for (const onAbort of [...subscribers]) onAbort();
-    subscribers.clear();
-  }, { once: true });
+  signal.addEventListener(
+    "abort",
+    () => {
+      for (const onAbort of [...subscribers]) onAbort();
+      subscribers.clear();
+    },
+    { once: true },
+  );
   return {
     signal,
     subscribe(onAbort) {

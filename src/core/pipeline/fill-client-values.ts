@@ -10,7 +10,8 @@ export const fillClientValues: Step = (next, client) => async (call) => {
   if (lookup === undefined) return next(call);
   for (const param of Object.values(call.operation.params)) {
     const name = param.clientOption;
-    if (name === undefined || client.clientValues[name] !== undefined || call.clientValues?.[name] !== undefined) continue;
+    if (name === undefined || client.clientValues[name] !== undefined || call.clientValues?.[name] !== undefined)
+      continue;
     const value = await lookup(name);
     if (value !== undefined) call.clientValues = { ...client.clientValues, ...call.clientValues, [name]: value };
   }

@@ -74,7 +74,9 @@ export function checkMiddleware(name: string, value: unknown): readonly Middlewa
       const hooks = typeof item === "object" && item !== null ? (item as Record<string, unknown>) : undefined;
       const given = HOOKS.filter((hook) => hooks?.[hook] !== undefined);
       if (hooks === undefined || given.length === 0 || given.some((hook) => typeof hooks[hook] !== "function")) {
-        throw new TypeError(`${name}[${index}]: expected an object with at least one of onRequest, onResponse, onError, each a function`);
+        throw new TypeError(
+          `${name}[${index}]: expected an object with at least one of onRequest, onResponse, onError, each a function`,
+        );
       }
       return hooks;
     }),

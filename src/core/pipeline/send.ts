@@ -3,7 +3,11 @@ import { attemptDeadline } from "./deadline.js";
 import { readsBytes } from "./success-body.js";
 import type { ClientContext, Exchange, Handler } from "./types.js";
 
-type RawRequest = (method: string, path: string, init: object) => Promise<{ data?: string | ArrayBuffer; error?: unknown; response: Response }>;
+type RawRequest = (
+  method: string,
+  path: string,
+  init: object,
+) => Promise<{ data?: string | ArrayBuffer; error?: unknown; response: Response }>;
 
 /** The body is serialized once, by build; openapi-fetch sends that string as it is. */
 const sendAsIs = (body: string) => body;
@@ -33,7 +37,11 @@ export const send =
         fetch: (built: Request) => exchange(built, call),
       });
       call.response = response;
-      return { response, ...(data instanceof ArrayBuffer ? { bytes: new Uint8Array(data) } : { text: data }), errorBody: error };
+      return {
+        response,
+        ...(data instanceof ArrayBuffer ? { bytes: new Uint8Array(data) } : { text: data }),
+        errorBody: error,
+      };
     } catch (error) {
       if (call.signal?.aborted) throw call.signal.reason;
       const context = { attempts: call.attempts };

@@ -28,7 +28,15 @@ function parseJson(call: Call, { response }: Outcome, text: string | undefined):
   } catch (error) {
     const requestId = response.headers.get("X-Request-Id") ?? undefined;
     const contentType = response.headers.get("Content-Type");
-    throw new InvalidResponseError({ operation: call.operation.operationId, status: response.status, reason: "not-json", requestId, contentType, attempts: call.attempts, cause: error });
+    throw new InvalidResponseError({
+      operation: call.operation.operationId,
+      status: response.status,
+      reason: "not-json",
+      requestId,
+      contentType,
+      attempts: call.attempts,
+      cause: error,
+    });
   }
 }
 

@@ -8,6 +8,7 @@ import type { Step } from "./types.js";
  */
 export const validate: Step = (next) => (call) => {
   call.checked = validateInput(call.operation, call.input);
-  if (call.options.timeoutMs !== undefined) checkTimeout(`${call.operation.operationId}: timeoutMs`, call.options.timeoutMs);
+  if (call.options.timeoutMs !== undefined)
+    checkTimeout(`${call.operation.operationId}: timeoutMs`, call.options.timeoutMs);
   return next(call);
 };

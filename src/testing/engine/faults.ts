@@ -43,7 +43,13 @@ export function takeFault(faults: Fault[], operation: string | undefined): Fault
  * Applies a fault to a request; true when it took the place of the real answer (then nothing more may be
  * sent), false when it only delayed it. `serverClosing` cuts the delay short when the server shuts down.
  */
-export async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, errors: ErrorStyle, serverClosing: AbortSignal): Promise<boolean> {
+export async function applyFault(
+  fault: Fault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  errors: ErrorStyle,
+  serverClosing: AbortSignal,
+): Promise<boolean> {
   if (fault.delayMs) {
     const clientGone = new AbortController();
     res.on("close", () => clientGone.abort());

@@ -33,7 +33,9 @@ export function appendToLog(log: LoggedRequest[], entry: LoggedRequest): void {
 }
 
 export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string | string[] | undefined> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name) ? "[redacted]" : value]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, SECRET_HEADERS.has(name) ? "[redacted]" : value]),
+  );
 }
 
 export function loggableBody(raw: Buffer): unknown {

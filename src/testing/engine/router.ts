@@ -24,7 +24,10 @@ export function createRouter(operations: readonly SpecOperation[]): Router {
       if (!found) continue;
       const values = route.names.map((_, i) => safeDecode(found[i + 1] ?? ""));
       if (values.some((v) => v === undefined)) return undefined;
-      return { operation: route.operation, pathParams: Object.fromEntries(route.names.map((name, i) => [name, values[i] ?? ""])) };
+      return {
+        operation: route.operation,
+        pathParams: Object.fromEntries(route.names.map((name, i) => [name, values[i] ?? ""])),
+      };
     }
     return undefined;
   };

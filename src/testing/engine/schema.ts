@@ -40,7 +40,10 @@ function createAjv(modules: AjvModules, coerceTypes: boolean): Ajv2020 {
   // strict: false because OpenAPI adds keywords ajv does not know (`example`, `x-…`).
   const ajv = new modules.Ajv2020({ strict: false, allErrors: false, coerceTypes, useDefaults: true });
   modules.addFormats(ajv);
-  ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= INT32.min && n <= INT32.max });
+  ajv.addFormat("int32", {
+    type: "number",
+    validate: (n: number) => Number.isInteger(n) && n >= INT32.min && n <= INT32.max,
+  });
   ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
   return ajv;
 }
@@ -60,7 +63,9 @@ export function compileSchema(schema: JsonSchema, options: { coerce: boolean }):
 export function closeObjects(schema: unknown): JsonSchema {
   if (Array.isArray(schema)) return schema.map(closeObjects) as unknown as JsonSchema;
   if (schema === null || typeof schema !== "object") return schema as JsonSchema;
-  const copy = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === "enum" || k === "example" ? v : closeObjects(v)]));
+  const copy = Object.fromEntries(
+    Object.entries(schema).map(([k, v]) => [k, k === "enum" || k === "example" ? v : closeObjects(v)]),
+  );
   const isObject = copy["type"] === "object" || copy["properties"] !== undefined;
   return isObject && copy["additionalProperties"] === undefined ? { ...copy, additionalProperties: false } : copy;
 }
@@ -70,5 +75,7 @@ export function describeError(where: string, error: ErrorObject | undefined): st
   if (!error) return `${where} is invalid`;
   const unknownField = (error.params as { additionalProperty?: string }).additionalProperty;
   const field = `${where}${error.instancePath}`;
-  return unknownField !== undefined ? `${field} has an unknown field: ${unknownField}` : `${field} ${error.message ?? "is invalid"}`;
+  return unknownField !== undefined
+    ? `${field} has an unknown field: ${unknownField}`
+    : `${field} ${error.message ?? "is invalid"}`;
 }

@@ -51,7 +51,9 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
   const missing = served.filter((id) => !operations.some((op) => op.operationId === id));
   if (missing.length > 0) throw new Error(`the specs lack operations the stand-in serves: ${missing.join(", ")}`);
   const route = createRouter(operations);
-  const validators = new Map<string, RequestValidator>(operations.map((op) => [op.operationId, compileRequestValidator(op)]));
+  const validators = new Map<string, RequestValidator>(
+    operations.map((op) => [op.operationId, compileRequestValidator(op)]),
+  );
   /** An unknown path is answered in the style of the service whose paths it looks like (else the first). */
   const serviceForPath = (pathname: string) => services.find((s) => pathname.startsWith(s.pathPrefix)) ?? services[0]!;
 
@@ -68,7 +70,8 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
     const rawBody = await readRawBody(req);
     const match = route(method, url.pathname);
     const service = match ? serviceOf.get(match.operation.service)! : serviceForPath(url.pathname);
-    const answer = (kind: Parameters<typeof errorAnswer>[1], detail?: string) => sendAnswer(res, errorAnswer(service.errors, kind, detail));
+    const answer = (kind: Parameters<typeof errorAnswer>[1], detail?: string) =>
+      sendAnswer(res, errorAnswer(service.errors, kind, detail));
     const entry: LoggedRequest = {
       requestId,
       method,
@@ -106,7 +109,8 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
       return answer("forbidden", "The project id does not match the credentials' project.");
     }
     if (!handler) {
-      if (!operation.success) return answer("internal", `The spec documents no success answer for ${operation.operationId}.`);
+      if (!operation.success)
+        return answer("internal", `The spec documents no success answer for ${operation.operationId}.`);
       return sendSuccessAnswer(res, operation.success);
     }
     try {
@@ -132,7 +136,10 @@ function sendSuccessAnswer(res: ServerResponse, { status, mediaType, example, he
   if (mediaType === undefined || example === undefined) return sendText(res, status, "", headers);
   if (mediaType.includes("json")) return sendJson(res, status, example, headers);
   // A text example is a string in the spec; anything else is sent as its JSON text.
-  sendText(res, status, typeof example === "string" ? example : JSON.stringify(example), { "Content-Type": mediaType, ...headers });
+  sendText(res, status, typeof example === "string" ? example : JSON.stringify(example), {
+    "Content-Type": mediaType,
+    ...headers,
+  });
 }
 
 function sendAnswer(res: ServerResponse, answer: ErrorAnswer): void {

@@ -23,7 +23,8 @@ export interface ValidInput {
   body: unknown;
 }
 
-export type Validation = { ok: true; input: ValidInput } | { ok: false; location: "path" | "query" | "header" | "body"; message: string };
+export type Validation =
+  { ok: true; input: ValidInput } | { ok: false; location: "path" | "query" | "header" | "body"; message: string };
 
 export type RequestValidator = (raw: RawInput) => Validation;
 
@@ -37,23 +38,31 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
 
   return (raw) => {
     const path: Record<string, unknown> = { ...raw.path };
-    if (!validatePath(path)) return { ok: false, location: "path", message: describeError("path", validatePath.errors?.[0]) };
+    if (!validatePath(path))
+      return { ok: false, location: "path", message: describeError("path", validatePath.errors?.[0]) };
     const query: Record<string, unknown> = { ...raw.query };
-    if (!validateQuery(query)) return { ok: false, location: "query", message: describeError("query", validateQuery.errors?.[0]) };
+    if (!validateQuery(query))
+      return { ok: false, location: "query", message: describeError("query", validateQuery.errors?.[0]) };
     const headers: Record<string, unknown> = { ...raw.headers };
-    if (!validateHeaders(headers)) return { ok: false, location: "header", message: describeError("header", validateHeaders.errors?.[0]) };
+    if (!validateHeaders(headers))
+      return { ok: false, location: "header", message: describeError("header", validateHeaders.errors?.[0]) };
     if (raw.body === undefined) {
       if (body?.required) return { ok: false, location: "body", message: "the request body is required" };
       return { ok: true, input: { path, query, body: undefined } };
     }
     if (!validateBody) return { ok: false, location: "body", message: "this operation takes no request body" };
     const parsedBody = structuredClone(raw.body);
-    if (!validateBody(parsedBody)) return { ok: false, location: "body", message: describeError("body", validateBody.errors?.[0]) };
+    if (!validateBody(parsedBody))
+      return { ok: false, location: "body", message: describeError("body", validateBody.errors?.[0]) };
     return { ok: true, input: { path, query, body: parsedBody } };
   };
 }
 
-function parametersSchema(parameters: readonly SpecParameter[], location: SpecParameter["in"], open: boolean): JsonSchema {
+function parametersSchema(
+  parameters: readonly SpecParameter[],
+  location: SpecParameter["in"],
+  open: boolean,
+): JsonSchema {
   const own = parameters.filter((p) => p.in === location);
   // Header names are case-insensitive; node gives them lower-cased.
   const key = (p: SpecParameter): string => (location === "header" ? p.name.toLowerCase() : p.name);

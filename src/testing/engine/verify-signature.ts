@@ -19,7 +19,8 @@ export type VerifyResult = { ok: true; ak: string } | { ok: false; reason: strin
 /** How far X-Sdk-Date may be from the server's clock, as the gateway allows. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
-const AUTHORIZATION = /^SDK-HMAC-SHA256 Access=([^\s,]+), SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*), Signature=([0-9a-f]{64})$/;
+const AUTHORIZATION =
+  /^SDK-HMAC-SHA256 Access=([^\s,]+), SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*), Signature=([0-9a-f]{64})$/;
 const SDK_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 export function verifySignature(
@@ -44,7 +45,8 @@ export function verifySignature(
   const sdkDate = header(req.headers, "x-sdk-date") ?? "";
   const date = parseSdkDate(sdkDate);
   if (date === undefined) return { ok: false, reason: "malformed X-Sdk-Date" };
-  if (Math.abs(date.getTime() - now.getTime()) > MAX_SKEW_MS) return { ok: false, reason: "X-Sdk-Date is more than 15 minutes off" };
+  if (Math.abs(date.getTime() - now.getTime()) > MAX_SKEW_MS)
+    return { ok: false, reason: "X-Sdk-Date is more than 15 minutes off" };
 
   const secret = lookupSecret(ak);
   if (secret === undefined) return { ok: false, reason: "unknown access key" };
@@ -83,10 +85,19 @@ function header(headers: ReceivedRequest["headers"], name: string): string | und
 function parseSdkDate(value: string): Date | undefined {
   const parts = SDK_DATE.exec(value);
   if (parts === null) return undefined;
-  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
   // Rejects out-of-range fields such as month 13, which Date.UTC would roll over.
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour ? date : undefined;
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour
+    ? date
+    : undefined;
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -117,7 +128,9 @@ function canonicalQuery(rawQuery: string): string {
       return [decodeFormComponent(name), decodeFormComponent(value)];
     });
   pairs.sort(([n1, v1], [n2, v2]) => (n1 < n2 ? -1 : n1 > n2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0));
-  return pairs.map(([name, value]) => `${encode(Buffer.from(name, "utf8"))}=${encode(Buffer.from(value, "utf8"))}`).join("&");
+  return pairs
+    .map(([name, value]) => `${encode(Buffer.from(name, "utf8"))}=${encode(Buffer.from(value, "utf8"))}`)
+    .join("&");
 }
 
 function decodeFormComponent(raw: string): string {

@@ -25,8 +25,7 @@ export function createRng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  const hex = (digits: number): string =>
-    Array.from({ length: digits }, () => int(0, 15).toString(16)).join("");
+  const hex = (digits: number): string => Array.from({ length: digits }, () => int(0, 15).toString(16)).join("");
   return {
     next,
     int,

@@ -28,7 +28,9 @@ function inEnterpriseProject(query: Record<string, unknown>): Filter<unknown> {
 
 function nameMatches(name: string, fragment: unknown): boolean {
   // The validated query holds a string for this filter.
-  return fragment === undefined || (typeof fragment === "string" && name.toLowerCase().includes(fragment.toLowerCase()));
+  return (
+    fragment === undefined || (typeof fragment === "string" && name.toLowerCase().includes(fragment.toLowerCase()))
+  );
 }
 
 function pageOf<T>(records: HssRecord<T>[], ctx: Context): { data_list: T[]; total_num: number } {
@@ -100,7 +102,9 @@ function scopeMatches(scope: number | undefined, wanted: number): boolean {
 }
 
 export function showTaskStatistics(ctx: Context): unknown {
-  const records = ctx.store.tasks.filter(inEnterpriseProject(ctx.input.query)).filter((r) => r.data.task_type === ctx.input.query["task_type"]);
+  const records = ctx.store.tasks
+    .filter(inEnterpriseProject(ctx.input.query))
+    .filter((r) => r.data.task_type === ctx.input.query["task_type"]);
   const latest = Math.max(...records.map((r) => r.createdAt));
   return {
     total_num: records.length,
@@ -111,7 +115,11 @@ export function showTaskStatistics(ctx: Context): unknown {
 
 interface CreateTaskBody {
   task_type: TaskInfo["task_type"];
-  cluster_scan_info?: { scan_type_list: ("cluster_vul" | "risk_assessment" | "benchmark")[]; range_type: "all_cluster" | "specific_cluster"; cluster_id_list?: string[] };
+  cluster_scan_info?: {
+    scan_type_list: ("cluster_vul" | "risk_assessment" | "benchmark")[];
+    range_type: "all_cluster" | "specific_cluster";
+    cluster_id_list?: string[];
+  };
   iac_scan_info?: { file_type: "dockerfile" | "k8s_yaml"; file_id_list: string[] };
 }
 
@@ -136,17 +144,39 @@ export function createTask(ctx: Context): unknown {
     const info = body.cluster_scan_info;
     if (!info) throw new RejectedInputError("body/cluster_scan_info is required when task_type is cluster_scan");
     if (info.range_type === "specific_cluster" && !info.cluster_id_list?.length) {
-      throw new RejectedInputError("body/cluster_scan_info/cluster_id_list is required when range_type is specific_cluster");
+      throw new RejectedInputError(
+        "body/cluster_scan_info/cluster_id_list is required when range_type is specific_cluster",
+      );
     }
     const clusters = info.range_type === "specific_cluster" ? (info.cluster_id_list?.length ?? 0) : CLUSTERS_IN_PROJECT;
-    data.cluster_scan_info = { scan_type_list: info.scan_type_list, scanning_cluster_num: clusters, success_cluster_num: 0, failed_cluster_num: 0 };
+    data.cluster_scan_info = {
+      scan_type_list: info.scan_type_list,
+      scanning_cluster_num: clusters,
+      success_cluster_num: 0,
+      failed_cluster_num: 0,
+    };
   } else {
     const info = body.iac_scan_info;
     if (!info) throw new RejectedInputError("body/iac_scan_info is required when task_type is iac_scan");
-    data.iac_scan_info = { file_type: info.file_type, scan_file_num: info.file_id_list.length, success_file_num: 0, failed_file_num: 0 };
+    data.iac_scan_info = {
+      file_type: info.file_type,
+      scan_file_num: info.file_id_list.length,
+      success_file_num: 0,
+      failed_file_num: 0,
+    };
   }
   const requested = ctx.input.query["enterprise_project_id"];
-  const enterpriseProjectId = requested === undefined || requested === "all_granted_eps" ? "0" : typeof requested === "string" ? requested : JSON.stringify(requested);
-  ctx.store.tasks.unshift({ data, createdAt: now, enterpriseProjectId, ...(lifecycle ? { progress: { lifecycle: { ...lifecycle }, listings: 0 } } : {}) });
+  const enterpriseProjectId =
+    requested === undefined || requested === "all_granted_eps"
+      ? "0"
+      : typeof requested === "string"
+        ? requested
+        : JSON.stringify(requested);
+  ctx.store.tasks.unshift({
+    data,
+    createdAt: now,
+    enterpriseProjectId,
+    ...(lifecycle ? { progress: { lifecycle: { ...lifecycle }, listings: 0 } } : {}),
+  });
   return { task_id: data.task_id };
 }

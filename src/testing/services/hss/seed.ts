@@ -82,7 +82,11 @@ function seedImageScanTask(rng: Rng, beginTime: number): HssRecord<ImageScanTask
   const failed = taskStatus === 100 ? rng.int(0, Math.min(3, total)) : rng.int(0, total);
   const success = taskStatus === 100 ? total - failed : rng.int(0, total - failed);
   const failedImages = Array.from({ length: Math.min(failed, 3) }, () => seedFailedImage(rng));
-  const name = isSync ? "AutomaticImageAssetSynchronization" : taskType === "cycle" ? "ScheduledImageScan" : "ManualImageScan";
+  const name = isSync
+    ? "AutomaticImageAssetSynchronization"
+    : taskType === "cycle"
+      ? "ScheduledImageScan"
+      : "ManualImageScan";
   const data: ImageScanTaskInfo = {
     task_id: rng.uuid(),
     ...(taskType === "cycle" ? { policy_id: rng.uuid() } : {}),
@@ -96,11 +100,18 @@ function seedImageScanTask(rng: Rng, beginTime: number): HssRecord<ImageScanTask
     task_status: taskStatus,
     ...(isSync
       ? { sync_task_type: taskType === "autoSync" ? "auto" : "manual" }
-      : { scan_scope: rng.pick(SCAN_SCOPES), rate_limit: rng.int(1, 1000), is_all: rng.chance(0.5), risky_num: rng.int(0, success) }),
+      : {
+          scan_scope: rng.pick(SCAN_SCOPES),
+          rate_limit: rng.int(1, 1000),
+          is_all: rng.chance(0.5),
+          risky_num: rng.int(0, success),
+        }),
     failed_num: failed,
     success_num: success,
     total_num: total,
-    ...(taskStatus < 0 ? { failed_reason: ["scan terminated", "scan timed out", "scan abnormal"][-taskStatus - 1] } : {}),
+    ...(taskStatus < 0
+      ? { failed_reason: ["scan terminated", "scan timed out", "scan abnormal"][-taskStatus - 1] }
+      : {}),
     failed_images: failedImages,
   };
   return { data, createdAt: beginTime, enterpriseProjectId: enterpriseProject(rng) };

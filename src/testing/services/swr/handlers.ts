@@ -16,7 +16,13 @@ export function listInstanceJobs(ctx: HandlerContext<SwrStore>): unknown {
 }
 
 export function listReposDetails(ctx: HandlerContext<SwrStore>): unknown {
-  const query = ctx.input.query as { namespace?: string; name?: string; category?: string; offset?: string; limit?: string };
+  const query = ctx.input.query as {
+    namespace?: string;
+    name?: string;
+    category?: string;
+    offset?: string;
+    limit?: string;
+  };
   const repos = ctx.store.repos.filter(
     (repo) =>
       (query.namespace === undefined || repo.namespace === query.namespace) &&
