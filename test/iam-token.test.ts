@@ -2,7 +2,9 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { iamOperations } from "../generated/iam/operations.js";
 import { createHssClient } from "../src/index.js";
-import { createCredentials, CredentialsError, iamAgencyToken } from "../src/credentials/index.js";
+import { createIamClient } from "../generated/iam/client.js";
+import { InvalidInputError } from "../src/index.js";
+import { createCredentials, CredentialsError, iamAgencyToken, iamPasswordToken } from "../src/credentials/index.js";
 import { expectNoSecrets, rejectionOf } from "./credentials/leaks.js";
 import { documentedAnswers } from "./helpers/spec-examples.js";
 import { DEFAULT_AK, DEFAULT_SK, startStandInServer, type StandInServer } from "./server/index.js";
@@ -52,9 +54,12 @@ describe("iamAgencyToken", () => {
     });
   });
 
-  it("keeps the token until 40 minutes before expires_at, then renews it once", async () => {
+  it.each([
+    ["agency", agencyToken],
+    ["password", (clock: { now: number }) => passwordToken(clock)],
+  ])("keeps the %s token until 40 minutes before expires_at, then renews it once", async (_, provider) => {
     const clock = { now: EXPIRES_AT - 24 * 60 * MINUTE };
-    const token = agencyToken(clock);
+    const token = provider(clock);
     await token();
     clock.now = EXPIRES_AT - 41 * MINUTE;
     await token();
@@ -87,5 +92,131 @@ describe("iamAgencyToken", () => {
     } finally {
       await restart.close();
     }
+  });
+});
+
+const PASSWORD = "Pa55word-never-shown";
+
+function passwordToken(clock: { now: number }, password = PASSWORD) {
+  return iamPasswordToken({
+    iamEndpoint: server.url,
+    domainName: "ops-account",
+    userName: "ops-user",
+    password,
+    projectName: "ap-southeast-1",
+    cache: { now: () => clock.now },
+  });
+}
+
+describe("iamPasswordToken", () => {
+  it("gets the X-Subject-Token with a password request sent without credentials, once for concurrent callers", async () => {
+    const token = passwordToken({ now: EXPIRES_AT - 24 * 60 * MINUTE });
+    expect(await Promise.all([token(), token()])).toEqual([TOKEN, TOKEN]);
+    const sent = requestsTo("KeystoneCreateToken");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.headers["authorization"]).toBeUndefined();
+    expect(sent[0]!.headers["x-auth-token"]).toBeUndefined();
+    expect(sent[0]).toMatchObject({
+      principal: { kind: "anonymous" },
+      query: { nocatalog: "true" },
+      body: {
+        auth: {
+          identity: {
+            methods: ["password"],
+            password: { user: { domain: { name: "ops-account" }, name: "ops-user", password: PASSWORD } },
+          },
+          scope: { project: { name: "ap-southeast-1" } },
+        },
+      },
+    });
+  });
+
+  it("scopes the token to a project id when given one", async () => {
+    const token = iamPasswordToken({
+      iamEndpoint: server.url,
+      domainName: "ops-account",
+      userName: "ops-user",
+      password: PASSWORD,
+      projectId: server.projectId,
+      cache: { now: () => EXPIRES_AT - 24 * 60 * MINUTE },
+    });
+    expect(await token()).toBe(TOKEN);
+    expect(requestsTo("KeystoneCreateToken")[0]).toMatchObject({
+      body: { auth: { scope: { project: { id: server.projectId } } } },
+    });
+  });
+
+  it("never shows the password or the token: an expired token, bad options, the provider itself", async () => {
+    const token = passwordToken({ now: EXPIRES_AT + MINUTE });
+    const error = await rejectionOf(token());
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toContain("answered a token that expired at");
+    expectNoSecrets(error, [TOKEN, PASSWORD]);
+    expectNoSecrets(token, [PASSWORD]);
+    let thrown: unknown;
+    try {
+      iamPasswordToken({ domainName: "d", userName: "u", password: PASSWORD });
+    } catch (caught) {
+      thrown = caught;
+    }
+    expect(thrown).toBeInstanceOf(TypeError);
+    expectNoSecrets(thrown, [PASSWORD]);
+  });
+
+  it("an input error on a password field, or on an object holding one, shows neither password", async () => {
+    const iam = createIamClient({ endpoint: server.url, auth: "none" });
+    const wrongType = await rejectionOf(
+      iam.keystoneCreateToken({
+        auth: {
+          identity: {
+            methods: ["password"],
+            // @ts-expect-error a password that is not a string
+            password: { user: { domain: { name: "d" }, name: "u", password: [PASSWORD] } },
+          },
+        },
+      }),
+    );
+    expect(wrongType).toBeInstanceOf(InvalidInputError);
+    expect((wrongType as InvalidInputError).field).toBe("auth.identity.password.user.password");
+    expectNoSecrets(wrongType, [PASSWORD]);
+    const holding = await rejectionOf(
+      iam.keystoneCreateToken({
+        // @ts-expect-error an identity that is an array, holding a password
+        auth: { identity: [{ password: { user: { password: PASSWORD } } }] },
+      }),
+    );
+    expect(holding).toBeInstanceOf(InvalidInputError);
+    expect(holding.message).toContain("auth.identity");
+    expectNoSecrets(holding, [PASSWORD]);
+    expect(requestsTo("KeystoneCreateToken")).toHaveLength(0);
+  });
+
+  it("without credentials only KeystoneCreateToken is served: other operations get 401", async () => {
+    const bare = await fetch(`${server.url}/v3/projects?name=ap-southeast-1`);
+    expect(bare.status).toBe(401);
+    const hss = await fetch(`${server.url}/v5/${server.projectId}/common/task-statistics?task_type=iac_scan`);
+    expect(hss.status).toBe(401);
+    // A client with auth "none" refuses such a call before sending it.
+    const iam = createIamClient({ endpoint: server.url, auth: "none" });
+    const error = await rejectionOf(iam.keystoneListProjects({ name: "ap-southeast-1" }));
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toContain("KeystoneListProjects needs credentials");
+    expect(requestsTo("KeystoneListProjects")).toHaveLength(1); // the bare fetch only
+  });
+
+  it("credentials sent to KeystoneCreateToken are still checked: a wrong token is refused", async () => {
+    const iam = createIamClient({ endpoint: server.url, auth: { token: "not-a-known-token" } });
+    const error = await rejectionOf(
+      iam.keystoneCreateToken({
+        auth: {
+          identity: {
+            methods: ["password"],
+            password: { user: { domain: { name: "d" }, name: "u", password: PASSWORD } },
+          },
+        },
+      }),
+    );
+    expect(error).toMatchObject({ status: 401 });
+    expectNoSecrets(error, [PASSWORD]);
   });
 });

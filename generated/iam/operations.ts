@@ -68,6 +68,7 @@ export const iamOperations = {
     path: "/v3/auth/tokens",
     sourceDoc: "https://support.huaweicloud.com/intl/en-us/api-iam/iam_30_0001.html",
     retrySafe: false,
+    anonymous: true,
     responses: { "201": "json" },
     responseType: "object",
     params: {

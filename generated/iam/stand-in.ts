@@ -205,6 +205,7 @@ export const iamStandInOperations: readonly SpecOperation[] = [
         }
       }
     ],
+    "anonymous": true,
     "requestBody": {
       "required": true,
       "schema": {

@@ -14,6 +14,7 @@ import {
   type SpecDocument,
   type SpecOperationRef,
 } from "../openapi/index.js";
+import { allowsAnonymous } from "./anonymous.js";
 import { readConditions } from "./conditions.js";
 import { readClientOption } from "./extensions/client-option.js";
 import { readExternalDocsUrl } from "./extensions/external-docs.js";
@@ -117,6 +118,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
     path,
     sourceDoc,
     retrySafe,
+    ...(allowsAnonymous(operation) && { anonymous: true as const }),
     ...(body?.conditions && { conditions: body.conditions }),
     responses: Object.fromEntries(successes.map(({ status, content }) => [status, content])),
     ...(typeof output.value.type === "string" && {

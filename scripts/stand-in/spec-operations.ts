@@ -18,6 +18,7 @@ import {
 } from "../openapi/index.js";
 
 import type { JsonSchema, SpecOperation, SpecParameter } from "../../src/testing/engine/spec-operations.js";
+import { allowsAnonymous } from "../generate/anonymous.js";
 import { successAnswer } from "./success-answer.js";
 
 export const DEFAULT_SPEC_DIR = fileURLToPath(new URL("../../spec/", import.meta.url));
@@ -49,6 +50,7 @@ function operationOf(spec: SpecDocument, found: SpecOperationRef): SpecOperation
     method: found.method.toUpperCase(),
     path: found.path,
     parameters,
+    ...(allowsAnonymous(operation) ? { anonymous: true as const } : {}),
     ...(bodySchema ? { requestBody: { required: isRecord(body) && body.required === true, schema: bodySchema } } : {}),
     ...(isRecord(responseSchema) ? { responseSchema } : {}),
     ...(success ? { success } : {}),

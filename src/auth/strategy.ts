@@ -9,7 +9,15 @@ import { signOutgoing } from "./sign.js";
  * (`chain(...)`, `fromEnv()`, any `() => Promise<Credentials>`), whose keys sign each request. Omitted, the
  * client uses the default chain (environment → profile file → ECS metadata; Node, Bun and Deno only).
  */
-export type AuthOptions = TokenAuthOptions | AkSkAuthOptions | CredentialProvider;
+export type AuthOptions = TokenAuthOptions | AkSkAuthOptions | CredentialProvider | NoAuth;
+
+/**
+ * `auth: "none"`: the client sends no credentials, and may call only the operations the spec lets be called
+ * without them (`security: []`: IAM's password token request); any other call fails before it is sent. Explicit,
+ * rather than "whatever the default chain finds, else nothing": a password token request must not pick up (and
+ * send) keys from the environment, and must not depend on whether the chain finds any.
+ */
+export type NoAuth = "none";
 
 /** An IAM token for the `X-Auth-Token` header, or a function that fetches one (called again after a 401). */
 export interface TokenAuthOptions {
@@ -43,6 +51,8 @@ export interface AuthStrategy {
    * the caller then sends the request once more.
    */
   refresh(rejected: Request): boolean;
+  /** Set for `auth: "none"`: requests go out without credentials, for operations that allow it only. */
+  readonly anonymous?: true;
   /** The AK/SK keys requests are signed with, when the strategy signs (for the project id lookup). */
   readonly credentials?: (() => Promise<Credentials>) | undefined;
 }
@@ -50,6 +60,7 @@ export interface AuthStrategy {
 export function createAuthStrategy(auth: AuthOptions | undefined): AuthStrategy {
   // Where keys come from when they are not given: loaded on first use, so a client that never sends loads nothing.
   if (auth === undefined) return providerAuth(async () => (await import("#default-chain")).defaultChain());
+  if (auth === "none") return NO_AUTH;
   if (typeof auth === "function") return providerAuth(() => auth);
   const shape = authShape(auth);
   if (shape === "token") {
@@ -114,6 +125,12 @@ function withToken(request: Request, token: string): Request {
   request.headers.set(TOKEN_HEADER, token);
   return request;
 }
+
+const NO_AUTH: AuthStrategy = {
+  anonymous: true,
+  authorize: async (request) => request,
+  refresh: () => false,
+};
 
 function staticTokenAuth(token: string): AuthStrategy {
   return {

@@ -157,15 +157,30 @@ export class InvalidInputError extends HuaweiCloudSdkError {
     operation: string,
     /** Path to the offending field, e.g. `iac_scan_info.file_type`. */
     readonly field: string,
-    /** The value given, whole (the message shows it cut). */
+    /** The value given, whole (the message shows it cut); secrets in it (fields named like `password`) replaced. */
     readonly value: unknown,
     /** What the spec expects, in words, e.g. `an integer from 10 to 200`. */
     readonly expected: string,
   ) {
-    super(operation, `${operation}: invalid ${cut(field)}: expected ${expected}, got ${showValue(value)}`, {
+    const shown = withoutSecrets(field, value);
+    super(operation, `${operation}: invalid ${cut(field)}: expected ${expected}, got ${showValue(shown)}`, {
       attempts: 0,
     });
+    this.value = shown;
   }
+}
+
+/** Field names whose values are secrets (IAM's `password`, and the like): never in an error's message or value. */
+const SECRET_FIELD = /password|passwd|secret/i;
+const HIDDEN = "(not shown: a secret)";
+
+/** `value` with every secret replaced: itself, when the field is one; else any secret property inside it. */
+function withoutSecrets(field: string, value: unknown): unknown {
+  const name = field.split(".").at(-1) ?? field;
+  if (SECRET_FIELD.test(name)) return HIDDEN;
+  if (Array.isArray(value)) return value.map((item) => withoutSecrets("", item));
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutSecrets(key, inner)]));
 }
 
 /** Why a 2xx answer was refused. */

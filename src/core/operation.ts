@@ -115,6 +115,11 @@ export interface OperationSpec {
   /** True when the spec marks the operation `x-retry-safe: true` (reads, including reads done with POST). */
   readonly retrySafe: boolean;
   /**
+   * True when the spec lets the operation be called without credentials (its standard OpenAPI `security` is
+   * `[]` or holds `{}`): IAM's password token request. A client created with `auth: "none"` may call only these.
+   */
+  readonly anonymous?: true;
+  /**
    * The JSON type of the success body, from the success response schema's `type` (`object` for every
    * operation so far); a 2xx body of another type is an InvalidResponseError. Absent when the schema has none.
    */

@@ -1,3 +1,5 @@
+import type { KeystoneCreateTokenInput } from "../../generated/iam/operations.js";
+import type { AuthOptions } from "../auth/strategy.js";
 import { cached, type CacheOptions } from "./cache.js";
 import type { CredentialProvider } from "./credentials.js";
 import { CredentialsError } from "./errors.js";
@@ -37,29 +39,88 @@ interface HeldToken {
  * a 401 to a request carrying it makes the client ask again. The token never appears in errors or output.
  */
 export function iamAgencyToken(options: IamAgencyTokenOptions): () => Promise<string> {
-  const endpoint = options.iamEndpoint ?? DEFAULT_IAM_ENDPOINT;
-  const source = `IAM agency token (KeystoneCreateToken on ${endpoint})`;
   const { agency, project } = options;
+  return iamToken(options, `IAM agency token (KeystoneCreateToken on ${iamEndpointOf(options)})`, async () => {
+    const { ak, sk, securityToken } = await options.credentials();
+    return {
+      auth: securityToken === undefined ? { ak, sk } : { ak, sk, securityToken },
+      identity: {
+        methods: ["assume_role"],
+        assume_role: {
+          agency_name: agency.name,
+          ...defined({ domain_name: agency.domainName, domain_id: agency.domainId }),
+        },
+      },
+      scope: { project: defined({ name: project.name, id: project.id }) },
+    };
+  });
+}
+
+export interface IamPasswordTokenOptions {
+  /** The IAM endpoint; default the global one, https://iam.myhuaweicloud.com. */
+  readonly iamEndpoint?: string | undefined;
+  /** The account (domain) the IAM user belongs to, by name. */
+  readonly domainName: string;
+  readonly userName: string;
+  /** The user's password: sent in the request body only, never shown in errors or output. */
+  readonly password: string;
+  /** The project the token is for, by name (a region id such as `ap-southeast-1`); or give `projectId`. */
+  readonly projectName?: string | undefined;
+  readonly projectId?: string | undefined;
+  /** Renewal ahead of expiry (default 40 minutes; half the remaining life for shorter-lived tokens). */
+  readonly cache?: CacheOptions | undefined;
+  /** A fetch implementation (tests: the stand-in's). */
+  readonly fetch?: ((request: Request) => Promise<Response>) | undefined;
+}
+
+/**
+ * An IAM user token for token auth (`auth: { token: iamPasswordToken(…) }`): `POST /v3/auth/tokens` with
+ * `identity.methods: ["password"]` (KeystoneCreateUserTokenByPassword in the official SDKs), sent without
+ * credentials — the spec lets KeystoneCreateToken be called so (`security: [{}, …]`), and the IAM client here is
+ * created with `auth: "none"`. Kept and renewed as `iamAgencyToken` does; neither the password nor the token
+ * appears in errors or output (the options object is not kept: only the fields the request needs).
+ */
+export function iamPasswordToken(options: IamPasswordTokenOptions): () => Promise<string> {
+  const source = `IAM user token of ${options.userName} (KeystoneCreateToken on ${iamEndpointOf(options)})`;
+  if (typeof options.password !== "string" || options.password === "")
+    throw new TypeError("iamPasswordToken: password: expected a non-empty string; the value is not shown");
+  if ((options.projectName === undefined) === (options.projectId === undefined))
+    throw new TypeError("iamPasswordToken: expected one of projectName and projectId");
+  const { domainName, userName, password, projectName, projectId } = options;
+  return iamToken(options, source, async () => ({
+    auth: "none",
+    identity: {
+      methods: ["password"],
+      password: { user: { domain: { name: domainName }, name: userName, password } },
+    },
+    scope: { project: defined({ name: projectName, id: projectId }) },
+  }));
+}
+
+type TokenRequest = KeystoneCreateTokenInput["auth"];
+
+/** What one token request sends: the IAM client's auth and the body's identity and scope. */
+interface TokenRequestParts {
+  readonly auth: AuthOptions;
+  readonly identity: TokenRequest["identity"];
+  readonly scope: NonNullable<TokenRequest["scope"]>;
+}
+
+/** The shared part of both variants: one KeystoneCreateToken call, its X-Subject-Token, kept with `cached()`. */
+function iamToken(
+  options: Pick<IamPasswordTokenOptions, "iamEndpoint" | "cache" | "fetch">,
+  source: string,
+  request: () => Promise<TokenRequestParts>,
+): () => Promise<string> {
+  const endpoint = iamEndpointOf(options);
+  const fetch = options.fetch;
   const fetchToken = async (): Promise<HeldToken> => {
     const { createIamClient } = await import("../../generated/iam/client.js");
-    const { ak, sk, securityToken } = await options.credentials();
-    const iam = createIamClient({
-      endpoint,
-      auth: securityToken === undefined ? { ak, sk } : { ak, sk, securityToken },
-      fetch: options.fetch,
-    });
+    const { auth, identity, scope } = await request();
+    const iam = createIamClient({ endpoint, auth, fetch });
     const { data, headers } = await iam.keystoneCreateToken.withResponse({
       nocatalog: "true",
-      auth: {
-        identity: {
-          methods: ["assume_role"],
-          assume_role: {
-            agency_name: agency.name,
-            ...defined({ domain_name: agency.domainName, domain_id: agency.domainId }),
-          },
-        },
-        scope: { project: defined({ name: project.name, id: project.id }) },
-      },
+      auth: { identity, scope },
     });
     const token = headers["x-subject-token"];
     if (token === undefined || token === "")
@@ -73,6 +134,10 @@ export function iamAgencyToken(options: IamAgencyTokenOptions): () => Promise<st
   };
   const provider = cached(fetchToken, options.cache);
   return async () => (await provider()).token;
+}
+
+function iamEndpointOf(options: { readonly iamEndpoint?: string | undefined }): string {
+  return options.iamEndpoint ?? DEFAULT_IAM_ENDPOINT;
 }
 
 function defined<T extends Record<string, string | undefined>>(fields: T): { [K in keyof T]?: string } {

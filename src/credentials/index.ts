@@ -8,4 +8,9 @@ export { CredentialsChainError, CredentialsError } from "./errors.js";
 export { chain } from "./chain.js";
 export { cached, DEFAULT_REFRESH_BEFORE_MS, type CacheOptions, type CachedProvider } from "./cache.js";
 export { DEFAULT_IAM_ENDPOINT, projectIdLookup, type ProjectIdLookupOptions } from "./project-id.js";
-export { iamAgencyToken, type IamAgencyTokenOptions } from "./iam-token.js";
+export {
+  iamAgencyToken,
+  iamPasswordToken,
+  type IamAgencyTokenOptions,
+  type IamPasswordTokenOptions,
+} from "./iam-token.js";

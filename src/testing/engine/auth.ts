@@ -18,11 +18,17 @@ export interface SignedRequest {
   body: Uint8Array;
 }
 
-export type Principal = { kind: "token" } | { kind: "aksk"; ak: string };
+export type Principal = { kind: "token" } | { kind: "aksk"; ak: string } | { kind: "anonymous" };
 
 export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: string };
 
-export function authenticate(req: SignedRequest, config: AuthConfig): AuthResult {
+/**
+ * `anonymous`: the operation may be called without credentials (the spec's `security: []`, IAM's password
+ * token request); a request to it that carries none passes, one that carries some is checked as usual.
+ */
+export function authenticate(req: SignedRequest, config: AuthConfig, anonymous = false): AuthResult {
+  if (anonymous && req.headers["authorization"] === undefined && req.headers["x-auth-token"] === undefined)
+    return { ok: true, principal: { kind: "anonymous" } };
   if (req.headers["authorization"] !== undefined) {
     const verdict = verifySignature(req, (ak) => config.credentials.get(ak));
     return verdict.ok ? { ok: true, principal: { kind: "aksk", ak: verdict.ak } } : verdict;

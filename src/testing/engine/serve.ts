@@ -88,7 +88,8 @@ export function createRequestHandler<Store>(config: EngineConfig<Store>): Reques
     if (fault && (await applyFault(fault, req, res, service.errors, closing))) return;
     if (!match) return answer("noSuchApi");
 
-    const verdict = authenticate({ method, rawUrl, headers: req.headers, body: rawBody }, auth);
+    const signed = { method, rawUrl, headers: req.headers, body: rawBody };
+    const verdict = authenticate(signed, auth, match.operation.anonymous === true);
     if (!verdict.ok) return answer("unauthorized", verdict.reason);
     entry.principal = verdict.principal;
 

@@ -32,6 +32,8 @@ export interface SpecOperation {
   /** Path template with `{param}` placeholders. */
   path: string;
   parameters: SpecParameter[];
+  /** True when the spec lets the operation be called without credentials (`security: []`); see auth.ts. */
+  anonymous?: true;
   requestBody?: { required: boolean; schema: JsonSchema };
   /** Schema of the 200 `application/json` response. */
   responseSchema?: JsonSchema;
