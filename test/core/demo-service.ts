@@ -4,7 +4,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateAll } from "../../scripts/generate/pipeline.js";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { createServiceClient } from "../../src/core/client.js";
+import type { CallOptions } from "../../src/core/method.js";
 import type { OperationSpec, ServiceSpec } from "../../src/core/operation.js";
+import type { ClientOptions } from "../../src/core/options.js";
 import { startLoopbackServer, type LoopbackServer } from "./loopback.js";
 
 const specDir = fileURLToPath(new URL("../fixtures/generate/spec", import.meta.url));
@@ -61,4 +64,25 @@ export function useDemoOnLoopback(): DemoOnLoopback {
   });
   beforeEach(() => fixture.server.reset());
   return fixture;
+}
+
+/** A client built from a table the type checker does not know: any method, any input, any output. */
+export type AnyClient = Record<string, (input?: object, options?: CallOptions) => Promise<any>>;
+
+/** A client of `service` on the loopback server: project p1, token auth with `token`, 1 ms backoff, then `overrides`. */
+export function loopbackClient(
+  server: LoopbackServer,
+  token: string,
+  service: ServiceSpec,
+  operations: Readonly<Record<string, OperationSpec>>,
+  overrides: Partial<ClientOptions> = {},
+): AnyClient {
+  const options: ClientOptions = {
+    projectId: "p1",
+    endpoint: server.url,
+    auth: { token },
+    retry: { baseDelayMs: 1 },
+    ...overrides,
+  };
+  return createServiceClient<AnyClient, {}>(service, operations, options);
 }

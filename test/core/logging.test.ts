@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { hssOperations, hssService } from "../../generated/hss/operations.js";
-import { createServiceClient } from "../../src/core/client.js";
-import type { CallOptions } from "../../src/core/method.js";
 import type { OperationSpec, ServiceSpec } from "../../src/core/operation.js";
 import type { ClientOptions } from "../../src/core/options.js";
 import { accessLog } from "../../src/core/pipeline/access-log.js";
@@ -16,14 +14,12 @@ import {
   type AccessLogEntry,
   type Middleware,
 } from "../../src/index.js";
-import { useDemoOnLoopback, type GeneratedService } from "./demo-service.js";
+import { rejection } from "../helpers/rejection.js";
+import { loopbackClient, useDemoOnLoopback, type AnyClient, type GeneratedService } from "./demo-service.js";
 import type { LoopbackServer } from "./loopback.js";
 
 // The access log (one entry per HTTP attempt, never a secret) and the middleware hooks (openapi-fetch's shape,
 // on the request as sent), against the loopback server with the demo table and, for query values, HSS's.
-
-type AnyMethod = (input?: object, options?: CallOptions) => Promise<any>;
-type AnyClient = Record<string, AnyMethod>;
 
 const TOKEN = "logging-test-token-secret";
 const AK = "LOGGINGTESTAK";
@@ -35,26 +31,12 @@ let server: LoopbackServer;
 let demo: GeneratedService;
 beforeAll(() => ({ server, demo } = fixture));
 
-function client(
+const client = (
   service: ServiceSpec,
   operations: Readonly<Record<string, OperationSpec>>,
-  overrides: Partial<ClientOptions>,
-): AnyClient {
-  const options: ClientOptions = {
-    projectId: "p1",
-    endpoint: server.url,
-    auth: { token: TOKEN },
-    retry: { baseDelayMs: 1 },
-    ...overrides,
-  };
-  return createServiceClient<AnyClient, {}>(service, operations, options);
-}
+  overrides: Partial<ClientOptions> = {},
+): AnyClient => loopbackClient(server, TOKEN, service, operations, overrides);
 const demoClient = (overrides: Partial<ClientOptions> = {}) => client(demo.service, demo.operations, overrides);
-const rejection = (promise: Promise<unknown>): Promise<any> =>
-  promise.then(
-    () => expect.unreachable("expected a rejection"),
-    (error) => error,
-  );
 
 /** An access log that keeps its entries. */
 function recorder(): { entries: AccessLogEntry[]; accessLog: (entry: AccessLogEntry) => void } {

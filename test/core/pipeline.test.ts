@@ -2,7 +2,6 @@ import { inspect } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hssOperations, hssService } from "../../generated/hss/operations.js";
 import { swrOperations, swrService } from "../../generated/swr/operations.js";
-import { createServiceClient } from "../../src/core/client.js";
 import type { CallOptions } from "../../src/core/method.js";
 import type { OperationSpec, ServiceSpec } from "../../src/core/operation.js";
 import type { ClientOptions } from "../../src/core/options.js";
@@ -13,15 +12,13 @@ import {
   type HuaweiCloudSdkErrorName,
 } from "../../src/index.js";
 import { InvalidResponseError, NetworkError, TimeoutError } from "../../src/index.js";
-import { useDemoOnLoopback, type GeneratedService } from "./demo-service.js";
+import { rejection } from "../helpers/rejection.js";
+import { loopbackClient, useDemoOnLoopback, type AnyClient, type GeneratedService } from "./demo-service.js";
 import type { LoopbackServer } from "./loopback.js";
 
 // The core (client assembly, pipeline steps, errors) tested on its own: against the generator's demo fixture,
 // which is neither HSS nor SWR, with a loopback server that knows no API; then the same behaviour through the
 // HSS and SWR tables, so nothing here leans on one service's quirks.
-
-type AnyMethod = (input?: object, options?: CallOptions) => Promise<any>;
-type AnyClient = Record<string, AnyMethod>;
 
 const TOKEN = "core-test-token-secret";
 const SK = "core-test-sk-secret";
@@ -31,26 +28,12 @@ let server: LoopbackServer;
 let demo: GeneratedService;
 beforeAll(() => ({ server, demo } = fixture));
 
-function client(
+const client = (
   service: ServiceSpec,
   operations: Readonly<Record<string, OperationSpec>>,
   overrides: Partial<ClientOptions> = {},
-): AnyClient {
-  const options: ClientOptions = {
-    projectId: "p1",
-    endpoint: server.url,
-    auth: { token: TOKEN },
-    retry: { baseDelayMs: 1 },
-    ...overrides,
-  };
-  return createServiceClient<AnyClient, {}>(service, operations, options);
-}
+): AnyClient => loopbackClient(server, TOKEN, service, operations, overrides);
 const demoClient = (overrides?: Partial<ClientOptions>) => client(demo.service, demo.operations, overrides);
-const rejection = (promise: Promise<unknown>): Promise<any> =>
-  promise.then(
-    () => expect.unreachable("expected a rejection"),
-    (error) => error,
-  );
 
 describe("the pipeline on the demo service", () => {
   it("builds every method from the table and sends what it says: path, query, header, JSON body, token", async () => {

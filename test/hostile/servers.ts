@@ -110,13 +110,7 @@ export function hssOn(server: HostileServer, overrides: Partial<ClientOptions> =
   });
 }
 
-export const rejection = (promise: Promise<unknown>): Promise<any> =>
-  promise.then(
-    () => {
-      throw new Error("expected a rejection");
-    },
-    (error: unknown) => error,
-  );
+export { rejection } from "../helpers/rejection.js";
 
 /** Fails when a secret of these tests appears in the text. */
 export function expectNoSecret(text: string): void {
