@@ -249,11 +249,11 @@ function headerValues(headers: RequestToSign["headers"]): SignedHeaderValues {
   if (headers === undefined) return {};
   // Not `instanceof Headers`: on Node that would load the fetch implementation for a caller that has none.
   if (typeof headers.get === "function") {
-    const get = (name: string) => (headers as Headers).get(name) ?? undefined;
+    const fetchHeaders = headers as Headers;
     return {
-      "content-type": get("content-type"),
-      "x-project-id": get("x-project-id"),
-      "x-security-token": get("x-security-token"),
+      "content-type": fetchHeaders.get("content-type") ?? undefined,
+      "x-project-id": fetchHeaders.get("x-project-id") ?? undefined,
+      "x-security-token": fetchHeaders.get("x-security-token") ?? undefined,
     };
   }
   // One pass over the record; a name given twice in different cases: the first one, as before.

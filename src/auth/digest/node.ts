@@ -25,8 +25,11 @@ export const hmacSha256Hex: Digest["hmacSha256Hex"] =
 
 /** SHA-256's block size: HMAC pads its key to this length. */
 const BLOCK = 64;
-/** Room for the data after the inner pad: a string to sign is 97 bytes. Longer data takes a buffer of its own. */
-const ROOM = 256;
+/**
+ * Room for the data after the inner pad: a string to sign is 97 characters (291 bytes at most, as far as the
+ * check below knows). Longer data takes a buffer of its own.
+ */
+const ROOM = 512;
 
 /** A secret key's HMAC pads (RFC 2104), made once, with room for the data each hash covers after them. */
 interface Pads {
