@@ -31,7 +31,8 @@ export interface SignOptions {
  * signed when the request carries them. A fixed list rather than "every header": fetch implementations and
  * proxies add or rewrite others (user-agent, accept-encoding, connection), and a signed header that changes in
  * transit breaks the signature. The official SDKs sign `X-Security-Token` and `X-Project-Id` too. Being fixed
- * and sorted, the list is written out in {@link signature}: no sorting, no lower-casing per request.
+ * and sorted, the list is written out where the canonical headers are built: no sorting or lower-casing per
+ * request. These are their values as the request carries them.
  */
 interface SignedHeaderValues {
   "content-type"?: string | undefined;
@@ -219,7 +220,7 @@ async function signature(
   const contentType = headers["content-type"];
   const projectId = headers["x-project-id"];
   const token = credentials.securityToken ?? headers["x-security-token"];
-  // The SIGNED_HEADERS in their order (the host trimmed too: a URL's host has no spaces).
+  // The signed headers in their sorted order (see SignedHeaderValues); a URL's host has no spaces to trim.
   let canonicalHeaders = contentType === undefined ? "" : `content-type:${contentType.trim()}\n`;
   canonicalHeaders += `host:${host}\n`;
   if (projectId !== undefined) canonicalHeaders += `x-project-id:${projectId.trim()}\n`;
@@ -256,7 +257,7 @@ function headerValues(headers: RequestToSign["headers"]): SignedHeaderValues {
       "x-security-token": fetchHeaders.get("x-security-token") ?? undefined,
     };
   }
-  // One pass over the record; a name given twice in different cases: the first one, as before.
+  // One pass over the record; of a name given twice in different cases, the first one counts.
   const values: Record<string, string> = {};
   for (const key in headers) {
     const name = key.toLowerCase();
