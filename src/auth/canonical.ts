@@ -56,10 +56,83 @@ export function withTrailingSlash(path: string): string {
  * which only differs when one string has a character above U+FFFF where the other has one in U+E000–U+FFFF.
  */
 export function canonicalQueryString(query: Iterable<QueryParam>): string {
-  return [...query]
-    .sort(([nameA, valueA], [nameB, valueB]) => compare(nameA, nameB) || compare(valueA, valueB))
-    .map(([name, value]) => `${encodeRfc3986(name)}=${encodeRfc3986(value)}`)
-    .join("&");
+  return joinQuery([...query].sort(byNameThenValue), false);
+}
+
+/**
+ * The canonical query string of a URL's raw query (without `?`): {@link canonicalQueryString} of
+ * {@link parseQuery}, doing only the work the query needs. Parameters already in order (the client's serializer
+ * writes them so) are not sorted, and a query of unreserved characters, `=` and `&` only is neither decoded nor
+ * re-encoded: its names and values are spelled as they read.
+ */
+export function canonicalRawQuery(raw: string): string {
+  if (raw === "" || isCanonicalPlainQuery(raw)) return raw;
+  const params = parseQuery(raw);
+  if (!inOrder(params)) params.sort(byNameThenValue);
+  return joinQuery(params, PLAIN_QUERY.test(raw));
+}
+
+const PLAIN_QUERY = /^[A-Za-z0-9\-._~=&]*$/;
+
+/**
+ * Whether a query of unreserved characters, `=` and `&` is canonical as it is: each pair `name=value` with one
+ * `=` (none missing, none empty), in order. Checked in place, comparing the pairs where they are in the string.
+ */
+function isCanonicalPlainQuery(raw: string): boolean {
+  if (!PLAIN_QUERY.test(raw)) return false;
+  let previousStart = -1;
+  let previousEq = -1;
+  let previousEnd = -1;
+  for (let start = 0; start <= raw.length;) {
+    const amp = raw.indexOf("&", start);
+    const end = amp < 0 ? raw.length : amp;
+    const eq = raw.indexOf("=", start);
+    if (eq < 0 || eq >= end || raw.lastIndexOf("=", end - 1) !== eq) return false;
+    if (
+      previousStart >= 0 &&
+      (compareRanges(raw, previousStart, previousEq, start, eq) ||
+        compareRanges(raw, previousEq + 1, previousEnd, eq + 1, end)) > 0
+    )
+      return false;
+    previousStart = start;
+    previousEq = eq;
+    previousEnd = end;
+    start = end + 1;
+  }
+  return true;
+}
+
+/** {@link compare} for `text.slice(aStart, aEnd)` and `text.slice(bStart, bEnd)`, without slicing. */
+function compareRanges(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  for (let a = aStart, b = bStart; ; a++, b++) {
+    if (a === aEnd) return b === bEnd ? 0 : -1;
+    if (b === bEnd) return 1;
+    const difference = text.charCodeAt(a) - text.charCodeAt(b);
+    if (difference !== 0) return difference;
+  }
+}
+
+/**
+ * Sorted parameters as `name=value` joined with `&`, RFC 3986-encoded — unless `plain` says they hold only
+ * unreserved characters and `=`: then only a value's `=` (a name has none) needs encoding.
+ */
+function joinQuery(params: readonly QueryParam[], plain: boolean): string {
+  let out = "";
+  for (const [name, value] of params) {
+    // (Every pair writes its "=", so a non-empty `out` means a pair before this one.)
+    if (out !== "") out += "&";
+    out += plain && !value.includes("=") ? `${name}=${value}` : `${encodeRfc3986(name)}=${encodeRfc3986(value)}`;
+  }
+  return out;
+}
+
+function inOrder(params: readonly QueryParam[]): boolean {
+  for (let i = 1; i < params.length; i++) if (byNameThenValue(params[i - 1]!, params[i]!) > 0) return false;
+  return true;
+}
+
+function byNameThenValue([nameA, valueA]: QueryParam, [nameB, valueB]: QueryParam): number {
+  return compare(nameA, nameB) || compare(valueA, valueB);
 }
 
 /**

@@ -1,8 +1,7 @@
 import {
   canonicalPath,
-  canonicalQueryString,
+  canonicalRawQuery,
   formatSdkTime,
-  parseQuery,
   joinCanonicalRequest,
   SIGNING_ALGORITHM,
   stringToSign,
@@ -10,6 +9,7 @@ import {
 } from "./canonical.js";
 import { hmacSha256Hex, sha256Hex } from "#digest";
 import { EMPTY_SHA256, type Digest } from "./digest/types.js";
+import { urlParts } from "./url-parts.js";
 
 export { canonicalRequest, formatSdkDate, stringToSign, type CanonicalRequestParts } from "./canonical.js";
 
@@ -26,13 +26,19 @@ export interface SignOptions {
 }
 
 /**
- * The headers signed, in the order the canonical request lists them (sorted by name). `host` and `x-sdk-date`
- * are always there; the others are signed when the request carries them. A fixed list rather than "every
- * header": fetch implementations and proxies add or rewrite others (user-agent, accept-encoding, connection),
- * and a signed header that changes in transit breaks the signature. The official SDKs sign `X-Security-Token`
- * and `X-Project-Id` too. Being fixed and sorted, the list needs no sorting per request.
+ * The headers signed, in the order the canonical request lists them (sorted by name): `content-type`, `host`,
+ * `x-project-id`, `x-sdk-date`, `x-security-token`. `host` and `x-sdk-date` are always there; the others are
+ * signed when the request carries them. A fixed list rather than "every header": fetch implementations and
+ * proxies add or rewrite others (user-agent, accept-encoding, connection), and a signed header that changes in
+ * transit breaks the signature. The official SDKs sign `X-Security-Token` and `X-Project-Id` too. Being fixed
+ * and sorted, the list is written out where the canonical headers are built: no sorting or lower-casing per
+ * request. These are their values as the request carries them.
  */
-const SIGNED_HEADERS = ["content-type", "host", "x-project-id", "x-sdk-date", "x-security-token"] as const;
+interface SignedHeaderValues {
+  "content-type"?: string | undefined;
+  "x-project-id"?: string | undefined;
+  "x-security-token"?: string | undefined;
+}
 
 /** A request as its parts: what {@link signHeaders} signs (the shape the official SDKs' signers work on). */
 export interface RequestToSign {
@@ -107,11 +113,12 @@ async function signPartsWith(
   options: SignOptions = {},
 ): Promise<SignatureHeaders> {
   checkCredentials(credentials);
-  const url = typeof request.url === "string" ? new URL(request.url) : request.url;
-  const path = canonicalPath(url.pathname);
-  const query = canonicalSearch(url);
+  const url = urlParts(request.url);
+  const path = canonicalPath(url.path);
+  const query = canonicalRawQuery(url.query);
+  const headers = headerValues(request.headers);
   const body = request.body ?? null;
-  return signature(digest, request.method, url.host, path, query, request.headers, body, credentials, options.date);
+  return signature(digest, request.method, url.host, path, query, headers, body, credentials, options.date);
 }
 
 /**
@@ -153,28 +160,33 @@ async function signRequestWith(
   built?: string | null,
 ): Promise<Request> {
   checkCredentials(credentials);
-  const url = new URL(request.url);
-  const path = canonicalPath(url.pathname);
-  const query = canonicalSearch(url);
+  const href = request.url;
+  const parts = urlParts(href);
+  const path = canonicalPath(parts.path);
+  const query = canonicalRawQuery(parts.query);
   // The body once, as bytes (read through a clone, leaving the input usable) unless the caller holds it: these
   // exact bytes are hashed and sent.
   const body =
     built !== undefined ? built : request.body === null ? null : new Uint8Array(await request.clone().arrayBuffer());
+  // The signed headers as the request carries them: what is sent is what is signed.
   const signed = await signature(
     digest,
     request.method,
-    url.host,
+    parts.host,
     path,
     query,
-    request.headers,
+    headerValues(request.headers),
     body,
     credentials,
     date,
   );
-  const inPlace = built !== undefined && path === url.pathname && url.search === (query === "" ? "" : `?${query}`);
+  const inPlace = built !== undefined && path === parts.path && query === parts.query;
   const headers = inPlace ? request.headers : new Headers(request.headers);
-  for (const [name, value] of Object.entries(signed) as [string, string][]) headers.set(name, value);
+  headers.set("X-Sdk-Date", signed["X-Sdk-Date"]);
+  headers.set("Authorization", signed.Authorization);
+  if (signed["X-Security-Token"] !== undefined) headers.set("X-Security-Token", signed["X-Security-Token"]);
   if (inPlace) return request;
+  const url = new URL(href);
   url.pathname = path;
   // (An empty "?" reads as no query here; assigning drops it from the new Request's URL.)
   url.search = query;
@@ -192,11 +204,6 @@ async function signRequestWith(
   });
 }
 
-/** The canonical query string of a URL (parsed here: `url.searchParams` costs an object and its parser). */
-function canonicalSearch(url: URL): string {
-  return url.search === "" ? "" : canonicalQueryString(parseQuery(url.search.slice(1)));
-}
-
 /** The signature headers for a request whose path and query are already in canonical form. */
 async function signature(
   digest: Digest,
@@ -204,55 +211,62 @@ async function signature(
   host: string,
   path: string,
   query: string,
-  headers: RequestToSign["headers"],
+  headers: SignedHeaderValues,
   body: string | Uint8Array | null,
   credentials: AkSkCredentials,
   date: Date | undefined,
 ): Promise<SignatureHeaders> {
   const sdkDate = formatSdkTime(date === undefined ? Date.now() : date.getTime());
-  const token = credentials.securityToken ?? readHeader(headers, "x-security-token");
-  let canonicalHeaders = "";
-  let signedHeaders = "";
-  for (const name of SIGNED_HEADERS) {
-    const value =
-      name === "host"
-        ? host
-        : name === "x-sdk-date"
-          ? sdkDate
-          : name === "x-security-token"
-            ? token
-            : readHeader(headers, name);
-    if (value === undefined) continue;
-    canonicalHeaders += `${name}:${value.trim()}\n`;
-    signedHeaders += signedHeaders === "" ? name : `;${name}`;
-  }
-  const payloadHash = body === null || body.length === 0 ? EMPTY_SHA256 : await digest.sha256Hex(body);
-  const canonical = joinCanonicalRequest(
-    method,
-    withTrailingSlash(path),
-    query,
-    canonicalHeaders,
-    signedHeaders,
-    payloadHash,
-  );
-  const signature = await digest.hmacSha256Hex(
-    credentials.sk,
-    stringToSign(sdkDate, await digest.sha256Hex(canonical)),
-  );
+  const contentType = headers["content-type"];
+  const projectId = headers["x-project-id"];
+  const token = credentials.securityToken ?? headers["x-security-token"];
+  // The signed headers in their sorted order (see SignedHeaderValues); a URL's host has no spaces to trim.
+  let canonicalHeaders = contentType === undefined ? "" : `content-type:${contentType.trim()}\n`;
+  canonicalHeaders += `host:${host}\n`;
+  if (projectId !== undefined) canonicalHeaders += `x-project-id:${projectId.trim()}\n`;
+  canonicalHeaders += `x-sdk-date:${sdkDate}\n`;
+  if (token !== undefined) canonicalHeaders += `x-security-token:${token.trim()}\n`;
+  const signedHeaders =
+    (contentType === undefined ? "host" : "content-type;host") +
+    (projectId === undefined ? ";x-sdk-date" : ";x-project-id;x-sdk-date") +
+    (token === undefined ? "" : ";x-security-token");
+  // Each digest awaited only when it is a promise (Web Crypto): an await of a string still costs a promise and a
+  // turn of the microtask queue, and node:crypto answers at once.
+  let payloadHash = body === null || body.length === 0 ? EMPTY_SHA256 : digest.sha256Hex(body);
+  if (typeof payloadHash !== "string") payloadHash = await payloadHash;
+  const uri = withTrailingSlash(path);
+  let hash = digest.sha256Hex(joinCanonicalRequest(method, uri, query, canonicalHeaders, signedHeaders, payloadHash));
+  if (typeof hash !== "string") hash = await hash;
+  let signature = digest.hmacSha256Hex(credentials.sk, stringToSign(sdkDate, hash));
+  if (typeof signature !== "string") signature = await signature;
   const authorization = `${SIGNING_ALGORITHM} Access=${credentials.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return credentials.securityToken === undefined
     ? { "X-Sdk-Date": sdkDate, Authorization: authorization }
     : { "X-Sdk-Date": sdkDate, Authorization: authorization, "X-Security-Token": credentials.securityToken };
 }
 
-/** A header's value from a Headers object or a plain record (names in any case); undefined when absent. */
-function readHeader(headers: RequestToSign["headers"], name: string): string | undefined {
-  if (headers === undefined) return undefined;
+/** The values of the signed headers a Headers object or a plain record (names in any case) carries. */
+function headerValues(headers: RequestToSign["headers"]): SignedHeaderValues {
+  if (headers === undefined) return {};
   // Not `instanceof Headers`: on Node that would load the fetch implementation for a caller that has none.
-  if (typeof headers.get === "function") return (headers as Headers).get(name) ?? undefined;
-  for (const key in headers) if (key.toLowerCase() === name) return (headers as Record<string, string>)[key];
-  return undefined;
+  if (typeof headers.get === "function") {
+    const fetchHeaders = headers as Headers;
+    return {
+      "content-type": fetchHeaders.get("content-type") ?? undefined,
+      "x-project-id": fetchHeaders.get("x-project-id") ?? undefined,
+      "x-security-token": fetchHeaders.get("x-security-token") ?? undefined,
+    };
+  }
+  // One pass over the record; of a name given twice in different cases, the first one counts.
+  const values: Record<string, string> = {};
+  for (const key in headers) {
+    const name = key.toLowerCase();
+    if (SIGNED_NAMES.has(name) && !(name in values)) values[name] = (headers as Record<string, string>)[key]!;
+  }
+  return values;
 }
+
+const SIGNED_NAMES: ReadonlySet<string> = new Set(["content-type", "x-project-id", "x-security-token"]);
 
 // An AK is a printable token; a comma or space in it would corrupt the Authorization header's fields.
 const VALID_AK = /^[\x21-\x2b\x2d-\x7e]+$/;

@@ -1,0 +1,25 @@
+// Imported keys are kept per secret key, a few of them, for the few credentials a process signs with: importing
+// costs more than the HMAC itself (a CryptoKey: an asynchronous job; a KeyObject: a copy and a native object).
+const MAX_CACHED_KEYS = 8;
+
+/**
+ * `importKey`, remembered for the last few secrets (the oldest dropped first). A key that is a promise and fails
+ * is not kept: the next call imports it again. The keys are non-extractable where the runtime allows it, and the
+ * map is module-private: nothing here is logged or returned but the key object.
+ */
+export function cachedKeys<Key>(importKey: (secret: string) => Key): (secret: string) => Key {
+  const keys = new Map<string, Key>();
+  return (secret) => {
+    let key = keys.get(secret);
+    if (key === undefined) {
+      key = importKey(secret);
+      if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value!);
+      keys.set(secret, key);
+      if (key instanceof Promise) {
+        const pending = key;
+        pending.catch(() => keys.get(secret) === pending && keys.delete(secret));
+      }
+    }
+    return key;
+  };
+}
