@@ -7,6 +7,7 @@ import { cachedKeys } from "../src/auth/digest/key-cache.js";
 import { signBuiltRequest } from "../src/auth/sign.js";
 import { urlParts } from "../src/auth/url-parts.js";
 import { verifySignature } from "../src/testing/engine/verify-signature.js";
+import { DIGESTS } from "./helpers/digests.js";
 
 // The signer's shortcuts, each against the slow path it stands for: the URL split without the parser, the query
 // kept as it is when it is canonical, HMAC from two one-shot hashes, the per-secret key cache, and the signed
@@ -164,6 +165,16 @@ describe("hmacSha256Hex (node:crypto): HMAC from two one-shot hashes", () => {
         expect(hmacSha256Hex(key, data)).toBe(createHmac("sha256", key).update(data).digest("hex"));
       }
     }
+  });
+});
+
+describe.each(DIGESTS)("hmacSha256Hex ($implementation): RFC 4231's published vectors", (digest) => {
+  // The test cases whose key and data are text (cases 1 and 2; the others use bytes that are not UTF-8).
+  it.each([
+    ["\x0b".repeat(20), "Hi There", "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"],
+    ["Jefe", "what do ya want for nothing?", "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"],
+  ])("key %j", async (key, data, expected) => {
+    expect(await digest.hmacSha256Hex(key, data)).toBe(expected);
   });
 });
 
