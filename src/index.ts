@@ -1,5 +1,6 @@
-// Every service's create<Service>Client, <Service>Client, <Service>Region and operation types (generated).
-export * from "../generated/index.js";
+// Every service's create<Service>Client, <Service>Client, <Service>Region and operation types (generated); in
+// browsers all but IAM, which only the credential helpers call (package.json "#services", `browser` condition).
+export * from "#services";
 export type { ClientOptions, CommonClientOptions, Placement } from "./core/options.js";
 export type { AkSkAuthOptions, AuthOptions, TokenAuthOptions } from "./auth/strategy.js";
 export {

@@ -57,6 +57,12 @@ function typeExports(): string[] {
   return moduleExports(path.join(ROOT, "src/index.ts")).filter((name) => /^[A-Z]/.test(name));
 }
 
+const packageImports = (
+  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+    imports: Record<string, { "huaweicloud-task-client/source": { default: string } }>;
+  }
+).imports;
+
 /** The names a module exports: its own declarations, `export { … }` lists, and `export * from` followed. */
 function moduleExports(file: string): string[] {
   const text = readFileSync(file, "utf8");
@@ -69,7 +75,11 @@ function moduleExports(file: string): string[] {
   const starred = [...text.matchAll(/^export (?:type )?\* from "(\.[\w/.-]+)\.js";$/gm)].flatMap((m) =>
     moduleExports(path.join(path.dirname(file), `${m[1]}.ts`)),
   );
-  return [...named, ...declared, ...starred].filter((name) => name !== "");
+  // A package import ("#services"): the source file outside browsers, which the API documents.
+  const imported = [...text.matchAll(/^export (?:type )?\* from "(#[\w-]+)";$/gm)].flatMap((m) =>
+    moduleExports(path.join(ROOT, packageImports[m[1]!]!["huaweicloud-task-client/source"].default)),
+  );
+  return [...named, ...declared, ...starred, ...imported].filter((name) => name !== "");
 }
 
 let out: string;

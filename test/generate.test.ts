@@ -84,8 +84,9 @@ function snapshot(dir: string): Record<string, string> {
   );
 }
 
-/** What the generator writes for the demo spec: per service types, operations, client and stand-in operations, plus the two indexes. */
+/** What the generator writes for the demo spec: per service types, operations, client and stand-in operations, plus the indexes (browser.ts: the browser's). */
 const GENERATED_FILES = [
+  "browser.ts",
   "demo/client.ts",
   "demo/named-types.ts",
   "demo/operations.ts",
@@ -149,11 +150,22 @@ describe("npm run generate on a valid spec", () => {
     expect(index).toContain(
       'export * from "./demo/client.js";\nexport type * from "./demo/operations.js";\nexport type * from "./demo/named-types.js";\n',
     );
+    // A spec without `x-browser: false` is in the browser entry too.
+    expect(readFileSync(path.join(ws.outDir, "browser.ts"), "utf8")).toBe(index);
     // Declared response headers, by lowercase name, integer schemas as numbers; none declared: {}.
     expect(operations).toContain(
       'export type ListWidgetsHeaders = { readonly "x-request-id": string | undefined; readonly "x-total-count": number | undefined; };',
     );
     expect(operations).toContain("export type CreateWidgetHeaders = {};");
+  });
+
+  it("leaves a service whose info says x-browser: false out of the browser entry only", async () => {
+    const ws = workspace();
+    editSpec(ws, "info:\n", "info:\n  x-browser: false\n");
+    const { files, services } = await generateAll(ws.specDir);
+    expect(services[0]!.browser).toBe(false);
+    expect(files.get("index.ts")).toContain('export * from "./demo/client.js";');
+    expect(files.get("browser.ts")).not.toContain("demo");
   });
 
   it("builds the service and operation table from the spec", async () => {
@@ -303,6 +315,11 @@ describe("npm run generate on a bad spec fails and leaves the output untouched",
     expect(stderr).toMatch(
       new RegExp(`${SPEC_NAME}:\\d+:\\d+ CreateWidget: x-retry-safe is required and must be true or false`),
     );
+  });
+
+  it("requires x-browser, where given, to be true or false", () => {
+    const { stderr } = failAfterEdit("info:\n", "info:\n  x-browser: no\n");
+    expect(stderr).toMatch(new RegExp(`${SPEC_NAME}:\\d+:\\d+ x-browser must be true or false`));
   });
 
   it("refuses x-pagination naming a response field that does not exist", () => {

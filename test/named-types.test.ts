@@ -32,7 +32,10 @@ function service(
       pagination: paginated ? { offset: "offset", limit: "limit", items: "items", total: "total" } : undefined,
     } as unknown as OperationSpec,
   }));
-  return { model: { service: { name, specFile: `spec/${name}.v1.yaml`, regions: {} }, operations: ops }, schemaNames };
+  return {
+    model: { service: { name, specFile: `spec/${name}.v1.yaml`, regions: {} }, operations: ops, browser: true },
+    schemaNames,
+  };
 }
 
 /** The exported names of one generated named-types file. */

@@ -41,6 +41,19 @@ export function create${Name}Client(options: ${Name}ClientOptions): ${Name}Clien
  * tables stay internal; the types.ts files are not re-exported, as each declares its own \`paths\`).
  */
 export function emitIndex(services: readonly ServiceModel[]): string {
+  return serviceExports(services);
+}
+
+/**
+ * `generated/browser.ts`: the same for the services a browser uses — all but those whose spec says
+ * `x-browser: false` (IAM, which only the credential helpers call). The package's "#services" import picks it
+ * under the `browser` condition, so browser bundles do not carry those clients.
+ */
+export function emitBrowserIndex(services: readonly ServiceModel[]): string {
+  return serviceExports(services.filter((service) => service.browser));
+}
+
+function serviceExports(services: readonly ServiceModel[]): string {
   const lines = services.flatMap(({ service }) => [
     `export * from "./${service.name}/client.js";`,
     `export type * from "./${service.name}/operations.js";`,

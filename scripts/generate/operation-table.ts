@@ -16,6 +16,7 @@ import {
 } from "../openapi/index.js";
 import { allowsAnonymous } from "./anonymous.js";
 import { readConditions } from "./conditions.js";
+import { readBrowser } from "./extensions/browser.js";
 import { readClientOption } from "./extensions/client-option.js";
 import { readExternalDocsUrl } from "./extensions/external-docs.js";
 import { readPagination } from "./extensions/pagination.js";
@@ -45,6 +46,8 @@ export interface OperationModel {
 export interface ServiceModel {
   readonly service: ServiceSpec;
   readonly operations: readonly OperationModel[];
+  /** False when the spec's `info` says `x-browser: false`: the client is left out of the browser entry. */
+  readonly browser: boolean;
 }
 
 /** The HTTP methods the facade sends (`OperationSpec["method"]`). */
@@ -57,12 +60,14 @@ export function buildServiceModel(spec: SpecDocument): ServiceModel {
   const operations: OperationModel[] = [];
   let regions: Record<string, string> = {};
   collectProblems(problems, () => (regions = regionTable(spec)));
+  let browser = true;
+  collectProblems(problems, () => (browser = readBrowser(spec)));
   let found: SpecOperationRef[] = [];
   collectProblems(problems, () => (found = specOperations(spec)));
   for (const ref of found)
     collectProblems(problems, () => operations.push(namingOperation(ref, () => buildOperation(spec, ref))));
   if (problems.length > 0) throw new GenerationError(problems);
-  return { service: { name: spec.service, specFile: spec.file, regions }, operations };
+  return { service: { name: spec.service, specFile: spec.file, regions }, operations, browser };
 }
 
 /** Runs `build`; every problem it raises names the operation (`file:line:col <operationId>: …`), whichever step found it. */

@@ -4,7 +4,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { isSpecFileName, readSpecFile } from "../openapi/index.js";
 import { emitNamedTypes, schemaNames, type NamedTypesInput } from "./emit-named-types.js";
-import { emitClient, emitIndex } from "./emit-clients.js";
+import { emitBrowserIndex, emitClient, emitIndex } from "./emit-clients.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitStandIn, emitStandInIndex } from "./emit-stand-in.js";
 import { emitTypes } from "./emit-types.js";
@@ -59,6 +59,7 @@ export async function generateAll(specDir: string): Promise<GeneratedOutput> {
   // Across services: a schema name defined by two specs is exported with the service prefix by both.
   for (const [file, content] of emitNamedTypes(named)) files.set(file, content);
   files.set("index.ts", emitIndex(services));
+  files.set("browser.ts", emitBrowserIndex(services));
   files.set("stand-in.ts", emitStandInIndex(services));
   return { services, files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))) };
 }

@@ -1,6 +1,6 @@
 import createClient, { type Client, type ClientOptions as FetchClientOptions } from "openapi-fetch";
 import { createAuthStrategy } from "../auth/strategy.js";
-import { clientValueLookup } from "../credentials/client-values.js";
+import { clientValueLookup } from "#client-values";
 import { serializeQuery } from "../wire/query.js";
 import { resolveEndpoint } from "./endpoint.js";
 import type { OperationSpec, ServiceSpec } from "./operation.js";

@@ -101,9 +101,17 @@ describe("the smoke test passes", () => {
         target: "es2022",
         write: false,
         logLevel: "silent",
+        metafile: true,
       });
       // The "browser" platform resolves "#digest" to Web Crypto: node:crypto must not be in the bundle at all.
       expect(bundle.outputFiles[0]!.text).not.toContain("node:crypto");
+      // ... and "#services", "#default-chain" and "#client-values" to their browser files: the IAM client and the
+      // credential helpers (IAM tokens, chains, the project id lookup) stay out of a browser bundle.
+      const inputs = Object.keys(bundle.metafile.inputs);
+      expect(
+        inputs.filter((input) => /generated\/iam\/|credentials\/(iam-token|project-id|chain|node)\./.test(input)),
+      ).toEqual([]);
+      expect(inputs.some((input) => input.endsWith("generated/hss/client.js"))).toBe(true);
       const files: Record<string, { type: string; body: string }> = {
         "/library.js": { type: "text/javascript", body: bundle.outputFiles[0]!.text },
         "/smoke.mjs": { type: "text/javascript", body: readFileSync(join(ROOT, "test/runtimes/smoke.mjs"), "utf8") },
