@@ -1,23 +1,42 @@
 import type { InputOf, ItemOf, OutputOf, PaginatedMethod } from "./core/method.js";
-import type { PaginateOptions } from "./pagination/options.js";
+import { markerWalk } from "./pagination/marker.js";
+import { offsetWalk } from "./pagination/offset.js";
+import { walkOptions, type PaginateOptions } from "./pagination/options.js";
+import { pageCaller } from "./pagination/page.js";
 import type { WalkPage } from "./pagination/walk.js";
 
 export type { PaginateOptions } from "./pagination/options.js";
 export { InvalidPageError, type PagingBehaviour } from "./pagination/errors.js";
 
-export type AnyPaginated = PaginatedMethod<any, any, any>;
+type AnyPaginated = PaginatedMethod<any, any, any>;
 type PaginateArgs<M extends AnyPaginated> =
   {} extends InputOf<M>
     ? [params?: InputOf<M>, options?: PaginateOptions]
     : [params: InputOf<M>, options?: PaginateOptions];
 
 /**
- * Walks a list operation page by page (`pagination/start.ts`). The paging modules are loaded on the first
- * page asked for, not when the package is imported: a process that never paginates does not load them.
+ * Walks a list operation page by page in the style its `x-pagination` describes (`pagination/offset.ts`,
+ * `pagination/marker.ts`). Options are checked before the first request. Page size: the caller's `limit` if
+ * given (checked against the spec's bounds like any input), otherwise the largest the operation allows (or
+ * fewer, when `maxItems` wants fewer). No item is yielded twice (`pagination/repeats.ts`).
  */
-async function* walk(method: AnyPaginated, params: unknown, options?: PaginateOptions): AsyncGenerator<WalkPage> {
-  const { startWalk } = await import("./pagination/start.js");
-  yield* startWalk(method, params, options);
+function walk(method: AnyPaginated, params: unknown, options: PaginateOptions = {}): AsyncGenerator<WalkPage> {
+  const pagination = method?.pagination;
+  if (!pagination) throw new TypeError("paginate: expected a paginated method, such as hss.listTasks");
+  const checked = walkOptions(options);
+  const input = { ...(params as Record<string, unknown> | undefined) };
+  const context = {
+    call: pageCaller(method),
+    operation: method.operation.operationId,
+    params: input,
+    options: checked,
+  };
+  switch (pagination.style) {
+    case "offset":
+      return offsetWalk({ ...context, spec: pagination });
+    case "marker":
+      return markerWalk({ ...context, spec: pagination });
+  }
 }
 
 /** Yields every item of a list operation, fetching pages as the loop asks for them. */
