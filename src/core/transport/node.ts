@@ -69,11 +69,16 @@ function exchange(
       resolve(countedBody(response));
     };
     const onAbort = (): void => fail(signal.reason);
-    const sent = send(request.url, { method: request.method, headers }, (answer) =>
-      read(answer, request.method, call, client).then(succeed, fail),
-    );
-    // Also after the call settled: a broken answer on a kept-alive socket is reported here, and must not crash.
-    sent.on("error", fail);
+    let answer: IncomingMessage | undefined;
+    const sent = send(request.url, { method: request.method, headers }, (received) => {
+      answer = received;
+      read(received, request.method, call, client).then(succeed, fail);
+    });
+    // Bytes past a complete answer (a body longer than its Content-Length) fail the socket, not the answer: as
+    // fetch does, the body is the declared length. The listener stays after settling, so nothing here can crash.
+    sent.on("error", (error) => {
+      if (answer?.complete !== true) fail(error);
+    });
     signal.addEventListener("abort", onAbort);
     sent.end(body);
   });
@@ -114,9 +119,10 @@ function response(body: Buffer, status: number, statusText: string | undefined, 
       statusText: statusText ?? "",
       headers,
     });
-  } catch (error) {
+  } catch {
     // node:http passes any three-digit status (600-999 too); a Response takes 200-599 only.
-    throw new Error(`the server answered HTTP ${status}, outside 200-599: not a valid HTTP response`, { cause: error });
+    // The message is ours (the Response's RangeError is not kept as the cause: NetworkError shows the root one).
+    throw new Error(`the server answered HTTP ${status}, outside 200-599: not a valid HTTP response`);
   }
 }
 
