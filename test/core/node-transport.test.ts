@@ -139,15 +139,10 @@ describe("the response body", () => {
   });
 
   it("a body shorter than its Content-Length is a NetworkError", async () => {
-    const raw = await rawServer((socket) =>
-      socket.end("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{}"),
+    const error = await failureFrom(
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{}",
     );
-    try {
-      const error = await rejection(statistics({ endpoint: raw.url, retry: false }));
-      expect(error).toBeInstanceOf(NetworkError);
-    } finally {
-      await raw.close();
-    }
+    expect(error).toBeInstanceOf(NetworkError);
   });
 
   it("a body longer than its Content-Length is cut at it (as fetch does), and the next call still gets through", async () => {
@@ -166,16 +161,11 @@ describe("the response body", () => {
   });
 
   it("a status outside 200-599 is a NetworkError that says so, not a crash", async () => {
-    const raw = await rawServer((socket) =>
-      socket.end("HTTP/1.1 600 Strange\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"),
+    const error = await failureFrom(
+      "HTTP/1.1 600 Strange\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
     );
-    try {
-      const error = await rejection(statistics({ endpoint: raw.url, retry: false }));
-      expect(error).toBeInstanceOf(NetworkError);
-      expect(String(error.message)).toMatch(/HTTP 600, outside 200-599/);
-    } finally {
-      await raw.close();
-    }
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(String(error.message)).toMatch(/HTTP 600, outside 200-599/);
   });
 });
 
@@ -208,6 +198,16 @@ it("leaves no socket holding the process: a script that makes calls exits by its
   expect(child.stdout.trim()).toBe("done");
   expect(api.requests).toHaveLength(3);
 });
+
+/** What a call rejects with when a raw server answers `answer` and closes the connection (no retries). */
+async function failureFrom(answer: string): Promise<any> {
+  const raw = await rawServer((socket) => socket.end(answer));
+  try {
+    return await rejection(statistics({ endpoint: raw.url, retry: false }));
+  } finally {
+    await raw.close();
+  }
+}
 
 function listen(server: Server, host: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
