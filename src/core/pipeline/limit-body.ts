@@ -9,7 +9,8 @@ import type { Call, ClientContext, RequestStep } from "./types.js";
  */
 export const limitBody: RequestStep = (next, client) => async (request, call) => {
   const response = await next(request, call);
-  if (response.body === null || counted.has(response)) return response;
+  // (The mark is checked first: reading `body` would make a counted response build the stream it avoids.)
+  if (counted.has(response) || response.body === null) return response;
   const declared = Number(response.headers.get("Content-Length") ?? NaN);
   if (declared > client.maxResponseBytes) {
     await response.body.cancel().catch(() => {});

@@ -6,6 +6,7 @@ import * as zlib from "node:zlib";
 import { InvalidResponseError } from "../errors.js";
 import { countedBody, tooLarge } from "../pipeline/limit-body.js";
 import type { Call, ClientContext } from "../pipeline/types.js";
+import { BufferedResponse } from "./buffered-response.js";
 import type { Transport } from "./types.js";
 
 // Why not fetch: on Node, fetch is undici's, whose WHATWG streams, Request/Response copies and dispatcher cost
@@ -26,8 +27,8 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
  * signal: aborting it destroys the socket, whether the headers or the body are awaited.
  */
 export const transport: Transport = async (request, call, client) => {
-  request.signal.throwIfAborted();
-  // The body build serialized and authorize signed, as it is; a request a middleware replaced sends its own.
+  // The body build serialized and authorize signed, as it is (no copy, no stream); a request some step replaced
+  // (none does today: middleware only observe) sends its own.
   const body =
     request === call.sent
       ? call.parts?.body
@@ -45,6 +46,7 @@ function exchange(
 ): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
     const signal = request.signal;
+    signal.throwIfAborted(); // (a throw here rejects the promise)
     const headers: OutgoingHttpHeaders = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
@@ -112,17 +114,21 @@ function read(answer: IncomingMessage, method: string, call: Call, client: Clien
 }
 
 function response(body: Buffer, status: number, statusText: string | undefined, headers: Headers, method: string) {
-  const nullBody = method === "HEAD" || NULL_BODY_STATUSES.has(status);
-  try {
-    return new Response(nullBody ? null : (body as Uint8Array<ArrayBuffer>), {
-      status,
-      statusText: statusText ?? "",
-      headers,
-    });
-  } catch {
-    // node:http passes any three-digit status (600-999 too); a Response takes 200-599 only.
-    // The message is ours (the Response's RangeError is not kept as the cause: NetworkError shows the root one).
+  // node:http passes any three-digit status (600-999 too); a Response takes 200-599 only. The message is ours
+  // (NetworkError shows the root cause, and the Response's RangeError would not say what the server did).
+  if (status < 200 || status > 599) {
     throw new Error(`the server answered HTTP ${status}, outside 200-599: not a valid HTTP response`);
+  }
+  const init = { status, statusText: statusText ?? "", headers };
+  const make = (init: ResponseInit) =>
+    method === "HEAD" || NULL_BODY_STATUSES.has(status)
+      ? new Response(null, init)
+      : new BufferedResponse(body as Uint8Array<ArrayBuffer>, init);
+  try {
+    return make(init);
+  } catch {
+    // A reason phrase a Response would not take (it is only words): dropped, as it carries no meaning.
+    return make({ ...init, statusText: "" });
   }
 }
 
