@@ -11,6 +11,8 @@ import { RESULT_PREFIX } from "./smoke.mjs";
 export interface SmokeSummary {
   /** The digest module the signer ran on: "web-crypto" when it called crypto.subtle, else "node:crypto". */
   digest: string;
+  /** The transport the calls went out through: "fetch" when the global fetch was called, else "node:http". */
+  transport: string;
   statistics: { total_num: number; running_num: number };
   jobsOnPage: number;
   jobsTotal: number;

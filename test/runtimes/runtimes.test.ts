@@ -46,6 +46,7 @@ describe("the smoke test passes", () => {
     const { runtime, summary } = parseResult(await run(process.execPath, smokeArgs()));
     expect(runtime).toBe(`node ${process.version}`);
     expect(summary.digest).toBe("node:crypto");
+    expect(summary.transport).toBe("node:http");
     expectSmokeMatchesServer(summary, server);
   });
 
@@ -56,6 +57,7 @@ describe("the smoke test passes", () => {
       const { runtime, summary } = parseResult(await run(node, smokeArgs()));
       expect(runtime).toBe(`node v${version}`);
       expect(summary.digest).toBe("node:crypto");
+      expect(summary.transport).toBe("node:http");
       expectSmokeMatchesServer(summary, server);
     },
     300_000,
@@ -65,6 +67,7 @@ describe("the smoke test passes", () => {
     const { runtime, summary } = parseResult(await run(findRuntimeBinary("bun"), smokeArgs()));
     expect(runtime).toMatch(/^bun \d+\.\d+\.\d+/);
     expect(summary.digest).toBe("node:crypto");
+    expect(summary.transport).toBe("fetch"); // Bun's fetch is native: the "bun" condition picks it
     expectSmokeMatchesServer(summary, server);
   });
 
@@ -83,6 +86,7 @@ describe("the smoke test passes", () => {
     const { runtime, summary } = parseResult(result);
     expect(runtime).toMatch(/^deno \d+\.\d+\.\d+/);
     expect(summary.digest).toBe("node:crypto");
+    expect(summary.transport).toBe("fetch"); // Deno's fetch is native: the "deno" condition picks it
     expectSmokeMatchesServer(summary, server);
   });
 
@@ -112,6 +116,8 @@ describe("the smoke test passes", () => {
         inputs.filter((input) => /generated\/iam\/|credentials\/(iam-token|project-id|chain|node)\./.test(input)),
       ).toEqual([]);
       expect(inputs.some((input) => input.endsWith("generated/hss/client.js"))).toBe(true);
+      // Nor node:http or node:zlib: "#transport" resolves to the fetch module there.
+      expect(bundle.outputFiles[0]!.text).not.toMatch(/node:http|node:zlib/);
       const files: Record<string, { type: string; body: string }> = {
         "/library.js": { type: "text/javascript", body: bundle.outputFiles[0]!.text },
         "/smoke.mjs": { type: "text/javascript", body: readFileSync(join(ROOT, "test/runtimes/smoke.mjs"), "utf8") },
@@ -163,6 +169,7 @@ describe("the smoke test passes", () => {
         expect(outcome.userAgent).toMatch(/Chrome\/\d+/);
         expect(new URL(pageOrigin).port).not.toBe(new URL(server.url).port); // cross-origin: CORS was exercised
         expect(outcome.summary!.digest).toBe("web-crypto");
+        expect(outcome.summary!.transport).toBe("fetch");
         expectSmokeMatchesServer(outcome.summary!, server);
         // Every call came from the page's origin, so the browser's CORS checks let each answer through.
         expect(server.requests.length).toBeGreaterThan(0);

@@ -19,9 +19,12 @@ export async function smoke(lib, config) {
     if (!condition) throw new Error(`smoke: ${message}`);
   };
 
-  // Token auth: a GET with a query.
+  // Token auth: a GET with a query. Calls of the global fetch are counted meanwhile, to report which transport
+  // the resolver picked for this runtime (package.json "imports"): the node:http one never calls it.
+  const fetchCalls = countFetchCalls();
   const hssToken = lib.createHssClient({ projectId, endpoint: url, auth: { token } });
   const stats = await hssToken.showTaskStatistics({ task_type: "cluster_scan" });
+  const transport = fetchCalls.stop() > 0 ? "fetch" : "node:http";
   check(typeof stats.total_num === "number", `showTaskStatistics: no total_num in ${JSON.stringify(stats)}`);
 
   // AK/SK auth: a signed GET with a query (SWR) and a signed POST with a JSON body (HSS). Web Crypto's digest
@@ -57,6 +60,7 @@ export async function smoke(lib, config) {
 
   return {
     digest,
+    transport,
     statistics: stats,
     jobsOnPage: jobsPage.jobs.length,
     jobsTotal: jobsPage.total,
@@ -66,6 +70,22 @@ export async function smoke(lib, config) {
     rejected: {
       status: rejected.status,
       hasRequestId: typeof rejected.requestId === "string" && rejected.requestId !== "",
+    },
+  };
+}
+
+/** Counts calls of globalThis.fetch until `stop()`, which restores it and returns the count. */
+function countFetchCalls() {
+  const original = globalThis.fetch;
+  let calls = 0;
+  globalThis.fetch = (...args) => {
+    calls++;
+    return original.apply(globalThis, args);
+  };
+  return {
+    stop() {
+      globalThis.fetch = original;
+      return calls;
     },
   };
 }

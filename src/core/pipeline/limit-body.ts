@@ -9,7 +9,8 @@ import type { Call, ClientContext, RequestStep } from "./types.js";
  */
 export const limitBody: RequestStep = (next, client) => async (request, call) => {
   const response = await next(request, call);
-  if (response.body === null) return response;
+  // (The mark is checked first: reading `body` would make a counted response build the stream it avoids.)
+  if (counted.has(response) || response.body === null) return response;
   const declared = Number(response.headers.get("Content-Length") ?? NaN);
   if (declared > client.maxResponseBytes) {
     await response.body.cancel().catch(() => {});
@@ -20,6 +21,15 @@ export const limitBody: RequestStep = (next, client) => async (request, call) =>
   if (!Number.isNaN(declared) && !response.headers.has("Content-Encoding")) return response;
   return new Response(byteLimited(response.body, client, call, response), response);
 };
+
+/** Responses whose body the transport has already read within the limit (Node's, see core/transport/node.ts). */
+const counted = new WeakSet<Response>();
+
+/** Marks `response` as read within `maxResponseBytes` already, so that this step passes it on as it is. */
+export function countedBody(response: Response): Response {
+  counted.add(response);
+  return response;
+}
 
 /**
  * The body, counted as it is read and errored once it passes the limit. A pull stream over the body's reader
@@ -50,7 +60,8 @@ function byteLimited(
   );
 }
 
-function tooLarge(call: Call, response: Response): InvalidResponseError {
+/** The error for a body above `maxResponseBytes`; `response` gives its status and headers. */
+export function tooLarge(call: Call, response: Pick<Response, "status" | "headers">): InvalidResponseError {
   return new InvalidResponseError({
     operation: call.operation.operationId,
     status: response.status,

@@ -35,7 +35,7 @@ export interface ClientContext {
   readonly clientValues: Readonly<Record<string, unknown>>;
   /** Finds a client value the options left out (the project id for the region); see fill-client-values.ts. */
   readonly lookupClientValue?: ((name: string) => Promise<unknown>) | undefined;
-  /** The caller's fetch, or undefined for the global one (read at each send: reading it loads Node's fetch). */
+  /** The caller's fetch, or undefined for the runtime's transport (node:http on Node, else the global fetch). */
   readonly fetch: ((request: Request) => Promise<Response>) | undefined;
   /** The openapi-fetch client the methods send through (created on first use; no middleware of its own). */
   readonly http: () => Client<any>;

@@ -1,0 +1,8 @@
+import type { Transport } from "./types.js";
+
+/**
+ * The transport for browsers, Deno and Bun (whose fetch is native and fast): the global fetch, looked up at each
+ * call rather than at import, so that a test or polyfill that replaces it is used, and so that importing the
+ * library on a runtime that loads fetch lazily costs nothing until the first call.
+ */
+export const transport: Transport = (request) => globalThis.fetch(request);

@@ -1,0 +1,237 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer as createTcpServer, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { InvalidResponseError, NetworkError } from "../../src/index.js";
+import type { Call, ClientContext } from "../../src/core/pipeline/types.js";
+import { transport } from "../../src/core/transport/node.js";
+import { hssOn, json, rejection, useHostileServer } from "../hostile/servers.js";
+
+// The Node transport (src/core/transport/node.ts, "#transport" under the "node" condition): what it does that
+// fetch did before, against real loopback servers.
+
+const api = useHostileServer();
+const STATISTICS = { total_num: 3, running_num: 1 };
+const statistics = (options = {}) => hssOn(api, options).showTaskStatistics({ task_type: "iac_scan" });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("on Node, calls go out through node:http", () => {
+  it("by default: the global fetch is not called, and the server sees none of undici's headers", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    api.handler = (_, response) => json(response, 200, STATISTICS);
+    await expect(statistics()).resolves.toEqual(STATISTICS);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    const headers = api.requests[0]!.headers;
+    expect(headers["accept-encoding"]).toBeUndefined();
+    expect(headers["sec-fetch-mode"]).toBeUndefined();
+    expect(headers["x-auth-token"]).toBeDefined();
+  });
+
+  it("the caller's fetch always wins", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    api.handler = (_, response) => json(response, 200, STATISTICS);
+    await expect(statistics({ fetch: (request: Request) => globalThis.fetch(request) })).resolves.toEqual(STATISTICS);
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    expect(api.requests[0]!.headers["accept-encoding"]).toBeDefined(); // undici's, so fetch sent it
+  });
+
+  it("a JSON body goes out as build serialized it, with its Content-Length in bytes (signed, non-ASCII)", async () => {
+    api.handler = (_, response) => json(response, 200, { total_num: 0, data_list: [] });
+    const input = { task_type: "iac_scan" as const, task_name: "scan ✓ — bölt", limit: 10 };
+    await hssOn(api, { auth: { ak: "AK-TRANSPORT", sk: "sk-transport" } }).listTasks(input);
+    const seen = api.requests[0]!;
+    expect(seen.method).toBe("POST");
+    expect(JSON.parse(seen.body)).toMatchObject({ task_name: "scan ✓ — bölt" });
+    expect(Number(seen.headers["content-length"])).toBe(Buffer.byteLength(seen.body));
+    expect(seen.headers["transfer-encoding"]).toBeUndefined();
+    expect(seen.headers.authorization).toMatch(/^SDK-HMAC-SHA256 /);
+  });
+
+  it("keeps repeated response headers: each Set-Cookie, and others joined", async () => {
+    api.handler = (_, response) => {
+      response.setHeader("Set-Cookie", ["a=1; Path=/", "b=2; Path=/"]);
+      response.setHeader("X-Repeated", ["one", "two"]);
+      json(response, 200, STATISTICS);
+    };
+    const seen: Headers[] = [];
+    await statistics({
+      middleware: [{ onResponse: ({ response }: { response: Response }) => void seen.push(response.headers) }],
+    });
+    expect(seen[0]!.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
+    expect(seen[0]!.get("X-Repeated")).toBe("one, two");
+  });
+
+  it("reaches an IPv6 loopback endpoint, http://[::1]:port", async () => {
+    const server = await listen(
+      createHttpServer((_, response) => json(response, 200, STATISTICS)),
+      "::1",
+    );
+    try {
+      const endpoint = `http://[::1]:${(server.address() as AddressInfo).port}`;
+      await expect(statistics({ endpoint })).resolves.toEqual(STATISTICS);
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+describe("the response body", () => {
+  it.each([
+    ["gzip", gzipSync],
+    ["deflate", deflateSync],
+    ["deflate", deflateRawSync], // raw deflate under the "deflate" name, as some servers send
+    ["br", brotliCompressSync],
+  ] as const)("a %s body (no Accept-Encoding was sent) is decoded", async (encoding, compress) => {
+    const body = compress(Buffer.from(JSON.stringify(STATISTICS)));
+    api.handler = (_, response) => {
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": encoding });
+      response.end(body);
+    };
+    await expect(statistics()).resolves.toEqual(STATISTICS);
+  });
+
+  it("a gzip body within the limit compressed but above it decoded is refused as too-large", async () => {
+    const padded = gzipSync(Buffer.from(JSON.stringify({ ...STATISTICS, pad: " ".repeat(50_000) })));
+    api.handler = (_, response) => {
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
+      response.end(padded);
+    };
+    expect(padded.length).toBeLessThan(1_000);
+    const error = await rejection(statistics({ maxResponseBytes: 10_000 }));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ reason: "too-large", status: 200, requestId: undefined });
+  });
+
+  it("a chunked body past the limit is refused as too-large, with the answer's request id", async () => {
+    api.handler = (_, response) => {
+      response.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "chunked-req" });
+      for (let i = 0; i < 10; i++) response.write(" ".repeat(1_000));
+      response.end("{}");
+    };
+    await expect(statistics({ maxResponseBytes: 5_000 })).rejects.toMatchObject({
+      name: "InvalidResponseError",
+      reason: "too-large",
+      requestId: "chunked-req",
+    });
+  });
+
+  it("an abort once the headers and part of the body were sent destroys the connection and rejects with the caller's reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("caller gave up");
+    let connectionClosed!: Promise<void>;
+    api.handler = (_, response) => {
+      connectionClosed = new Promise((resolve) => response.on("close", resolve));
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Length": "1000" });
+      response.write('{"total_num": 3', () => controller.abort(reason));
+    };
+    const client = hssOn(api);
+    await expect(client.showTaskStatistics({ task_type: "iac_scan" }, { signal: controller.signal })).rejects.toBe(
+      reason,
+    );
+    await connectionClosed;
+  });
+
+  it("a body shorter than its Content-Length is a NetworkError", async () => {
+    const error = await failureFrom(
+      "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{}",
+    );
+    expect(error).toBeInstanceOf(NetworkError);
+  });
+
+  it("a body longer than its Content-Length is cut at it (as fetch does), and the next call still gets through", async () => {
+    const raw = await rawServer((socket) =>
+      socket.write(
+        'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 15\r\n\r\n{"total_num":1}trailing garbage',
+      ),
+    );
+    try {
+      const client = hssOn(api, { endpoint: raw.url, retry: false });
+      await expect(client.showTaskStatistics({ task_type: "iac_scan" })).resolves.toEqual({ total_num: 1 });
+      await expect(client.showTaskStatistics({ task_type: "iac_scan" })).resolves.toEqual({ total_num: 1 });
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it("a status outside 200-599 is a NetworkError that says so, not a crash", async () => {
+    const error = await failureFrom(
+      "HTTP/1.1 600 Strange\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+    );
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(String(error.message)).toMatch(/HTTP 600, outside 200-599/);
+  });
+});
+
+describe("the transport function", () => {
+  it("sends the body of a request that is not the one authorize signed (one a step replaced)", async () => {
+    api.handler = (_, response) => json(response, 200, {});
+    const request = new Request(`${api.url}/replaced`, { method: "PUT", body: "replaced body" });
+    const call = { sent: undefined, parts: { body: "the parts' body" } } as unknown as Call;
+    const response = await transport(request, call, { maxResponseBytes: 1_000 } as ClientContext);
+    expect(response.status).toBe(200);
+    expect(api.requests[0]).toMatchObject({ method: "PUT", url: "/replaced", body: "replaced body" });
+  });
+});
+
+it("leaves no socket holding the process: a script that makes calls exits by itself", async () => {
+  api.handler = (_, response) => json(response, 200, STATISTICS);
+  const index = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
+  const script = `
+    const { createHssClient } = await import(${JSON.stringify(index)});
+    const client = createHssClient({ projectId: "p1", endpoint: ${JSON.stringify(api.url)}, auth: { token: "t" } });
+    for (let i = 0; i < 3; i++) await client.showTaskStatistics({ task_type: "iac_scan" });
+    console.log("done");`;
+  // A hang guard, not a speed target: without it a leaked socket would hold the test until vitest's timeout.
+  const child = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "--conditions=huaweicloud-task-client/source", "--input-type=module", "-e", script],
+    { encoding: "utf8", timeout: 60_000 },
+  );
+  expect(child.stderr).toBe("");
+  expect(child.stdout.trim()).toBe("done");
+  expect(api.requests).toHaveLength(3);
+});
+
+/** What a call rejects with when a raw server answers `answer` and closes the connection (no retries). */
+async function failureFrom(answer: string): Promise<any> {
+  const raw = await rawServer((socket) => socket.end(answer));
+  try {
+    return await rejection(statistics({ endpoint: raw.url, retry: false }));
+  } finally {
+    await raw.close();
+  }
+}
+
+function listen(server: Server, host: string): Promise<Server> {
+  return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** A TCP server on 127.0.0.1 that answers each request (each chunk it reads) with `answer`, byte for byte. */
+async function rawServer(answer: (socket: Socket) => void): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on("data", () => answer(socket));
+    socket.on("error", () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
