@@ -12,6 +12,13 @@ export interface PageAnswer {
   readonly headers: Headers;
 }
 
+/** What an error about a page says of its answer: kept after the page itself is let go. */
+export type AnswerFacts = Pick<PageAnswer, "status" | "requestId" | "attempts">;
+
+export function answerFacts({ status, requestId, attempts }: PageAnswer): AnswerFacts {
+  return { status, requestId, attempts };
+}
+
 /** A page as a walk uses it: the answer, its items (checked to be an array) and its total when it has one. */
 export interface Page {
   readonly answer: PageAnswer;
