@@ -1,6 +1,7 @@
 import { missingConditionalField } from "./conditional-requirements.js";
 import { InvalidInputError } from "./errors.js";
 import type { FieldSchema, OperationSpec, ParamSpec } from "./operation.js";
+import { operationFacts } from "./operation-facts.js";
 import { headerValueProblem } from "./header-value.js";
 import { showValue } from "./show.js";
 
@@ -63,9 +64,13 @@ function checkInput(operation: OperationSpec, input: unknown): Record<string, un
     }
     if (value !== undefined) checked[name] = checkParam(param, value, name);
   }
-  for (const [name, param] of Object.entries(operation.params)) {
-    if (param.required && param.clientOption === undefined && checked[name] === undefined) {
-      throw new Problem(name, undefined, `a value (${describe(param.schema)}); the field is required`);
+  for (const name of operationFacts(operation).required) {
+    if (checked[name] === undefined) {
+      throw new Problem(
+        name,
+        undefined,
+        `a value (${describe(operation.params[name]!.schema)}); the field is required`,
+      );
     }
   }
   const missing = missingConditionalField(operation.conditions, checked);
@@ -105,37 +110,35 @@ class Problem {
 
 /** Checks `value` against `schema` and returns a copy of it (arrays and objects copied, as deep as the schema goes). */
 function checkValue(schema: FieldSchema, value: unknown, field: string): unknown {
-  const fail = (expected = describe(schema)): never => {
-    throw new Problem(field, value, expected);
-  };
-  if (value === null) fail();
-  if (schema.enum && !schema.enum.includes(value as string | number | boolean)) fail();
+  if (value === null) fail(schema, value, field);
+  if (schema.enum && !schema.enum.includes(value as string | number | boolean)) fail(schema, value, field);
   switch (schema.type) {
     case "string": {
-      if (typeof value !== "string") return fail();
+      if (typeof value !== "string") return fail(schema, value, field);
       if (schema.minLength !== undefined || schema.maxLength !== undefined) {
         const length = codePoints(value, schema.maxLength);
-        if (schema.minLength !== undefined && length < schema.minLength) fail();
-        if (schema.maxLength !== undefined && length > schema.maxLength) fail();
+        if (schema.minLength !== undefined && length < schema.minLength) fail(schema, value, field);
+        if (schema.maxLength !== undefined && length > schema.maxLength) fail(schema, value, field);
       }
-      if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value)) fail();
+      if (schema.pattern !== undefined && !patternOf(schema.pattern).test(value)) fail(schema, value, field);
       return value;
     }
     case "integer":
     case "number": {
-      if (typeof value !== "number" || !Number.isFinite(value)) return fail();
-      if (schema.type === "integer" && !Number.isSafeInteger(value)) fail();
-      const [min, max] = numericBounds(schema);
-      if ((min !== undefined && value < min) || (max !== undefined && value > max)) fail();
+      if (typeof value !== "number" || !Number.isFinite(value)) return fail(schema, value, field);
+      if (schema.type === "integer" && !Number.isSafeInteger(value)) fail(schema, value, field);
+      const min = minimumOf(schema);
+      const max = maximumOf(schema);
+      if ((min !== undefined && value < min) || (max !== undefined && value > max)) fail(schema, value, field);
       return value;
     }
     case "boolean":
-      return typeof value === "boolean" ? value : fail();
+      return typeof value === "boolean" ? value : fail(schema, value, field);
     case "array": {
-      if (!Array.isArray(value)) return fail();
+      if (!Array.isArray(value)) return fail(schema, value, field);
       const length = value.length;
-      if (schema.minItems !== undefined && length < schema.minItems) fail();
-      if (schema.maxItems !== undefined && length > schema.maxItems) fail();
+      if (schema.minItems !== undefined && length < schema.minItems) fail(schema, value, field);
+      if (schema.maxItems !== undefined && length > schema.maxItems) fail(schema, value, field);
       const copy: unknown[] = new Array(length);
       for (let index = 0; index < length; index++) {
         const item: unknown = value[index];
@@ -146,10 +149,15 @@ function checkValue(schema: FieldSchema, value: unknown, field: string): unknown
       return copy;
     }
     case "object":
-      return isPlainObject(value) ? checkObject(schema, value, field) : fail();
+      return isPlainObject(value) ? checkObject(schema, value, field) : fail(schema, value, field);
     default:
       return copyJson(value, field);
   }
+}
+
+/** A value that does not match its schema (a function, not a closure per value: the happy path allocates nothing). */
+function fail(schema: FieldSchema, value: unknown, field: string): never {
+  throw new Problem(field, value, describe(schema));
 }
 
 function checkObject(schema: FieldSchema, value: Record<string, unknown>, field: string): Record<string, unknown> {
@@ -205,12 +213,15 @@ function patternOf(source: string): RegExp {
   return pattern;
 }
 
-const INT32: readonly [number, number] = [-2147483648, 2147483647];
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
 
-/** The effective numeric bounds: the schema's own, narrowed by an int32 format. */
-function numericBounds(schema: FieldSchema): [number | undefined, number | undefined] {
-  const [formatMin, formatMax] = schema.format === "int32" ? INT32 : [undefined, undefined];
-  return [schema.minimum ?? formatMin, schema.maximum ?? formatMax];
+/** The effective numeric bounds: the schema's own, else an int32 format's (one function each: no array per check). */
+function minimumOf(schema: FieldSchema): number | undefined {
+  return schema.minimum ?? (schema.format === "int32" ? INT32_MIN : undefined);
+}
+function maximumOf(schema: FieldSchema): number | undefined {
+  return schema.maximum ?? (schema.format === "int32" ? INT32_MAX : undefined);
 }
 
 /** A schema in words, for error messages: `an integer from 10 to 200`, `one of "a", "b"`. */
@@ -222,7 +233,8 @@ function describe(schema: FieldSchema): string {
     case "integer":
     case "number": {
       const noun = schema.type === "integer" ? "an integer" : "a number";
-      const [min, max] = numericBounds(schema);
+      const min = minimumOf(schema);
+      const max = maximumOf(schema);
       if (min !== undefined && max !== undefined) return `${noun} from ${min} to ${max}`;
       if (min !== undefined) return `${noun} ≥ ${min}`;
       if (max !== undefined) return `${noun} ≤ ${max}`;

@@ -1,7 +1,7 @@
 import type { OffsetPagination } from "../core/operation.js";
 import { InvalidPageError } from "./errors.js";
 import { callerNumber, inputNumber, pageLimit } from "./numbers.js";
-import { readPage, type Page, type PageAnswer } from "./page.js";
+import { answerFacts, readPage, type AnswerFacts, type Page } from "./page.js";
 import { RepeatFilter } from "./repeats.js";
 import type { WalkContext, WalkPage } from "./walk.js";
 
@@ -36,7 +36,9 @@ export async function* offsetWalk({
   let next = start; // offset of the next page to request
   let bound = Infinity;
   let remaining = options.maxItems;
-  let last: PageAnswer | undefined;
+  // What an error about the page before needs (status, request id, attempts) — not the page itself, whose items
+  // would otherwise stay alive through the next request and parse, two pages on the heap instead of one.
+  let last: AnswerFacts | undefined;
 
   const request = () => {
     const limit = pageLimit(spec, fixedLimit, end - next);
@@ -70,7 +72,7 @@ export async function* offsetWalk({
       }
       const { offset, limit, page: pending } = queue.shift()!;
       const page = await pending;
-      last = page.answer;
+      last = answerFacts(page.answer);
       if (offset === start && page.total !== undefined) {
         bound = page.total;
         checkReach(operation, spec, page, Math.min(bound, end), limit);

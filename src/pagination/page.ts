@@ -12,6 +12,13 @@ export interface PageAnswer {
   readonly headers: Headers;
 }
 
+/** What an error about a page says of its answer: kept after the page itself is let go. */
+export type AnswerFacts = Pick<PageAnswer, "status" | "requestId" | "attempts">;
+
+export function answerFacts({ status, requestId, attempts }: PageAnswer): AnswerFacts {
+  return { status, requestId, attempts };
+}
+
 /** A page as a walk uses it: the answer, its items (checked to be an array) and its total when it has one. */
 export interface Page {
   readonly answer: PageAnswer;
@@ -34,16 +41,21 @@ export function pageCaller(method: Pick<Method<Record<string, unknown>, unknown,
 /** Checks and reads a page: the items must be an array, the total (when the page has one) a safe integer ≥ 0. */
 export function readPage(operation: string, shape: PageShape, total: PageTotal | null, answer: PageAnswer): Page {
   const { data } = answer;
-  const fail = (behaviour: "items-not-array" | "invalid-total", detail: string) =>
-    new InvalidPageError({ operation, ...answer }, behaviour, detail);
   let items: unknown = data;
   if (shape.items !== null) {
     if (typeof data !== "object" || data === null || Array.isArray(data))
-      throw fail("items-not-array", `sent ${describe(data)} where an object with "${shape.items}" was documented`);
+      throw pageError(
+        operation,
+        answer,
+        "items-not-array",
+        `sent ${describe(data)} where an object with "${shape.items}" was documented`,
+      );
     items = (data as Record<string, unknown>)[shape.items] ?? []; // an optional list left out: no items
   }
   if (!Array.isArray(items))
-    throw fail(
+    throw pageError(
+      operation,
+      answer,
       "items-not-array",
       `sent ${describe(items)} where the list${shape.items === null ? "" : ` "${shape.items}"`} was documented`,
     );
@@ -52,9 +64,24 @@ export function readPage(operation: string, shape: PageShape, total: PageTotal |
   if (found === undefined || found === null) return { answer, items, total: undefined };
   if (typeof found !== "number" || !Number.isSafeInteger(found) || found < 0) {
     const where = total.in === "body" ? `"${total.field}"` : `header ${total.name}`;
-    throw fail("invalid-total", `sent ${describe(found)} as the total (${where}), not a whole number ≥ 0`);
+    throw pageError(
+      operation,
+      answer,
+      "invalid-total",
+      `sent ${describe(found)} as the total (${where}), not a whole number ≥ 0`,
+    );
   }
   return { answer, items, total: found };
+}
+
+/** A page a walk cannot read (built only when one is found: no closure per page). */
+function pageError(
+  operation: string,
+  answer: PageAnswer,
+  behaviour: "items-not-array" | "invalid-total",
+  detail: string,
+): InvalidPageError {
+  return new InvalidPageError({ operation, ...answer }, behaviour, detail);
 }
 
 /** The total a header holds: `Content-Range: items 0-9/100` (`/*`: unknown), or the header's number. */

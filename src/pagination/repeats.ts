@@ -9,21 +9,26 @@ import type { PageShape } from "../core/operation.js";
  */
 export class RepeatFilter {
   private previous = new Set<unknown>();
-  private readonly keyOf: (item: unknown) => unknown;
+  private readonly key: string | undefined;
 
   constructor({ key }: PageShape) {
-    this.keyOf = key === undefined ? (item) => JSON.stringify(item) : (item) => keyValue(item, key);
+    this.key = key;
   }
 
   /** The items of `page` not seen on the page before nor earlier on this page; `page` itself when none repeat. */
   filter(page: readonly unknown[]): readonly unknown[] {
+    const { previous, key } = this;
     const current = new Set<unknown>();
     let kept: unknown[] | undefined;
     for (let index = 0; index < page.length; index++) {
       const item = page[index];
-      const key = this.keyOf(item);
-      const repeat = key !== undefined && (this.previous.has(key) || current.has(key));
-      if (key !== undefined) current.add(key);
+      const id = key === undefined ? JSON.stringify(item) : keyValue(item, key);
+      // One lookup per item on this page: a key already on it leaves the set's size as it was.
+      let repeat = false;
+      if (id !== undefined) {
+        const size = current.size;
+        repeat = current.add(id).size === size || previous.has(id);
+      }
       if (repeat) kept ??= page.slice(0, index);
       else kept?.push(item);
     }

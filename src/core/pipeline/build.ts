@@ -1,4 +1,5 @@
 import type { OperationSpec, ParamLocation } from "../operation.js";
+import { operationFacts } from "../operation-facts.js";
 import type { RequestParts, Step } from "./types.js";
 
 /**
@@ -19,7 +20,7 @@ function requestParts(
   const parts: Record<ParamLocation, Record<string, unknown>> = { path: {}, query: {}, header: {}, body: {} };
   let hasObjectBody = false;
   let wholeBody: unknown;
-  for (const [field, param] of Object.entries(operation.params)) {
+  for (const [field, param] of operationFacts(operation).params) {
     const value =
       param.clientOption !== undefined ? clientValue(operation, param.clientOption, clientValues) : input[field];
     // A whole body (an array, a scalar) is sent as given; absent, the request has no body.

@@ -1,8 +1,10 @@
 import type { CallOptions } from "../method.js";
 import type { OperationSpec } from "../operation.js";
+import type { ClientSignal } from "./client-signal.js";
 import type { Call, ClientContext } from "./types.js";
 
 const NOTHING_TO_RELEASE = () => {};
+const NO_OPTIONS: CallOptions = Object.freeze({});
 
 /** A new call, before any step ran. The caller runs `call.release()` once the call settles. */
 export function newCall(
@@ -11,11 +13,15 @@ export function newCall(
   input: unknown,
   options: CallOptions | undefined,
 ): Call {
-  const { signal, release } = callSignal(client, options?.signal);
+  // Without a client signal the call's signal is the caller's: no object, no listener.
+  const { signal, release } =
+    client.signal === undefined
+      ? { signal: options?.signal, release: NOTHING_TO_RELEASE }
+      : callSignal(client.signal, options?.signal);
   return {
     operation,
     input,
-    options: options ?? {},
+    options: options ?? NO_OPTIONS,
     signal,
     release,
     checked: undefined,
@@ -32,13 +38,9 @@ export function newCall(
  * The call's signal: the caller's, or — when the client has one — a signal of the call's own that follows the
  * client's (through its single listener) and the caller's, so the steps add their listeners to this one.
  */
-function callSignal(
-  client: ClientContext,
-  own: AbortSignal | undefined,
-): { signal: AbortSignal | undefined; release: () => void } {
-  if (client.signal === undefined) return { signal: own, release: NOTHING_TO_RELEASE };
+function callSignal(client: ClientSignal, own: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
   const controller = new AbortController();
-  const unsubscribe = client.signal.subscribe(() => controller.abort(client.signal!.signal.reason));
+  const unsubscribe = client.subscribe(() => controller.abort(client.signal.reason));
   if (own === undefined) return { signal: controller.signal, release: unsubscribe };
   const follow = () => controller.abort(own.reason);
   if (own.aborted) follow();

@@ -1,6 +1,6 @@
 import { InvalidResponseError } from "../errors.js";
 import type { FieldSchema } from "../operation.js";
-import type { Step } from "./types.js";
+import type { Call, Outcome, Step } from "./types.js";
 
 type JsonType = NonNullable<FieldSchema["type"]> | "null" | "nothing";
 
@@ -10,8 +10,9 @@ type JsonType = NonNullable<FieldSchema["type"]> | "null" | "nothing";
  * documented would otherwise reach the caller as data (and `paginate` as a page). One `typeof` per call;
  * the fields inside are not checked here, and enum values the spec does not list pass through.
  */
-export const checkResponse: Step = (next) => async (call) => {
-  const outcome = await next(call);
+export const checkResponse: Step = (next) => (call) => next(call).then((outcome) => checked(call, outcome));
+
+function checked(call: Call, outcome: Outcome): Outcome {
   const expected = call.operation.responseType;
   // Only a JSON answer has a JSON type: a documented status without a body, or with text or bytes, is not checked.
   if (expected === undefined || (call.operation.responses?.[outcome.response.status] ?? "json") !== "json")
@@ -28,7 +29,7 @@ export const checkResponse: Step = (next) => async (call) => {
     contentType: response.headers.get("Content-Type"),
     attempts: call.attempts,
   });
-};
+}
 
 function jsonType(value: unknown): JsonType {
   if (value === undefined) return "nothing";

@@ -16,7 +16,10 @@ import { validate } from "./validate.js";
 
 /**
  * The steps of every call, outermost first. Each runs around the ones after it: retry re-runs refresh-auth,
- * check-response, classify and send; send ends the stack and runs the request steps for each attempt.
+ * check-response, classify and send; send ends the stack and runs the request steps for each attempt. A step
+ * with nothing to do for this client returns `next` itself and is left out of the stack (fill-client-values
+ * without a lookup, retry with retries off); one with nothing to do for a call hands it on without a promise of
+ * its own. So a call pays one promise for each step that may change its outcome, and none for the others.
  */
 const CALL_STEPS: readonly Step[] = [validate, fillClientValues, build, retry, refreshAuth, checkResponse, classify];
 

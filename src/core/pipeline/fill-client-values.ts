@@ -1,19 +1,34 @@
-import type { Step } from "./types.js";
+import { operationFacts } from "../operation-facts.js";
+import type { Call, ClientContext, Handler, Step } from "./types.js";
 
 /**
  * Fills the client values an operation needs but the client was not given (today: `projectId`), from the
  * client's lookup — the credentials' project id, or IAM's answer for the region. The lookup shares and keeps
  * its answer, so only the first calls wait. Without a lookup, or when it has no value, build says what is missing.
+ * A call with nothing to fill (the client was given every value it takes) goes on at once, with no promise of
+ * its own; a client without a lookup leaves the step out of the stack.
  */
-export const fillClientValues: Step = (next, client) => async (call) => {
+export const fillClientValues: Step = (next, client) => {
   const lookup = client.lookupClientValue;
-  if (lookup === undefined) return next(call);
-  for (const param of Object.values(call.operation.params)) {
-    const name = param.clientOption;
-    if (name === undefined || client.clientValues[name] !== undefined || call.clientValues?.[name] !== undefined)
-      continue;
+  if (lookup === undefined) return next;
+  return (call) => {
+    for (const name of operationFacts(call.operation).clientOptions) {
+      if (client.clientValues[name] === undefined) return lookUp(next, client, lookup, call);
+    }
+    return next(call);
+  };
+};
+
+async function lookUp(
+  next: Handler,
+  client: ClientContext,
+  lookup: (name: string) => Promise<unknown>,
+  call: Call,
+): ReturnType<Handler> {
+  for (const name of operationFacts(call.operation).clientOptions) {
+    if (client.clientValues[name] !== undefined || call.clientValues?.[name] !== undefined) continue;
     const value = await lookup(name);
     if (value !== undefined) call.clientValues = { ...client.clientValues, ...call.clientValues, [name]: value };
   }
   return next(call);
-};
+}

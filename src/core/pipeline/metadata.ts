@@ -25,7 +25,9 @@ export function withMetadata(call: Call, outcome: Outcome): MethodResponse<unkno
  */
 function declaredHeaders(operation: OperationSpec, headers: Headers): Record<string, unknown> {
   const result: Record<string, unknown> = {};
-  for (const [name, type] of Object.entries(operation.responseHeaders ?? {})) {
+  // Most operations declare none (every page of a walk comes through here): no entries array for them.
+  if (operation.responseHeaders === undefined) return result;
+  for (const [name, type] of Object.entries(operation.responseHeaders)) {
     const text = headers.get(name);
     result[name] = text === null ? undefined : convert(text, type);
   }

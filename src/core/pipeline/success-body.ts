@@ -1,5 +1,6 @@
 import { InvalidResponseError } from "../errors.js";
 import type { OperationSpec, ResponseContent } from "../operation.js";
+import { operationFacts } from "../operation-facts.js";
 import type { Call, Outcome } from "./types.js";
 
 /**
@@ -42,5 +43,5 @@ function parseJson(call: Call, { response }: Outcome, text: string | undefined):
 
 /** Whether a success body must be read as bytes (some documented answer is binary); else it is read as text. */
 export function readsBytes(operation: OperationSpec): boolean {
-  return Object.values(operation.responses ?? {}).includes("binary");
+  return operationFacts(operation).readsBytes;
 }

@@ -96,7 +96,10 @@ export interface Outcome {
 }
 
 export type Handler = (call: Call) => Promise<Outcome>;
-/** A call step: given the rest of the stack, the handler that does this step's part around it. */
+/**
+ * A call step: given the rest of the stack, the handler that does this step's part around it — or `next` itself
+ * when the step has nothing to do for this client (it is then left out of the stack).
+ */
 export type Step = (next: Handler, client: ClientContext) => Handler;
 
 /** One HTTP exchange. `call` is the call it belongs to (for what request steps record on it). */
