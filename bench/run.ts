@@ -6,8 +6,8 @@
  *   npm run bench -- overhead size  # some sections: overhead, signing, cold, size, stream, generate
  *
  * Builds dist/ first (cold start imports it). Sections:
- * 1. overhead — wall and CPU µs per sequential call, same process, same lean loopback server (bench/server.ts,
- *    its own process): the client (token; AK/SK) on showTaskStatistics vs a plain fetch of the same URL,
+ * 1. overhead — wall and CPU µs per sequential call, same process (bench/overhead.ts, running dist/ as users do),
+ *    same lean loopback server (bench/server.ts, its own process): the client (token; AK/SK) on showTaskStatistics vs a plain fetch of the same URL,
  *    openapi-fetch with a per-call timeout, and the official SDK's SwrClient (AK/SK) on listNamespaces; and the
  *    token client sending through the global fetch (`fetch` option), openapi-fetch's own transport.
  * 2. signing — signHeaders on the request's parts (the like-for-like comparison), signRequest (Request in and
@@ -29,16 +29,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
-import core from "@huaweicloud/huaweicloud-sdk-core";
-import swr from "@huaweicloud/huaweicloud-sdk-swr";
 import { build } from "esbuild";
-import createClient from "openapi-fetch";
 import { signBuiltRequest } from "../src/auth/sign.js";
-import { createHssClient, signHeaders, signRequest } from "../src/index.js";
+import { signHeaders, signRequest } from "../src/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const PROJECT_ID = "9d4f774865034d119917acc61b1b806e";
-const TOKEN = "bench-token";
 const AK = "BENCHAK0000000000001";
 const SK = "bench-secret-key";
 
@@ -113,68 +109,16 @@ async function overhead(): Promise<void> {
   const ROUNDS = 7;
   const server = await startBenchServer();
   try {
-    const url = `${server.origin}/v5/${PROJECT_ID}/common/task-statistics?task_type=cluster_scan`;
-    const hssToken = createHssClient({ projectId: PROJECT_ID, endpoint: server.origin, auth: { token: TOKEN } });
-    const hssAkSk = createHssClient({ projectId: PROJECT_ID, endpoint: server.origin, auth: { ak: AK, sk: SK } });
-    // The same client sending through the global fetch (the `fetch` option), as openapi-fetch does: the client's
-    // own work on the transport the baseline uses, so the runtime's transport is not what the ratio measures.
-    const viaFetch = (request: Request) => fetch(request);
-    const hssTokenFetch = createHssClient({
-      projectId: PROJECT_ID,
-      endpoint: server.origin,
-      auth: { token: TOKEN },
-      fetch: viaFetch,
-    });
-    // openapi-fetch alone, with the per-call timeout a client needs (a controller and a timer, as the client's).
-    const bare = createClient<any>({ baseUrl: server.origin });
-    const withTimeout = async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 30_000);
-      try {
-        const { data } = await bare.GET("/v5/{project_id}/common/task-statistics", {
-          params: { path: { project_id: PROJECT_ID }, query: { task_type: "cluster_scan" } },
-          headers: { "X-Auth-Token": TOKEN },
-          signal: controller.signal,
-        });
-        return data;
-      } finally {
-        clearTimeout(timer);
-      }
-    };
-    // The official SDK's SWR client (axios, its AKSKSigner) on a GET it has, against the same server; the
-    // project id is given, so it asks IAM nothing.
-    const officialCredentials = new core.BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID);
-    const official = swr.SwrClient.newBuilder().withCredential(officialCredentials).withEndpoint(server.origin).build();
-    const variants = {
-      fetch: async () => (await fetch(url, { headers: { "X-Auth-Token": TOKEN } })).json(),
-      openapiFetch: withTimeout,
-      token: () => hssToken.showTaskStatistics({ task_type: "cluster_scan" }),
-      tokenFetch: () => hssTokenFetch.showTaskStatistics({ task_type: "cluster_scan" }),
-      aksk: () => hssAkSk.showTaskStatistics({ task_type: "cluster_scan" }),
-      official: () => official.listNamespaces(new swr.ListNamespacesRequest()),
-    };
-    type Name = keyof typeof variants;
-    const names = Object.keys(variants) as Name[];
-    const run = async (call: () => Promise<unknown>, n: number) => {
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      for (let i = 0; i < n; i++) await call();
-      const wall = ((performance.now() - start) / n) * 1000; // µs per call
-      const used = process.cpuUsage(cpu);
-      return { wall, cpu: (used.user + used.system) / n };
-    };
-    for (const call of Object.values(variants)) await run(call, 300); // warm-up: JIT, connection pool
-    const wall = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
-    const cpu = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Name, number[]>;
-    for (let round = 0; round < ROUNDS; round++) {
-      // Rotate the order, so drift in the machine's load does not favour one variant.
-      for (let k = 0; k < names.length; k++) {
-        const name = names[(round + k) % names.length]!;
-        const result = await run(variants[name], CALLS);
-        wall[name].push(result.wall);
-        cpu[name].push(result.cpu);
-      }
-    }
+    const output = execFileSync(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "bench/overhead.ts"), server.origin, String(CALLS), String(ROUNDS)],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    type Name = "fetch" | "openapiFetch" | "token" | "tokenFetch" | "aksk" | "official";
+    const { wall, cpu } = JSON.parse(output.trim().split("\n").pop()!) as Record<
+      "wall" | "cpu",
+      Record<Name, number[]>
+    >;
     const section = "1. per-call cost";
     const calls = `${CALLS} sequential calls × ${ROUNDS} rounds`;
     ratioRow(
