@@ -1,8 +1,6 @@
 // The transport for Node (the "node" condition of "#transport"): only this file of the pipeline gets Node's types.
 /// <reference types="node" />
-import { request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from "node:http";
-import { request as httpsRequest } from "node:https";
-import * as zlib from "node:zlib";
+import type { IncomingMessage, OutgoingHttpHeaders, request as HttpRequest } from "node:http";
 import { InvalidResponseError } from "../errors.js";
 import { countedBody, tooLarge } from "../pipeline/limit-body.js";
 import type { Call, ClientContext } from "../pipeline/types.js";
@@ -18,6 +16,16 @@ import type { Transport } from "./types.js";
 // The Request that openapi-fetch built and the request steps signed is still the one the caller's middleware
 // and access log see; only the last hop differs. Like fetch with `redirect: "manual"`, node:http never follows
 // a redirect (refuse-redirect turns a 3xx into a RedirectError), and no Accept-Encoding is sent.
+
+/**
+ * node:http and node:https, loaded at the first request to each scheme rather than with the library: importing
+ * them costs ~20 ms at start-up (node:https brings TLS), which a process that never calls, or calls only one
+ * scheme, does not pay. (process.getBuiltinModule: Node 20.16+, synchronous.)
+ */
+const senders: Partial<Record<"http:" | "https:", typeof HttpRequest>> = {};
+function sender(scheme: "http:" | "https:"): typeof HttpRequest {
+  return (senders[scheme] ??= process.getBuiltinModule(scheme === "https:" ? "node:https" : "node:http").request);
+}
 
 /** Statuses whose response has no body (a Response refuses one for them). */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -53,7 +61,7 @@ function exchange(
       headers[name] = value;
     });
     if (body !== undefined) headers["content-length"] = Buffer.byteLength(body);
-    const send = request.url.startsWith("https:") ? httpsRequest : httpRequest;
+    const send = sender(request.url.startsWith("https:") ? "https:" : "http:");
     let settled = false;
     // As fetch: an abort rejects with the signal's reason, any other failure with a TypeError whose cause says why
     // (middleware's onError gets it; send makes it a NetworkError). A body above the limit is already typed.
@@ -107,7 +115,7 @@ function read(answer: IncomingMessage, method: string, call: Call, client: Clien
     answer.on("end", () => {
       if (!answer.complete) return reject(new Error("the connection closed before the response body ended"));
       const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
-      decode(bytes, answer.headers["content-encoding"], max)
+      decoded(bytes, answer.headers["content-encoding"], max)
         .then((decoded) => resolve(response(decoded, status, answer.statusMessage, headers, method)))
         .catch((error: unknown) => reject(isTooLarge(error) ? tooLarge(call, { status, headers }) : error));
     });
@@ -133,47 +141,10 @@ function response(body: Buffer, status: number, statusText: string | undefined, 
   }
 }
 
-// Decoding as fetch does, though no Accept-Encoding is sent: codings are undone last first; an unknown one leaves
-// the body as it came. Truncated streams are accepted (sync flush), as undici does. Output is bounded by the limit
-// (`maxOutputLength`): a small gzip must not inflate to gigabytes.
-const SYNC = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-const BROTLI_SYNC = {
-  flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-  finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-};
-type Decoder = (bytes: Buffer, maxOutputLength: number) => Promise<Buffer>;
-const zlibDecoder =
-  (
-    decode: (bytes: Buffer, options: zlib.ZlibOptions & zlib.BrotliOptions, done: zlib.CompressCallback) => void,
-    options: zlib.ZlibOptions | zlib.BrotliOptions,
-  ): Decoder =>
-  (bytes, maxOutputLength) =>
-    new Promise((resolve, reject) =>
-      decode(bytes, { ...options, maxOutputLength }, (error, result) => (error ? reject(error) : resolve(result))),
-    );
-const gunzip = zlibDecoder(zlib.gunzip, SYNC);
-const inflate = zlibDecoder(zlib.inflate, SYNC);
-const inflateRaw = zlibDecoder(zlib.inflateRaw, SYNC);
-const DECODERS: Readonly<Record<string, Decoder>> = {
-  gzip: gunzip,
-  "x-gzip": gunzip,
-  // "deflate" is meant to be zlib-wrapped, but some servers send raw deflate: the first byte tells (RFC 1950).
-  deflate: (bytes, max) => ((bytes[0]! & 0x0f) === 0x08 ? inflate : inflateRaw)(bytes, max),
-  br: zlibDecoder(zlib.brotliDecompress, BROTLI_SYNC),
-};
-
-async function decode(bytes: Buffer, encoding: string | undefined, max: number): Promise<Buffer> {
+/** The body as sent, or decoded when it says it is encoded (the decoders, and node:zlib, load only then). */
+async function decoded(bytes: Buffer, encoding: string | undefined, max: number): Promise<Buffer> {
   if (encoding === undefined || bytes.byteLength === 0) return bytes;
-  const decoders: Decoder[] = [];
-  for (const coding of encoding.split(",").reverse()) {
-    const decoder = DECODERS[coding.trim().toLowerCase()];
-    if (decoder === undefined) return bytes;
-    decoders.push(decoder);
-  }
-  let decoded = bytes;
-  for (const decoder of decoders) decoded = await decoder(decoded, Math.max(1, max));
-  if (decoded.byteLength > max) throw new RangeError("the decoded body is above the limit");
-  return decoded;
+  return (await import("./decode.js")).decode(bytes, encoding, max);
 }
 
 function isTooLarge(error: unknown): boolean {
