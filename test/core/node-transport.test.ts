@@ -160,6 +160,24 @@ describe("the response body", () => {
     }
   });
 
+  it.each([
+    ["and keeps the connection open", (socket: Socket) => socket.write(SWITCHING)],
+    ["and closes the connection", (socket: Socket) => socket.end(SWITCHING)],
+  ])(
+    "a 101 Switching Protocols nobody asked for %s: a NetworkError at once, not a wait for the deadline",
+    async (_, answer) => {
+      const raw = await rawServer(answer);
+      try {
+        // No deadline: a transport that waited for one would hang the test until vitest's own timeout.
+        const error = await rejection(statistics({ endpoint: raw.url, retry: false, timeoutMs: Infinity }));
+        expect(error).toBeInstanceOf(NetworkError);
+        expect(String(error.message)).toMatch(/switched protocols \(HTTP 101\)/);
+      } finally {
+        await raw.close();
+      }
+    },
+  );
+
   it("a status outside 200-599 is a NetworkError that says so, not a crash", async () => {
     const error = await failureFrom(
       "HTTP/1.1 600 Strange\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
@@ -198,6 +216,8 @@ it("leaves no socket holding the process: a script that makes calls exits by its
   expect(child.stdout.trim()).toBe("done");
   expect(api.requests).toHaveLength(3);
 });
+
+const SWITCHING = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n";
 
 /** What a call rejects with when a raw server answers `answer` and closes the connection (no retries). */
 async function failureFrom(answer: string): Promise<any> {

@@ -82,6 +82,13 @@ function exchange(
     sent.on("error", (error) => {
       if (answer?.complete !== true) fail(error);
     });
+    // A 101 Switching Protocols nobody asked for: node:http gives the socket to 'upgrade' listeners (with none it
+    // destroys it) and emits neither a response nor an error, so the call would wait for its deadline — forever
+    // with `timeoutMs: Infinity`. fetch fails it as a network error; so does this.
+    sent.on("upgrade", (_, socket) => {
+      socket.destroy();
+      fail(new Error("the server switched protocols (HTTP 101), which was not asked for"));
+    });
     signal.addEventListener("abort", onAbort);
     sent.end(body);
   });
