@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { createServer as createHttpServer, type Server } from "node:http";
+import http, { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -184,6 +184,76 @@ describe("the response body", () => {
     );
     expect(error).toBeInstanceOf(NetworkError);
     expect(String(error.message)).toMatch(/HTTP 600, outside 200-599/);
+  });
+});
+
+describe("connections", () => {
+  it.each([
+    ["a GET (retry-safe) is retried on a new connection, as the retry policy says", "ShowTaskStatistics"],
+    ["a CreateTask (not retry-safe) is not repeated: a NetworkError after its one attempt", "CreateTask"],
+  ])("a keep-alive connection the server drops as the next request arrives: %s", async (_, operation) => {
+    const answer = operation === "CreateTask" ? '{"task_id":"t1"}' : '{"total_num":1}';
+    const ok = `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${answer.length}\r\n\r\n${answer}`;
+    const ports = new Set<number>();
+    let requests = 0;
+    // The second request, on the kept-alive connection of the first, is read and the connection dropped unanswered.
+    const raw = await rawServer((socket) => {
+      ports.add(socket.remotePort!);
+      if (++requests === 2) socket.destroy();
+      else socket.write(ok);
+    });
+    try {
+      const client = hssOn(api, { endpoint: raw.url });
+      const call = () =>
+        operation === "CreateTask"
+          ? client.createTask({
+              task_type: "iac_scan",
+              iac_scan_info: { file_type: "dockerfile", file_id_list: ["f"] },
+            })
+          : client.showTaskStatistics({ task_type: "iac_scan" });
+      await expect(call()).resolves.toEqual(JSON.parse(answer));
+      if (operation === "CreateTask") {
+        const error = await rejection(call());
+        expect(error).toBeInstanceOf(NetworkError);
+        expect(error).toMatchObject({ operation, attempts: 1 });
+        expect([requests, ports.size]).toEqual([2, 1]);
+      } else {
+        await expect(call()).resolves.toEqual({ total_num: 1 });
+        expect([requests, ports.size]).toEqual([3, 2]);
+      }
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it("the http.globalAgent a user installed (no keep-alive, one socket) is used, and concurrent answers never cross", async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const server = await listen(
+      createHttpServer((request, response) => {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        response.on("finish", () => inFlight--);
+        // Each answer echoes its request's query value, some later than others.
+        const id = new URL(request.url!, "http://x").searchParams.get("enterprise_project_id");
+        setTimeout(() => json(response, 200, { total_num: Number(id) }), Number(id) % 3);
+      }),
+      "127.0.0.1",
+    );
+    const saved = http.globalAgent;
+    http.globalAgent = new http.Agent({ keepAlive: false, maxSockets: 1 });
+    try {
+      const client = hssOn(api, { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      const ids = Array.from({ length: 20 }, (_, i) => i);
+      const answers = await Promise.all(
+        ids.map((i) => client.showTaskStatistics({ task_type: "iac_scan", enterprise_project_id: String(i) })),
+      );
+      expect(answers.map((answer) => answer.total_num)).toEqual(ids);
+      expect(mostInFlight).toBe(1);
+    } finally {
+      http.globalAgent.destroy();
+      http.globalAgent = saved;
+      await close(server);
+    }
   });
 });
 
