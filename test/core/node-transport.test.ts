@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { InvalidResponseError, NetworkError } from "../../src/index.js";
+import { HuaweiCloudError, InvalidResponseError, NetworkError } from "../../src/index.js";
 import type { Call, ClientContext } from "../../src/core/pipeline/types.js";
 import { transport } from "../../src/core/transport/node.js";
 import { hssOn, json, rejection, useHostileServer } from "../hostile/servers.js";
@@ -136,6 +136,12 @@ describe("the response body", () => {
       reason,
     );
     await connectionClosed;
+  });
+
+  it("a 304 whose Content-Length (the unsent representation's) is above the limit is a 304, not too-large", async () => {
+    const error = await failureFrom('HTTP/1.1 304 Not Modified\r\nETag: "v1"\r\nContent-Length: 100000000\r\n\r\n');
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect(error).toMatchObject({ status: 304 });
   });
 
   it("a body shorter than its Content-Length is a NetworkError", async () => {

@@ -22,6 +22,9 @@ import type { Transport } from "./types.js";
 /** Statuses whose response has no body (a Response refuses one for them). */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
+/** Whether an answer to `method` with `status` can have a body (node:http reads none for the others). */
+const hasBody = (method: string, status: number): boolean => method !== "HEAD" && !NULL_BODY_STATUSES.has(status);
+
 /**
  * Sends `request` and reads the whole answer, within the client's `maxResponseBytes` (counted here, so that
  * limit-body passes the response on as it is). `request.signal` follows the attempt's deadline and the caller's
@@ -102,7 +105,9 @@ function read(answer: IncomingMessage, method: string, call: Call, client: Clien
     const raw = answer.rawHeaders;
     for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
     const max = client.maxResponseBytes;
-    if (Number(answer.headers["content-length"] ?? NaN) > max) return reject(tooLarge(call, { status, headers }));
+    // (A 304's Content-Length is the size of the representation it did not send: only a body that can come counts.)
+    const declared = hasBody(method, status) ? Number(answer.headers["content-length"] ?? NaN) : NaN;
+    if (declared > max) return reject(tooLarge(call, { status, headers }));
     const chunks: Buffer[] = [];
     let received = 0;
     answer.on("data", (chunk: Buffer) => {
@@ -129,9 +134,7 @@ function response(body: Buffer, status: number, statusText: string | undefined, 
   }
   const init = { status, statusText: statusText ?? "", headers };
   const make = (init: ResponseInit) =>
-    method === "HEAD" || NULL_BODY_STATUSES.has(status)
-      ? new Response(null, init)
-      : new BufferedResponse(body as Uint8Array<ArrayBuffer>, init);
+    hasBody(method, status) ? new BufferedResponse(body as Uint8Array<ArrayBuffer>, init) : new Response(null, init);
   try {
     return make(init);
   } catch {
