@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { HuaweiCloudError, InvalidResponseError, NetworkError } from "../../src/index.js";
+import { HuaweiCloudError, InvalidResponseError, NetworkError, type AccessLogEntry } from "../../src/index.js";
 import type { Call, ClientContext } from "../../src/core/pipeline/types.js";
 import { transport } from "../../src/core/transport/node.js";
 import { hssOn, json, rejection, useHostileServer } from "../hostile/servers.js";
@@ -121,6 +121,35 @@ describe("the response body", () => {
       requestId: "chunked-req",
     });
   });
+
+  it.each([
+    ["node:http", "chunked", undefined],
+    ["node:http", "declared", undefined],
+    ["the caller's fetch", "chunked", (request: Request) => globalThis.fetch(request)],
+  ])(
+    "through %s, a %s body past the limit is an answer to middleware and the access log, then too-large",
+    async (_, length, fetch) => {
+      api.handler = (_, response) => {
+        const declared = length === "declared" ? { "Content-Length": "10002" } : {};
+        response.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "big-req", ...declared });
+        for (let i = 0; i < 10; i++) response.write(" ".repeat(1_000));
+        response.end("{}");
+      };
+      const entries: AccessLogEntry[] = [];
+      const hooks: string[] = [];
+      const error = await rejection(
+        statistics({
+          maxResponseBytes: 5_000,
+          accessLog: (entry: AccessLogEntry) => entries.push(entry),
+          middleware: [{ onResponse: () => void hooks.push("onResponse"), onError: () => void hooks.push("onError") }],
+          ...(fetch ? { fetch } : {}),
+        }),
+      );
+      expect(error).toMatchObject({ name: "InvalidResponseError", reason: "too-large", requestId: "big-req" });
+      expect(hooks).toEqual(["onResponse"]);
+      expect(entries).toMatchObject([{ status: 200, error: undefined, requestId: "big-req" }]);
+    },
+  );
 
   it("an abort once the headers and part of the body were sent destroys the connection and rejects with the caller's reason", async () => {
     const controller = new AbortController();
