@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { createServer as createHttpServer, type Server } from "node:http";
+import http, { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { InvalidResponseError, NetworkError } from "../../src/index.js";
+import { HuaweiCloudError, InvalidResponseError, NetworkError, type AccessLogEntry } from "../../src/index.js";
 import type { Call, ClientContext } from "../../src/core/pipeline/types.js";
 import { transport } from "../../src/core/transport/node.js";
 import { hssOn, json, rejection, useHostileServer } from "../hostile/servers.js";
@@ -122,6 +122,35 @@ describe("the response body", () => {
     });
   });
 
+  it.each([
+    ["node:http", "chunked", undefined],
+    ["node:http", "declared", undefined],
+    ["the caller's fetch", "chunked", (request: Request) => globalThis.fetch(request)],
+  ])(
+    "through %s, a %s body past the limit is an answer to middleware and the access log, then too-large",
+    async (_, length, fetch) => {
+      api.handler = (_, response) => {
+        const declared = length === "declared" ? { "Content-Length": "10002" } : {};
+        response.writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "big-req", ...declared });
+        for (let i = 0; i < 10; i++) response.write(" ".repeat(1_000));
+        response.end("{}");
+      };
+      const entries: AccessLogEntry[] = [];
+      const hooks: string[] = [];
+      const error = await rejection(
+        statistics({
+          maxResponseBytes: 5_000,
+          accessLog: (entry: AccessLogEntry) => entries.push(entry),
+          middleware: [{ onResponse: () => void hooks.push("onResponse"), onError: () => void hooks.push("onError") }],
+          ...(fetch ? { fetch } : {}),
+        }),
+      );
+      expect(error).toMatchObject({ name: "InvalidResponseError", reason: "too-large", requestId: "big-req" });
+      expect(hooks).toEqual(["onResponse"]);
+      expect(entries).toMatchObject([{ status: 200, error: undefined, requestId: "big-req" }]);
+    },
+  );
+
   it("an abort once the headers and part of the body were sent destroys the connection and rejects with the caller's reason", async () => {
     const controller = new AbortController();
     const reason = new Error("caller gave up");
@@ -136,6 +165,12 @@ describe("the response body", () => {
       reason,
     );
     await connectionClosed;
+  });
+
+  it("a 304 whose Content-Length (the unsent representation's) is above the limit is a 304, not too-large", async () => {
+    const error = await failureFrom('HTTP/1.1 304 Not Modified\r\nETag: "v1"\r\nContent-Length: 100000000\r\n\r\n');
+    expect(error).toBeInstanceOf(HuaweiCloudError);
+    expect(error).toMatchObject({ status: 304 });
   });
 
   it("a body shorter than its Content-Length is a NetworkError", async () => {
@@ -160,12 +195,100 @@ describe("the response body", () => {
     }
   });
 
+  it.each([
+    ["and keeps the connection open", (socket: Socket) => socket.write(SWITCHING)],
+    ["and closes the connection", (socket: Socket) => socket.end(SWITCHING)],
+  ])(
+    "a 101 Switching Protocols nobody asked for %s: a NetworkError at once, not a wait for the deadline",
+    async (_, answer) => {
+      const raw = await rawServer(answer);
+      try {
+        // No deadline: a transport that waited for one would hang the test until vitest's own timeout.
+        const error = await rejection(statistics({ endpoint: raw.url, retry: false, timeoutMs: Infinity }));
+        expect(error).toBeInstanceOf(NetworkError);
+        expect(String(error.message)).toMatch(/switched protocols \(HTTP 101\)/);
+      } finally {
+        await raw.close();
+      }
+    },
+  );
+
   it("a status outside 200-599 is a NetworkError that says so, not a crash", async () => {
     const error = await failureFrom(
       "HTTP/1.1 600 Strange\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
     );
     expect(error).toBeInstanceOf(NetworkError);
     expect(String(error.message)).toMatch(/HTTP 600, outside 200-599/);
+  });
+});
+
+describe("connections", () => {
+  it.each([
+    ["a GET (retry-safe) is retried on a new connection, as the retry policy says", "ShowTaskStatistics"],
+    ["a CreateTask (not retry-safe) is not repeated: a NetworkError after its one attempt", "CreateTask"],
+  ])("a keep-alive connection the server drops as the next request arrives: %s", async (_, operation) => {
+    const answer = operation === "CreateTask" ? '{"task_id":"t1"}' : '{"total_num":1}';
+    const ok = `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${answer.length}\r\n\r\n${answer}`;
+    const ports = new Set<number>();
+    let requests = 0;
+    // The second request, on the kept-alive connection of the first, is read and the connection dropped unanswered.
+    const raw = await rawServer((socket) => {
+      ports.add(socket.remotePort!);
+      if (++requests === 2) socket.destroy();
+      else socket.write(ok);
+    });
+    try {
+      const client = hssOn(api, { endpoint: raw.url });
+      const call = () =>
+        operation === "CreateTask"
+          ? client.createTask({
+              task_type: "iac_scan",
+              iac_scan_info: { file_type: "dockerfile", file_id_list: ["f"] },
+            })
+          : client.showTaskStatistics({ task_type: "iac_scan" });
+      await expect(call()).resolves.toEqual(JSON.parse(answer));
+      if (operation === "CreateTask") {
+        const error = await rejection(call());
+        expect(error).toBeInstanceOf(NetworkError);
+        expect(error).toMatchObject({ operation, attempts: 1 });
+        expect([requests, ports.size]).toEqual([2, 1]);
+      } else {
+        await expect(call()).resolves.toEqual({ total_num: 1 });
+        expect([requests, ports.size]).toEqual([3, 2]);
+      }
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it("the http.globalAgent a user installed (no keep-alive, one socket) is used, and concurrent answers never cross", async () => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const server = await listen(
+      createHttpServer((request, response) => {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        response.on("finish", () => inFlight--);
+        // Each answer echoes its request's query value, some later than others.
+        const id = new URL(request.url!, "http://x").searchParams.get("enterprise_project_id");
+        setTimeout(() => json(response, 200, { total_num: Number(id) }), Number(id) % 3);
+      }),
+      "127.0.0.1",
+    );
+    const saved = http.globalAgent;
+    http.globalAgent = new http.Agent({ keepAlive: false, maxSockets: 1 });
+    try {
+      const client = hssOn(api, { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      const ids = Array.from({ length: 20 }, (_, i) => i);
+      const answers = await Promise.all(
+        ids.map((i) => client.showTaskStatistics({ task_type: "iac_scan", enterprise_project_id: String(i) })),
+      );
+      expect(answers.map((answer) => answer.total_num)).toEqual(ids);
+      expect(mostInFlight).toBe(1);
+    } finally {
+      http.globalAgent.destroy();
+      http.globalAgent = saved;
+      await close(server);
+    }
   });
 });
 
@@ -198,6 +321,8 @@ it("leaves no socket holding the process: a script that makes calls exits by its
   expect(child.stdout.trim()).toBe("done");
   expect(api.requests).toHaveLength(3);
 });
+
+const SWITCHING = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n";
 
 /** What a call rejects with when a raw server answers `answer` and closes the connection (no retries). */
 async function failureFrom(answer: string): Promise<any> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createHssClient, createSwrClient, InvalidInputError, type ClientOptions } from "../../src/index.js";
 import { expectNoSecret, hssOn, json, rejection, SECURITY_TOKEN, SK, TOKEN, useHostileServer } from "./servers.js";
+import { verifySignature } from "../../src/testing/engine/verify-signature.js";
 
 // Issue 11 items 2, 4, 7, 10, 11: hostile inputs are refused before anything is sent, or sent exactly as checked.
 
@@ -36,6 +37,16 @@ describe("path values cannot escape their segment (item 2)", () => {
       "/v5/a%2F..%2Fb/common/task-statistics",
       "/v5/%252e%252e/common/task-statistics",
     ]);
+  });
+
+  it("a path value with a lone surrogate is sent as U+FFFD (as a query value is) and signed, not a bare URIError", async () => {
+    const sk = "inputs-sk";
+    const client = hssOn(api, { projectId: "p\ud800", auth: { ak: "INPUTSAK", sk } });
+    await client.showTaskStatistics({ task_type: "iac_scan", enterprise_project_id: "e\udc00" });
+    const seen = api.requests[0]!;
+    expect(seen.url).toBe("/v5/p%EF%BF%BD/common/task-statistics?enterprise_project_id=e%EF%BF%BD&task_type=iac_scan");
+    const received = { method: seen.method, rawUrl: seen.url, headers: seen.headers, body: Buffer.from(seen.body) };
+    expect(verifySignature(received, (ak) => (ak === "INPUTSAK" ? sk : undefined))).toMatchObject({ ok: true });
   });
 
   it.each([

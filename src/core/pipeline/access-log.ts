@@ -22,7 +22,10 @@ export interface AccessLogEntry {
   readonly error: "timeout" | "aborted" | "network" | undefined;
   /** Which HTTP attempt of the call this was, from 1. */
   readonly attempt: number;
-  /** Milliseconds from sending to the response headers (or the failure), to 0.1 ms; reading the body is not included. */
+  /**
+   * Milliseconds from sending to the response headers (or the failure), to 0.1 ms; reading the body is not
+   * included, except on Node's own transport, which reads the whole body before answering.
+   */
   readonly durationMs: number;
   /** The answer's `X-Request-Id`, to quote to Huawei Cloud support; undefined when absent or no answer came. */
   readonly requestId: string | undefined;

@@ -1,7 +1,6 @@
 // The transport for Node (the "node" condition of "#transport"): only this file of the pipeline gets Node's types.
 /// <reference types="node" />
 import type { IncomingMessage, OutgoingHttpHeaders, request as HttpRequest } from "node:http";
-import { InvalidResponseError } from "../errors.js";
 import { countedBody, tooLarge } from "../pipeline/limit-body.js";
 import type { Call, ClientContext } from "../pipeline/types.js";
 import { BufferedResponse } from "./buffered-response.js";
@@ -29,6 +28,9 @@ function sender(scheme: "http:" | "https:"): typeof HttpRequest {
 
 /** Statuses whose response has no body (a Response refuses one for them). */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/** Whether an answer to `method` with `status` can have a body (node:http reads none for the others). */
+const hasBody = (method: string, status: number): boolean => method !== "HEAD" && !NULL_BODY_STATUSES.has(status);
 
 /**
  * Sends `request` and reads the whole answer, within the client's `maxResponseBytes` (counted here, so that
@@ -64,14 +66,17 @@ function exchange(
     const send = sender(request.url.startsWith("https:") ? "https:" : "http:");
     let settled = false;
     // As fetch: an abort rejects with the signal's reason, any other failure with a TypeError whose cause says why
-    // (middleware's onError gets it; send makes it a NetworkError). A body above the limit is already typed.
+    // (middleware's onError gets it; send makes it a NetworkError). An answer whose body passed the limit ends the
+    // exchange the same way (nothing more is read) but is answered, as with fetch and limit-body: its status and
+    // headers, and a body whose read fails with the too-large error — middleware see the response, the access
+    // log its status and request id, and the call ends with that error.
     const fail = (error: unknown): void => {
       if (settled) return;
       settled = true;
       signal.removeEventListener("abort", onAbort);
       sent.destroy();
-      const typed = error === signal.reason || error instanceof InvalidResponseError;
-      reject(typed ? error : new TypeError("network error", { cause: error }));
+      if (error instanceof Response) return resolve(countedBody(error));
+      reject(error === signal.reason ? error : new TypeError("network error", { cause: error }));
     };
     const succeed = (response: Response): void => {
       if (settled) return;
@@ -90,25 +95,44 @@ function exchange(
     sent.on("error", (error) => {
       if (answer?.complete !== true) fail(error);
     });
+    // A 101 Switching Protocols nobody asked for: node:http gives the socket to 'upgrade' listeners (with none it
+    // destroys it) and emits neither a response nor an error, so the call would wait for its deadline — forever
+    // with `timeoutMs: Infinity`. fetch fails it as a network error; so does this.
+    sent.on("upgrade", (_, socket) => {
+      socket.destroy();
+      fail(new Error("the server switched protocols (HTTP 101), which was not asked for"));
+    });
     signal.addEventListener("abort", onAbort);
     sent.end(body);
   });
 }
 
-/** Reads the answer's body into memory within the limit, decodes it and builds the Response. */
+/**
+ * Reads the answer's body into memory within the limit, decodes it and builds the Response. An answer whose body
+ * passes the limit rejects with its Response (a body that fails with the too-large error): see `fail`.
+ */
 function read(answer: IncomingMessage, method: string, call: Call, client: ClientContext): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
     const status = answer.statusCode ?? 0;
+    // node:http passes any three-digit status (600-999 too); a Response takes 200-599 only. The message is ours
+    // (NetworkError shows the root cause, and the Response's RangeError would not say what the server did).
+    if (status < 200 || status > 599) {
+      return reject(new Error(`the server answered HTTP ${status}, outside 200-599: not a valid HTTP response`));
+    }
     const headers = new Headers();
     const raw = answer.rawHeaders;
     for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
     const max = client.maxResponseBytes;
-    if (Number(answer.headers["content-length"] ?? NaN) > max) return reject(tooLarge(call, { status, headers }));
+    const overLimit = () =>
+      reject(response(tooLarge(call, { status, headers }), status, answer.statusMessage, headers, method));
+    // (A 304's Content-Length is the size of the representation it did not send: only a body that can come counts.)
+    const declared = hasBody(method, status) ? Number(answer.headers["content-length"] ?? NaN) : NaN;
+    if (declared > max) return overLimit();
     const chunks: Buffer[] = [];
     let received = 0;
     answer.on("data", (chunk: Buffer) => {
       received += chunk.byteLength;
-      if (received > max) return reject(tooLarge(call, { status, headers }));
+      if (received > max) return overLimit();
       chunks.push(chunk);
     });
     answer.on("error", reject);
@@ -117,22 +141,26 @@ function read(answer: IncomingMessage, method: string, call: Call, client: Clien
       const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
       decoded(bytes, answer.headers["content-encoding"], max)
         .then((decoded) => resolve(response(decoded, status, answer.statusMessage, headers, method)))
-        .catch((error: unknown) => reject(isTooLarge(error) ? tooLarge(call, { status, headers }) : error));
+        .catch((error: unknown) => (isTooLarge(error) ? overLimit() : reject(error)));
     });
   });
 }
 
-function response(body: Buffer, status: number, statusText: string | undefined, headers: Headers, method: string) {
-  // node:http passes any three-digit status (600-999 too); a Response takes 200-599 only. The message is ours
-  // (NetworkError shows the root cause, and the Response's RangeError would not say what the server did).
-  if (status < 200 || status > 599) {
-    throw new Error(`the server answered HTTP ${status}, outside 200-599: not a valid HTTP response`);
-  }
+/** The Response over the body read, or (`body` an error) over a body whose read fails with that error. */
+function response(
+  body: Buffer | Error,
+  status: number,
+  statusText: string | undefined,
+  headers: Headers,
+  method: string,
+): Response {
   const init = { status, statusText: statusText ?? "", headers };
   const make = (init: ResponseInit) =>
-    method === "HEAD" || NULL_BODY_STATUSES.has(status)
+    !hasBody(method, status)
       ? new Response(null, init)
-      : new BufferedResponse(body as Uint8Array<ArrayBuffer>, init);
+      : body instanceof Error
+        ? new Response(new ReadableStream({ start: (controller) => controller.error(body) }), init)
+        : new BufferedResponse(body as Uint8Array<ArrayBuffer>, init);
   try {
     return make(init);
   } catch {
