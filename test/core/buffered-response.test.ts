@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BufferedResponse } from "../../src/core/transport/buffered-response.js";
+import { bufferedResponse } from "../../src/core/transport/buffered-response.js";
 
 // The Node transport's Response over bytes already in memory: read directly by text()/arrayBuffer(), and an
 // ordinary Response for everything else.
@@ -9,7 +9,7 @@ const bytesOf = (text: string) => new Uint8Array(Buffer.from(text));
 
 describe("BufferedResponse", () => {
   it("is a Response with the status and headers given", () => {
-    const response = new BufferedResponse(bytesOf("{}"), init);
+    const response = bufferedResponse(bytesOf("{}"), init);
     expect(response).toBeInstanceOf(Response);
     expect(response.status).toBe(200);
     expect(response.ok).toBe(true);
@@ -18,7 +18,7 @@ describe("BufferedResponse", () => {
   });
 
   it("text() reads the bytes once as UTF-8; a second read fails as on any Response", async () => {
-    const response = new BufferedResponse(bytesOf('{"name":"bölt ✓"}'), init);
+    const response = bufferedResponse(bytesOf('{"name":"bölt ✓"}'), init);
     await expect(response.text()).resolves.toBe('{"name":"bölt ✓"}');
     expect(response.bodyUsed).toBe(true);
     await expect(response.text()).rejects.toBeInstanceOf(TypeError);
@@ -29,13 +29,13 @@ describe("BufferedResponse", () => {
   it("arrayBuffer() gives exactly the body's bytes, copied out of a shared buffer", async () => {
     const pooled = Buffer.from('xxxx{"a":1}yyyy');
     const view = pooled.subarray(4, 11) as unknown as Uint8Array<ArrayBuffer>;
-    const buffer = await new BufferedResponse(view, init).arrayBuffer();
+    const buffer = await bufferedResponse(view, init).arrayBuffer();
     expect(buffer.byteLength).toBe(7);
     expect(Buffer.from(buffer).toString()).toBe('{"a":1}');
   });
 
   it("a clone taken before reading reads the same body, and so does the original after it", async () => {
-    const response = new BufferedResponse(bytesOf('{"a":1}'), init);
+    const response = bufferedResponse(bytesOf('{"a":1}'), init);
     const copy = response.clone();
     await expect(copy.json()).resolves.toEqual({ a: 1 });
     await expect(response.text()).resolves.toBe('{"a":1}');
@@ -43,7 +43,7 @@ describe("BufferedResponse", () => {
   });
 
   it("body is a stream of the bytes", async () => {
-    const response = new BufferedResponse(bytesOf("streamed"), init);
+    const response = bufferedResponse(bytesOf("streamed"), init);
     expect(await new Response(response.body).text()).toBe("streamed");
     expect(response.bodyUsed).toBe(true);
   });

@@ -322,6 +322,30 @@ it("leaves no socket holding the process: a script that makes calls exits by its
   expect(api.requests).toHaveLength(3);
 });
 
+it("importing the library and creating a client loads neither Node's fetch (undici) nor node:http", async () => {
+  // Both load at the first call; a process that imports the library and never calls, or calls later, pays
+  // for neither at start-up (undici alone is tens of milliseconds).
+  const index = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
+  const script = `
+    const before = new Set(process.moduleLoadList);
+    const { createHssClient } = await import(${JSON.stringify(index)});
+    createHssClient({ projectId: "p1", region: "ap-southeast-1", auth: { ak: "AK", sk: "SK" } });
+    const loaded = process.moduleLoadList.filter((name) => !before.has(name));
+    console.log(JSON.stringify(loaded.filter((name) => /undici|NativeModule (_?http|https|tls|zlib)$/.test(name))));
+    await createHssClient({ projectId: "p1", endpoint: ${JSON.stringify(api.url)}, auth: { token: "t" } })
+      .showTaskStatistics({ task_type: "iac_scan" });
+    console.log(JSON.stringify(process.moduleLoadList.filter((name) => /NativeModule http$/.test(name))));`;
+  api.handler = (_, response) => json(response, 200, STATISTICS);
+  const child = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "--conditions=huaweicloud-task-client/source", "--input-type=module", "-e", script],
+    { encoding: "utf8", timeout: 60_000 },
+  );
+  const [atImport, afterCall] = child.stdout.trim().split("\n");
+  expect(JSON.parse(atImport!)).toEqual([]);
+  expect(JSON.parse(afterCall!)).toEqual(["NativeModule http"]); // (the probe itself, once the call was made)
+});
+
 const SWITCHING = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n";
 
 /** What a call rejects with when a raw server answers `answer` and closes the connection (no retries). */

@@ -3,7 +3,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, request as HttpRequest } from "node:http";
 import { countedBody, tooLarge } from "../pipeline/limit-body.js";
 import type { Call, ClientContext } from "../pipeline/types.js";
-import { BufferedResponse } from "./buffered-response.js";
+import { bufferedResponse } from "./buffered-response.js";
 import type { Transport } from "./types.js";
 
 // Why not fetch: on Node, fetch is undici's, whose WHATWG streams, Request/Response copies and dispatcher cost
@@ -160,7 +160,7 @@ function response(
       ? new Response(null, init)
       : body instanceof Error
         ? new Response(new ReadableStream({ start: (controller) => controller.error(body) }), init)
-        : new BufferedResponse(body as Uint8Array<ArrayBuffer>, init);
+        : bufferedResponse(body as Uint8Array<ArrayBuffer>, init);
   try {
     return make(init);
   } catch {
