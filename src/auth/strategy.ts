@@ -43,9 +43,10 @@ export interface AuthStrategy {
   /**
    * Returns the request with credentials added. Called on every attempt, so every retry is signed afresh.
    * `body` is the request's body as the string it was built from, when the caller has it (the pipeline does):
-   * the AK/SK signature then hashes it instead of reading the body back from the request.
+   * the AK/SK signature then hashes it instead of reading the body back from the request. `signal` ends a wait
+   * for credentials (the attempt's; the request's own when not given).
    */
-  authorize(request: Request, body?: string): Promise<Request>;
+  authorize(request: Request, body?: string, signal?: AbortSignal): Promise<Request>;
   /**
    * Called after a 401 to the given (authorized) request. Returns true when fresh credentials may fix it;
    * the caller then sends the request once more.
@@ -168,12 +169,12 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
     return pending;
   };
   return {
-    async authorize(request) {
+    async authorize(request, _body, signal = request.signal) {
       const pending = current ?? fetchToken();
       try {
-        return withToken(request, await untilAborted(pending, request.signal));
+        return withToken(request, await untilAborted(pending, signal));
       } catch (error) {
-        if (request.signal.aborted) forget(pending);
+        if (signal.aborted) forget(pending);
         throw error;
       }
     },

@@ -42,6 +42,23 @@ describe("on Node, calls go out through node:http", () => {
     expect(api.requests[0]!.headers["accept-encoding"]).toBeDefined(); // undici's, so fetch sent it
   });
 
+  it("the attempt's deadline reaches the caller's fetch and the Node transport: a stalled answer is ended", async () => {
+    // The Request the pipeline builds carries no signal (Call.attemptSignal): the caller's fetch gets one on the
+    // Request it receives, the Node transport takes it from the call. Either way the server sees the socket go.
+    const closed: Promise<void>[] = [];
+    api.handler = (_, response) => {
+      closed.push(new Promise((resolve) => response.on("close", () => resolve())));
+      response.writeHead(200, { "Content-Type": "application/json" }); // and never an end
+    };
+    const viaFetch = (request: Request) => globalThis.fetch(request);
+    for (const overrides of [{}, { fetch: viaFetch }]) {
+      const error = await rejection(statistics({ timeoutMs: 100, retry: false, ...overrides }));
+      expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 100 });
+    }
+    await Promise.all(closed);
+    expect(closed).toHaveLength(2);
+  });
+
   it("a JSON body goes out as build serialized it, with its Content-Length in bytes (signed, non-ASCII)", async () => {
     api.handler = (_, response) => json(response, 200, { total_num: 0, data_list: [] });
     const input = { task_type: "iac_scan" as const, task_name: "scan ✓ — bölt", limit: 10 };

@@ -78,7 +78,7 @@ function entry(
 /** What ended an attempt that got no answer: the caller's signal, else the attempt's deadline, else the network. */
 function failure(request: Request, call: Call): AccessLogEntry["error"] {
   if (call.signal?.aborted) return "aborted";
-  return request.signal.aborted ? "timeout" : "network";
+  return (call.attemptSignal ?? request.signal).aborted ? "timeout" : "network";
 }
 
 /**

@@ -13,7 +13,7 @@ export const authorize: RequestStep = (next, client) => async (request, call) =>
       `${call.operation.operationId} needs credentials (a token or AK/SK); only operations the spec allows without them can be called`,
     );
   }
-  const authorized = await client.auth.authorize(request, call.parts?.body);
+  const authorized = await client.auth.authorize(request, call.parts?.body, call.attemptSignal);
   call.sent = authorized;
   return next(authorized, call);
 };

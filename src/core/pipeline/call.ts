@@ -30,6 +30,7 @@ export function newCall(
     attempts: 0,
     response: undefined,
     sent: undefined,
+    attemptSignal: undefined,
     authRefreshed: false,
   };
 }

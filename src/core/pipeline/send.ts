@@ -26,6 +26,8 @@ export const send =
     call.sent = undefined;
     const timeoutMs = call.options.timeoutMs ?? client.timeoutMs;
     const deadline = attemptDeadline(call.signal, timeoutMs);
+    // Given to the steps and the transport through the call, not on the Request (see Call.attemptSignal).
+    call.attemptSignal = deadline.signal;
     const request = client.http().request as unknown as RawRequest;
     try {
       const { data, error, response } = await request(call.operation.method, call.operation.path, {
@@ -33,7 +35,6 @@ export const send =
         bodySerializer: sendAsIs,
         // Parsed by classify rather than by openapi-fetch, so a malformed 2xx body becomes a typed error.
         parseAs: readsBytes(call.operation) ? "arrayBuffer" : "text",
-        signal: deadline.signal,
         fetch: (built: Request) => exchange(built, call),
       });
       call.response = response;

@@ -7,6 +7,10 @@ import type { ClientContext, Exchange } from "./types.js";
  */
 export const transport = (client: ClientContext): Exchange => {
   const fetch = client.fetch;
-  if (fetch !== undefined) return (request) => fetch(request);
+  // The caller's fetch takes one argument, so the attempt's signal goes on a Request it receives (fetch itself
+  // makes such a copy of every Request it is given).
+  if (fetch !== undefined)
+    return (request, call) =>
+      fetch(call.attemptSignal === undefined ? request : new Request(request, { signal: call.attemptSignal }));
   return (request, call) => runtimeTransport(request, call, client);
 };

@@ -76,6 +76,12 @@ export interface Call {
    * 401 check only. Never put it (or its headers) in an error, a log or an outcome.
    */
   sent: Request | undefined;
+  /**
+   * Set by send: the latest attempt's signal, aborted by its deadline or the caller's signal. The Request
+   * openapi-fetch builds does not carry it (a Request following a signal costs undici a second signal and
+   * listeners per attempt); the request steps and the transport read it here.
+   */
+  attemptSignal: AbortSignal | undefined;
   /** Releases what the call holds on the client's signal; called once the call settles. */
   readonly release: () => void;
   /** Set by refresh-auth: whether credentials were refreshed after a 401 during this call (at most once). */

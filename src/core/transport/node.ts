@@ -34,8 +34,9 @@ const hasBody = (method: string, status: number): boolean => method !== "HEAD" &
 
 /**
  * Sends `request` and reads the whole answer, within the client's `maxResponseBytes` (counted here, so that
- * limit-body passes the response on as it is). `request.signal` follows the attempt's deadline and the caller's
- * signal: aborting it destroys the socket, whether the headers or the body are awaited.
+ * limit-body passes the response on as it is). The attempt's signal (`call.attemptSignal`; the request's own for a
+ * request sent outside a call) follows its deadline and the caller's signal: aborting it destroys the socket,
+ * whether the headers or the body are awaited.
  */
 export const transport: Transport = async (request, call, client) => {
   // The body build serialized and authorize signed, as it is (no copy, no stream); a request some step replaced
@@ -56,7 +57,7 @@ function exchange(
   client: ClientContext,
 ): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
-    const signal = request.signal;
+    const signal = call.attemptSignal ?? request.signal;
     signal.throwIfAborted(); // (a throw here rejects the promise)
     const headers: OutgoingHttpHeaders = {};
     request.headers.forEach((value, name) => {
