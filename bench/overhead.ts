@@ -1,7 +1,7 @@
 /**
- * The per-call measurement of `npm run bench` (section 1), in a process of its own that runs the built library
- * (dist/) as users do — not the sources through tsx, whose transform adds a call per closure created — and with
- * no resolver condition, so the package imports (#transport, #digest) pick the modules a Node user gets:
+ * The per-call measurement of `npm run bench` (section 1), in a process of its own that imports the package as a
+ * Node user does (its "node" export, the bundle in dist/node) — not the sources through tsx, whose transform adds
+ * a call per closure created — with no resolver condition:
  *
  *   tsx bench/overhead.ts <server origin> <calls per round> <rounds>
  *
@@ -10,7 +10,7 @@
 import core from "@huaweicloud/huaweicloud-sdk-core";
 import swr from "@huaweicloud/huaweicloud-sdk-swr";
 import createClient from "openapi-fetch";
-import { createHssClient } from "../dist/src/index.js";
+import { createHssClient } from "huaweicloud-task-client"; // the package as Node resolves it (dist/node)
 
 const PROJECT_ID = "9d4f774865034d119917acc61b1b806e";
 const TOKEN = "bench-token";

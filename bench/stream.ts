@@ -11,8 +11,8 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-// The built library, as users run it (the bench builds dist/ first); no resolver condition in this process.
-import { createHssClient, paginate, type PaginateOptions } from "../dist/src/index.js";
+// The built library as Node resolves the package (dist/node; the bench builds dist/ first); no resolver condition.
+import { createHssClient, paginate, type PaginateOptions } from "huaweicloud-task-client";
 
 const PROJECT_ID = "9d4f774865034d119917acc61b1b806e";
 const TOKEN = "bench-token";

@@ -168,12 +168,14 @@ describe("npm pack", () => {
   it("ships the built JavaScript and declarations with their maps, the sources they map to, README, CHANGELOG, LICENSE", () => {
     const paths = packed.files.map((file) => file.path).sort();
     const allowed =
-      /^(dist\/(src|generated)\/.+\.(js|d\.ts)(\.map)?|(src|generated)\/.+\.ts|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
+      /^(dist\/(src|generated)\/.+\.(js|d\.ts)(\.map)?|dist\/node\/.+\.js(\.map)?|(src|generated)\/.+\.ts|README\.md|CHANGELOG\.md|LICENSE|package\.json)$/;
     expect(paths.filter((path) => !allowed.test(path))).toEqual([]);
     expect(paths).toEqual(
       expect.arrayContaining([
         "dist/src/index.js",
         "dist/src/index.d.ts",
+        "dist/node/index.js",
+        "dist/node/credentials.js",
         "dist/generated/hss/operations.js",
         "README.md",
         "CHANGELOG.md",
@@ -183,8 +185,12 @@ describe("npm pack", () => {
     );
     // Nothing from the tests, specs, scripts, benchmarks or examples.
     expect(paths.filter((path) => /^(test|spec|scripts|bench|examples)\//.test(path))).toEqual([]);
-    // Every built module comes with its declarations, and both with maps.
-    for (const path of paths.filter((p) => p.endsWith(".js"))) {
+    // Every built module comes with its declarations, and both with maps; the Node bundle (dist/node) with maps,
+    // its declarations being those of dist/src.
+    for (const path of paths.filter((p) => p.startsWith("dist/node/") && p.endsWith(".js"))) {
+      expect(paths).toContain(`${path}.map`);
+    }
+    for (const path of paths.filter((p) => p.endsWith(".js") && !p.startsWith("dist/node/"))) {
       expect(paths).toContain(path.replace(/\.js$/, ".d.ts"));
       expect(paths).toContain(`${path}.map`);
       expect(paths).toContain(path.replace(/\.js$/, ".d.ts.map"));
@@ -197,10 +203,15 @@ describe("npm pack", () => {
     expect(maps.length).toBeGreaterThan(0);
     for (const map of maps) {
       const { sources } = JSON.parse(readFileSync(join(installed, map), "utf8")) as { sources: string[] };
-      expect(sources.length, map).toBe(1);
-      const source = join(installed, dirname(map), sources[0]!);
-      expect(existsSync(source), `${map} → ${sources[0]}`).toBe(true);
-      expect(source.startsWith(installed)).toBe(true);
+      // One source per module; a bundle of dist/node maps to the sources of the modules it holds (none for a chunk
+      // that only re-exports another).
+      if (!map.startsWith("dist/node/")) expect(sources.length, map).toBe(1);
+      for (const path of sources) {
+        const source = join(installed, dirname(map), path);
+        expect(existsSync(source), `${map} → ${path}`).toBe(true);
+        expect(source.startsWith(installed)).toBe(true);
+        expect(source.endsWith(".ts"), `${map} → ${path}`).toBe(true);
+      }
     }
   });
 

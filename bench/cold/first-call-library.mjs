@@ -1,6 +1,6 @@
 // Time to first call: import the built library, build an AK/SK client, make one signed call to the bench
 // server (origin in argv), then report this process's CPU time. Wall time is measured by the parent.
-import { createHssClient } from "../../dist/src/index.js";
+import { createHssClient } from "huaweicloud-task-client"; // the package as Node resolves it (dist/node)
 const [origin, projectId] = process.argv.slice(2);
 const hss = createHssClient({
   projectId,

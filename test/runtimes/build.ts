@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const CACHE_DIR = join(ROOT, "node_modules/.cache/huaweicloud-task-client-tests");
 export const DIST_ENTRY = join(ROOT, "dist/src/index.js");
+/** What Node gets for the package root (package.json exports, "node"): the bundle of dist/node. */
+export const NODE_DIST_ENTRY = join(ROOT, "dist/node/index.js");
 
 /**
  * The Node releases the smoke test runs on besides the current one (the oldest supported, 20.19+): the newest
@@ -24,7 +26,7 @@ export const DIST_ENTRY = join(ROOT, "dist/src/index.js");
 export const TESTED_NODE_VERSIONS = ["22.23.3", "24.21.0", "26.12.1"] as const;
 
 /** Sources whose change makes dist/ stale. */
-const BUILD_INPUTS = ["src", "generated", "package.json", "tsconfig.json", "tsconfig.build.json"];
+const BUILD_INPUTS = ["src", "generated", "scripts/build", "package.json", "tsconfig.json", "tsconfig.build.json"];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -35,7 +37,12 @@ function newestMtime(path: string): number {
 }
 
 function isBuilt(): boolean {
-  if (!existsSync(DIST_ENTRY) || !existsSync(join(ROOT, "dist/generated/hss/operations.js"))) return false;
+  if (
+    !existsSync(DIST_ENTRY) ||
+    !existsSync(NODE_DIST_ENTRY) ||
+    !existsSync(join(ROOT, "dist/generated/hss/operations.js"))
+  )
+    return false;
   const sources = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(ROOT, input))));
   return statSync(DIST_ENTRY).mtimeMs >= sources;
 }

@@ -18,11 +18,21 @@ import { chromium } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../helpers/chromium.js";
 import { startStandInServer, type StandInServer } from "../server/index.js";
-import { DIST_ENTRY, ensureBuilt, ensureNode, findRuntimeBinary, ROOT, TESTED_NODE_VERSIONS } from "./build.js";
+import {
+  DIST_ENTRY,
+  ensureBuilt,
+  ensureNode,
+  findRuntimeBinary,
+  NODE_DIST_ENTRY,
+  ROOT,
+  TESTED_NODE_VERSIONS,
+} from "./build.js";
 import { expectSmokeMatchesServer, parseResult, run, smokeConfig, type SmokeSummary } from "./expect-smoke.js";
 
 const SMOKE_CLI = join(ROOT, "test/runtimes/run-smoke.mjs");
+// Each runtime runs what the package's exports give it: Node the bundle (dist/node), Bun and Deno dist/src.
 const LIBRARY_URL = pathToFileURL(DIST_ENTRY).href;
+const NODE_LIBRARY_URL = pathToFileURL(NODE_DIST_ENTRY).href;
 
 let server: StandInServer;
 
@@ -37,13 +47,13 @@ afterAll(async () => {
 
 beforeEach(() => server.reset());
 
-function smokeArgs(): string[] {
-  return [SMOKE_CLI, LIBRARY_URL, JSON.stringify(smokeConfig(server))];
+function smokeArgs(library = LIBRARY_URL): string[] {
+  return [SMOKE_CLI, library, JSON.stringify(smokeConfig(server))];
 }
 
 describe("the smoke test passes", () => {
   it(`on this Node (${process.version})`, async () => {
-    const { runtime, summary } = parseResult(await run(process.execPath, smokeArgs()));
+    const { runtime, summary } = parseResult(await run(process.execPath, smokeArgs(NODE_LIBRARY_URL)));
     expect(runtime).toBe(`node ${process.version}`);
     expect(summary.digest).toBe("node:crypto");
     expect(summary.transport).toBe("node:http");
@@ -54,7 +64,7 @@ describe("the smoke test passes", () => {
     "on Node %s",
     async (version) => {
       const node = await ensureNode(version);
-      const { runtime, summary } = parseResult(await run(node, smokeArgs()));
+      const { runtime, summary } = parseResult(await run(node, smokeArgs(NODE_LIBRARY_URL)));
       expect(runtime).toBe(`node v${version}`);
       expect(summary.digest).toBe("node:crypto");
       expect(summary.transport).toBe("node:http");
