@@ -21,22 +21,21 @@ const [origin, calls, rounds] = process.argv.slice(2);
 if (!origin) throw new Error("usage: overhead.ts <origin> <calls per round> <rounds>");
 const CALLS = Number(calls);
 const ROUNDS = Number(rounds);
-const server = { origin };
 
-const url = `${server.origin}/v5/${PROJECT_ID}/common/task-statistics?task_type=cluster_scan`;
-const hssToken = createHssClient({ projectId: PROJECT_ID, endpoint: server.origin, auth: { token: TOKEN } });
-const hssAkSk = createHssClient({ projectId: PROJECT_ID, endpoint: server.origin, auth: { ak: AK, sk: SK } });
+const url = `${origin}/v5/${PROJECT_ID}/common/task-statistics?task_type=cluster_scan`;
+const hssToken = createHssClient({ projectId: PROJECT_ID, endpoint: origin, auth: { token: TOKEN } });
+const hssAkSk = createHssClient({ projectId: PROJECT_ID, endpoint: origin, auth: { ak: AK, sk: SK } });
 // The same client sending through the global fetch (the `fetch` option), as openapi-fetch does: the client's
 // own work on the transport the baseline uses, so the runtime's transport is not what the ratio measures.
 const viaFetch = (request: Request) => fetch(request);
 const hssTokenFetch = createHssClient({
   projectId: PROJECT_ID,
-  endpoint: server.origin,
+  endpoint: origin,
   auth: { token: TOKEN },
   fetch: viaFetch,
 });
 // openapi-fetch alone, with the per-call timeout a client needs (a controller and a timer, as the client's).
-const bare = createClient<any>({ baseUrl: server.origin });
+const bare = createClient<any>({ baseUrl: origin });
 const withTimeout = async () => {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 30_000);
@@ -54,7 +53,7 @@ const withTimeout = async () => {
 // The official SDK's SWR client (axios, its AKSKSigner) on a GET it has, against the same server; the
 // project id is given, so it asks IAM nothing.
 const officialCredentials = new core.BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID);
-const official = swr.SwrClient.newBuilder().withCredential(officialCredentials).withEndpoint(server.origin).build();
+const official = swr.SwrClient.newBuilder().withCredential(officialCredentials).withEndpoint(origin).build();
 const variants = {
   fetch: async () => (await fetch(url, { headers: { "X-Auth-Token": TOKEN } })).json(),
   openapiFetch: withTimeout,

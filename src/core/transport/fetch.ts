@@ -6,7 +6,4 @@ import type { Transport } from "./types.js";
  * library on a runtime that loads fetch lazily costs nothing until the first call. The attempt's signal goes with
  * it: the Request the pipeline built carries none (see Call.attemptSignal).
  */
-export const transport: Transport = (request, call) =>
-  call.attemptSignal === undefined
-    ? globalThis.fetch(request)
-    : globalThis.fetch(request, { signal: call.attemptSignal });
+export const transport: Transport = (request, call) => globalThis.fetch(request, { signal: call.attemptSignal });

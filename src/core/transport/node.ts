@@ -71,19 +71,21 @@ function exchange(
     // exchange the same way (nothing more is read) but is answered, as with fetch and limit-body: its status and
     // headers, and a body whose read fails with the too-large error — middleware see the response, the access
     // log its status and request id, and the call ends with that error.
-    const fail = (error: unknown): void => {
-      if (settled) return;
+    /** True the first time only: the exchange ends once, by an answer, a failure or the abort. */
+    const settle = (): boolean => {
+      if (settled) return false;
       settled = true;
       signal.removeEventListener("abort", onAbort);
+      return true;
+    };
+    const fail = (error: unknown): void => {
+      if (!settle()) return;
       sent.destroy();
       if (error instanceof Response) return resolve(countedBody(error));
       reject(error === signal.reason ? error : new TypeError("network error", { cause: error }));
     };
     const succeed = (response: Response): void => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener("abort", onAbort);
-      resolve(countedBody(response));
+      if (settle()) resolve(countedBody(response));
     };
     const onAbort = (): void => fail(signal.reason);
     let answer: IncomingMessage | undefined;
