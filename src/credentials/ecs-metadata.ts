@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { request as httpRequest } from "node:http";
 import { createCredentials, type CredentialProvider, type Credentials } from "./credentials.js";
+import { utcDate } from "../wire/utc-date.js";
 import { CredentialsError } from "./errors.js";
 
 /** The ECS metadata service's address, as in the official SDKs (`MetadataEndpoint`, `_METADATA_ENDPOINT`). */
@@ -167,20 +168,8 @@ function parseSecurityKey(body: string, fail: (message: string) => CredentialsEr
 export function parseTimestamp(text: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
   const ms = Number((match[7] ?? "0").slice(0, 3).padEnd(3, "0"));
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
-  // Date.UTC rolls 2024-02-30 over to March: refuse what does not read back the same.
-  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 && date.getUTCHours() === hour
-    ? date
-    : undefined;
+  return utcDate(match.slice(1, 7).map(Number), ms);
 }
 
 function describeNetworkError(error: unknown): string {

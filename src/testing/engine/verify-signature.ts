@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { utcDate } from "../../wire/utc-date.js";
 
 // An SDK-HMAC-SHA256 verifier for the test servers, written from the signing guide
 // (docs/notes/huaweicloud-apig-signing.en.md) independently of src/auth, so that it checks the
@@ -85,19 +86,7 @@ function header(headers: ReceivedRequest["headers"], name: string): string | und
 function parseSdkDate(value: string): Date | undefined {
   const parts = SDK_DATE.exec(value);
   if (parts === null) return undefined;
-  const [year, month, day, hour, minute, second] = parts.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  // Rejects out-of-range fields such as month 13, which Date.UTC would roll over.
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && date.getUTCHours() === hour
-    ? date
-    : undefined;
+  return utcDate(parts.slice(1).map(Number));
 }
 
 function sha256(bytes: Uint8Array): string {
