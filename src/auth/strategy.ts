@@ -1,4 +1,5 @@
 import { headerValueProblem } from "../core/header-value.js";
+import { untilAborted } from "../core/until-aborted.js";
 import { createCredentials, type CredentialProvider, type Credentials } from "../credentials/credentials.js";
 import { providerAuth } from "../credentials/provider-auth.js";
 import { signOutgoing } from "./sign.js";
@@ -187,16 +188,6 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
       return true;
     },
   };
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }
 
 function akSkAuth(credentials: AkSkAuthOptions): AuthStrategy {

@@ -1,3 +1,4 @@
+import { untilAborted } from "../core/until-aborted.js";
 import { isExpired, type Credentials, type Expiring } from "./credentials.js";
 import { CredentialsError, reasonOf } from "./errors.js";
 
@@ -16,7 +17,13 @@ export interface CacheOptions {
 
 /** A cached provider; `invalidate` drops keys the service refused, so the next call fetches new ones. */
 export interface CachedProvider<T extends Expiring = Credentials> {
-  (): Promise<T>;
+  /**
+   * The kept keys, or the shared fetch of new ones. `signal` bounds this caller's wait (a client passes each
+   * attempt's, so a provider that never settles fails the attempt with its deadline): on abort this call rejects
+   * with the signal's reason, callers sharing the fetch wait on, and the fetch is no longer shared, so the next
+   * call asks the provider again; a renewal abandoned so counts as failed (the old keys are answered meanwhile).
+   */
+  (signal?: AbortSignal): Promise<T>;
   /**
    * Forgets `stale` if they are still the kept keys (a 401 to a request signed with them): the next call fetches
    * afresh, once, however many callers saw the 401. Keys already replaced are left alone.
@@ -50,9 +57,13 @@ export function cached<T extends Expiring = Credentials>(
   let renewAt = 0;
   let nextAttemptAt = 0;
   let pending: Promise<T> | undefined;
+  // Fetches are numbered: one abandoned (see `waitFor`) that settles after a later one keeps nothing.
+  let started = 0;
+  let keptFrom = 0;
 
   const fetchShared = (): Promise<T> => {
     if (pending) return pending;
+    const number = ++started;
     const attempt = Promise.resolve()
       .then(provider)
       .then((fresh) => {
@@ -63,8 +74,11 @@ export function cached<T extends Expiring = Credentials>(
             `answered ${fresh.what ?? "keys"} that expired at ${fresh.expiresAt!.toISOString()}`,
           );
         }
-        current = fresh;
-        renewAt = renewalTime(fresh, fetchedAt, refreshBeforeMs);
+        if (number > keptFrom) {
+          current = fresh;
+          keptFrom = number;
+          renewAt = renewalTime(fresh, fetchedAt, refreshBeforeMs);
+        }
         return fresh;
       });
     pending = attempt;
@@ -76,27 +90,40 @@ export function cached<T extends Expiring = Credentials>(
     return attempt;
   };
 
-  const cachedProvider = async (): Promise<T> => {
+  // The shared fetch, waited for until `signal` aborts; an abort stops sharing it (it may never settle).
+  const waitFor = async (signal: AbortSignal | undefined): Promise<T> => {
+    const attempt = fetchShared();
+    if (signal === undefined) return attempt;
+    try {
+      return await untilAborted(attempt, signal);
+    } catch (error) {
+      if (signal.aborted && pending === attempt) pending = undefined;
+      throw error;
+    }
+  };
+
+  const cachedProvider = async (signal?: AbortSignal): Promise<T> => {
     const time = now();
-    if (current === undefined) return fetchShared();
+    if (current === undefined) return waitFor(signal);
     if (time < renewAt) return current;
     if (!isExpired(current, time)) {
       // In the renewal window: the old keys still work, so a failed renewal is not the caller's problem.
       const old = current;
       if (time < nextAttemptAt) return old;
       try {
-        return await fetchShared();
+        return await waitFor(signal);
       } catch (error) {
         nextAttemptAt = now() + retryAfterFailureMs;
+        if (signal?.aborted) throw error;
         if (isExpired(old, now())) throw expiredError(old, error);
         return old;
       }
     }
     const expired = current;
     try {
-      return await fetchShared();
+      return await waitFor(signal);
     } catch (error) {
-      throw expiredError(expired, error);
+      throw signal?.aborted ? error : expiredError(expired, error);
     }
   };
   const invalidate = (stale: T): void => {

@@ -1,5 +1,6 @@
 import type { AuthStrategy } from "../auth/strategy.js";
 import { signOutgoing } from "../auth/sign.js";
+import { untilAborted } from "../core/until-aborted.js";
 import { cached, type CachedProvider } from "./cache.js";
 import type { CredentialProvider, Credentials } from "./credentials.js";
 
@@ -8,12 +9,15 @@ import type { CredentialProvider, Credentials } from "./credentials.js";
  * chain, loaded on first use). The provider is wrapped in `cached()` once per client, so concurrent calls share
  * one fetch and temporary keys are renewed ahead of expiry. A 401 to a request signed with temporary keys (a
  * security token or an expiry) drops them and the call is sent once more with fresh ones; permanent keys that
- * are refused stay refused.
+ * are refused stay refused. Waiting for keys is bounded by the attempt's signal, as for a token provider: a
+ * provider that never settles fails the attempt (TimeoutError, or the signal's reason), and the next call asks it
+ * again.
  */
 export function providerAuth(load: () => CredentialProvider | Promise<CredentialProvider>): AuthStrategy {
   let pending: Promise<CachedProvider> | undefined;
   let provider: CachedProvider | undefined;
-  const credentials = async (): Promise<Credentials> => {
+  // `signal` bounds the wait (the attempt's, in `authorize`): see CachedProvider.
+  const credentials = async (signal?: AbortSignal): Promise<Credentials> => {
     // A failed load (say, the default chain's module) is not kept: the next call loads again.
     if (pending === undefined) {
       const loading = Promise.resolve()
@@ -22,14 +26,14 @@ export function providerAuth(load: () => CredentialProvider | Promise<Credential
       loading.catch(() => (pending = pending === loading ? undefined : pending));
       pending = loading;
     }
-    return (await pending)();
+    return (await (signal === undefined ? pending : untilAborted(pending, signal)))(signal);
   };
   // Which keys signed which request, so that a 401 drops exactly those (and only once).
   const signedWith = new WeakMap<Request, Credentials>();
   return {
     credentials,
-    async authorize(request, body) {
-      const keys = await credentials();
+    async authorize(request, body, signal = request.signal) {
+      const keys = await credentials(signal);
       const { ak, sk, securityToken } = keys;
       const signed = await signOutgoing(
         request,

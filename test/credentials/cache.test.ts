@@ -31,6 +31,7 @@ function controlled() {
       return calls;
     },
     answer: (credentials: Credentials) => waiting.shift()!.resolve(credentials),
+    answerLatest: (credentials: Credentials) => waiting.pop()!.resolve(credentials),
     fail: (message: string) => waiting.shift()!.reject(new CredentialsError("test source", message)),
   };
 }
@@ -155,6 +156,50 @@ describe("cached", () => {
     expect((await rejectionOf(first)).message).toBe(
       `test source: answered keys that expired at ${stale.expiresAt!.toISOString()}`,
     );
+  });
+
+  it("a caller's signal ends its wait only: the others wait on, the next call fetches afresh and wins", async () => {
+    const source = controlled();
+    const provider = cached(source.provider, { now: source.now });
+    const controller = new AbortController();
+    const leaving = provider(controller.signal);
+    const staying = provider();
+    await settle();
+    controller.abort(new Error("gave up"));
+    expect((await rejectionOf(leaving)).message).toBe("gave up");
+    const next = provider(); // the abandoned fetch (it may never settle) is no longer shared
+    await settle();
+    expect(source.calls).toBe(2);
+    source.answerLatest(source.keys(2, undefined));
+    expect((await next).ak).toBe("AK2");
+    source.answer(source.keys(1, undefined)); // the abandoned fetch settles late: its caller gets it, nobody else
+    expect((await staying).ak).toBe("AK1");
+    expect((await provider()).ak).toBe("AK2");
+    expect(source.calls).toBe(2);
+  });
+
+  it("a renewal abandoned by a caller's signal counts as failed: old keys meanwhile, a new try later", async () => {
+    const source = controlled();
+    const provider = cached(source.provider, { now: source.now, retryAfterFailureMs: 10_000 });
+    const first = provider();
+    await settle();
+    source.answer(source.keys(1, 60 * MINUTE));
+    await first;
+    source.advance(31 * MINUTE); // past half the life: renewal time
+    const controller = new AbortController();
+    const renewing = provider(controller.signal);
+    await settle();
+    expect(source.calls).toBe(2);
+    controller.abort(new Error("gave up"));
+    expect((await rejectionOf(renewing)).message).toBe("gave up");
+    expect((await provider()).ak).toBe("AK1");
+    expect(source.calls).toBe(2);
+    source.advance(10_000);
+    const renewed = provider();
+    await settle();
+    expect(source.calls).toBe(3);
+    source.answerLatest(source.keys(3, 60 * MINUTE));
+    expect((await renewed).ak).toBe("AK3");
   });
 
   it("refuses bad options", () => {
