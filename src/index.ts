@@ -2,7 +2,7 @@
 // browsers all but IAM, which only the credential helpers call (package.json "#services", `browser` condition).
 export * from "#services";
 export type { ClientOptions, CommonClientOptions, Placement } from "./core/options.js";
-export type { AkSkAuthOptions, AuthOptions, TokenAuthOptions } from "./auth/strategy.js";
+export type { AkSkAuthOptions, AuthOptions, RenewableTokenProvider, TokenAuthOptions } from "./auth/strategy.js";
 export {
   signHeaders,
   signRequest,

@@ -7,6 +7,7 @@ import { InvalidInputError } from "../src/index.js";
 import { createCredentials, CredentialsError, iamAgencyToken, iamPasswordToken } from "../src/credentials/index.js";
 import { expectNoSecrets, rejectionOf } from "./credentials/leaks.js";
 import { documentedAnswers } from "./helpers/spec-examples.js";
+import { json, startHostileServer, type HostileServer } from "./hostile/servers.js";
 import { DEFAULT_AK, DEFAULT_SK, startStandInServer, type StandInServer } from "./server/index.js";
 
 let server: StandInServer;
@@ -97,15 +98,15 @@ describe("iamAgencyToken", () => {
 
 const PASSWORD = "Pa55word-never-shown";
 
+const passwordOptions = {
+  domainName: "ops-account",
+  userName: "ops-user",
+  password: PASSWORD,
+  projectName: "ap-southeast-1",
+};
+
 function passwordToken(clock: { now: number }, password = PASSWORD) {
-  return iamPasswordToken({
-    iamEndpoint: server.url,
-    domainName: "ops-account",
-    userName: "ops-user",
-    password,
-    projectName: "ap-southeast-1",
-    cache: { now: () => clock.now },
-  });
+  return iamPasswordToken({ ...passwordOptions, password, iamEndpoint: server.url, cache: { now: () => clock.now } });
 }
 
 describe("iamPasswordToken", () => {
@@ -218,5 +219,73 @@ describe("iamPasswordToken", () => {
     );
     expect(error).toMatchObject({ status: 401 });
     expectNoSecrets(error, [PASSWORD]);
+  });
+});
+
+describe("a 401 renews an IAM token", () => {
+  // A stand-in IAM that issues token A, then B; the service knows B only, so it answers 401 to A.
+  const [A, B] = ["iam-token-A-0123456789", "iam-token-B-0123456789"];
+  let iam: HostileServer;
+  beforeAll(async () => {
+    // The request log counts the requests, this one included.
+    iam = await startHostileServer((_, response) =>
+      json(response, documented.status, documented.example, { "X-Subject-Token": iam.requests.length === 1 ? A : B }),
+    );
+  });
+  afterAll(() => iam.close());
+  beforeEach(() => {
+    iam.requests.length = 0;
+  });
+
+  const now = () => EXPIRES_AT - 24 * 60 * MINUTE;
+  const variants = {
+    password: () => iamPasswordToken({ ...passwordOptions, iamEndpoint: iam.url, cache: { now } }),
+    agency: () =>
+      iamAgencyToken({
+        iamEndpoint: iam.url,
+        credentials: async () => createCredentials({ ak: DEFAULT_AK, sk: DEFAULT_SK, source: "test" }),
+        agency: { name: "ops-agency", domainName: "ops-account" },
+        project: { name: "ap-southeast-1" },
+        cache: { now },
+      }),
+  };
+
+  it.each(Object.keys(variants) as (keyof typeof variants)[])(
+    "%s: concurrent calls refused with the old token share one renewal and succeed with the new one",
+    async (variant) => {
+      const service = await startStandInServer({ tokens: [B], seed: { tasks: 2, imageScanTasks: 1, jobs: 1 } });
+      try {
+        const hss = createHssClient({
+          projectId: service.projectId,
+          endpoint: service.url,
+          auth: { token: variants[variant]() },
+        });
+        const answers = await Promise.all([1, 2, 3].map(() => hss.showTaskStatistics({ task_type: "iac_scan" })));
+        expect(answers.every((answer) => typeof answer.total_num === "number")).toBe(true);
+        expect(iam.requests.map((request) => request.url)).toEqual([
+          "/v3/auth/tokens?nocatalog=true",
+          "/v3/auth/tokens?nocatalog=true",
+        ]);
+        const sent = service.requests.filter((request) => request.operation === "ShowTaskStatistics");
+        expect(sent.filter((request) => request.status === 401)).toHaveLength(3);
+        expect(sent.filter((request) => request.status === 200)).toHaveLength(3);
+      } finally {
+        await service.close();
+      }
+    },
+  );
+
+  it("invalidate drops only the kept token: another token is ignored, and the next call fetches afresh", async () => {
+    const token = variants.password();
+    expect(await token()).toBe(A);
+    token.invalidate("some-other-token");
+    expect(await token()).toBe(A);
+    expect(iam.requests).toHaveLength(1);
+    token.invalidate(A);
+    token.invalidate(A);
+    expect(await Promise.all([token(), token()])).toEqual([B, B]);
+    token.invalidate(A); // a late 401 for the old token leaves the new one alone
+    expect(await token()).toBe(B);
+    expect(iam.requests).toHaveLength(2);
   });
 });

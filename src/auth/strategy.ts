@@ -20,12 +20,25 @@ export type AuthOptions = TokenAuthOptions | AkSkAuthOptions | CredentialProvide
  */
 export type NoAuth = "none";
 
-/** An IAM token for the `X-Auth-Token` header, or a function that fetches one (called again after a 401). */
+/**
+ * An IAM token for the `X-Auth-Token` header, or a function that fetches one (called again after a 401). A
+ * function that keeps its own tokens (as `iamPasswordToken` and `iamAgencyToken` do) says so with `invalidate`.
+ */
 export interface TokenAuthOptions {
-  readonly token: string | (() => string | Promise<string>);
+  readonly token: string | (() => string | Promise<string>) | RenewableTokenProvider;
   readonly ak?: undefined;
   readonly sk?: undefined;
   readonly securityToken?: undefined;
+}
+
+/**
+ * A token function that keeps the tokens it fetches: after a 401 to a request carrying `token`, the client calls
+ * `invalidate(token)` once (however many requests were refused) before asking for a token again, so the next
+ * call fetches a new one instead of answering the refused one.
+ */
+export interface RenewableTokenProvider {
+  (): string | Promise<string>;
+  invalidate(token: string): void;
 }
 
 /** An access key pair that signs each request (SDK-HMAC-SHA256); `securityToken` with temporary keys. */
@@ -143,13 +156,15 @@ function staticTokenAuth(token: string): AuthStrategy {
 
 /**
  * A token fetched on demand. The pending fetch is shared, so concurrent calls ask the provider once; the
- * token is kept until a request carrying it is rejected with 401.
+ * token is kept until a request carrying it is rejected with 401 (and the provider's `invalidate`, if it has one,
+ * is told: see RenewableTokenProvider).
  *
  * Waiting for the provider is bounded by the request's signal — the attempt's deadline and the caller's
  * signal — so a provider that never settles fails that attempt (TimeoutError, or the signal's reason) instead
  * of blocking it; the abandoned fetch is then forgotten, so the next call asks the provider again.
  */
 function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrategy {
+  const invalidate = (provide as Partial<RenewableTokenProvider>).invalidate;
   let current: Promise<string> | undefined;
   let currentValue: string | undefined;
   const forget = (pending: Promise<string>) => {
@@ -182,6 +197,7 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
     refresh(rejected) {
       // Only the first 401 for a given token drops it; concurrent 401s then reuse the refreshed one.
       if (currentValue !== undefined && rejected.headers.get(TOKEN_HEADER) === currentValue) {
+        if (typeof invalidate === "function") invalidate.call(provide, currentValue);
         current = undefined;
         currentValue = undefined;
       }

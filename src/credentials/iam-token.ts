@@ -1,5 +1,5 @@
 import type { KeystoneCreateTokenInput } from "../../generated/iam/operations.js";
-import type { AuthOptions } from "../auth/strategy.js";
+import type { AuthOptions, RenewableTokenProvider } from "../auth/strategy.js";
 import { cached, type CacheOptions } from "./cache.js";
 import type { CredentialProvider } from "./credentials.js";
 import { CredentialsError } from "./errors.js";
@@ -36,9 +36,10 @@ interface HeldToken {
  * `identity.methods: ["assume_role"]` through the generated IAM client (`KeystoneCreateToken`), signed with the
  * given keys; the token is the `X-Subject-Token` header (read with `withResponse`), valid until the body's
  * `token.expires_at`. Kept and renewed ahead of expiry with `cached()`, one request shared by concurrent callers;
- * a 401 to a request carrying it makes the client ask again. The token never appears in errors or output.
+ * a 401 to a request carrying it makes the client drop it (`invalidate`) and fetch a new one. The token never
+ * appears in errors or output.
  */
-export function iamAgencyToken(options: IamAgencyTokenOptions): () => Promise<string> {
+export function iamAgencyToken(options: IamAgencyTokenOptions): IamTokenProvider {
   const { agency, project } = options;
   return iamToken(options, `IAM agency token (KeystoneCreateToken on ${iamEndpointOf(options)})`, async () => {
     const { ak, sk, securityToken } = await options.credentials();
@@ -80,7 +81,7 @@ export interface IamPasswordTokenOptions {
  * created with `auth: "none"`. Kept and renewed as `iamAgencyToken` does; neither the password nor the token
  * appears in errors or output (the options object is not kept: only the fields the request needs).
  */
-export function iamPasswordToken(options: IamPasswordTokenOptions): () => Promise<string> {
+export function iamPasswordToken(options: IamPasswordTokenOptions): IamTokenProvider {
   const source = `IAM user token of ${options.userName} (KeystoneCreateToken on ${iamEndpointOf(options)})`;
   if (typeof options.password !== "string" || options.password === "")
     throw new TypeError("iamPasswordToken: password: expected a non-empty string; the value is not shown");
@@ -97,6 +98,14 @@ export function iamPasswordToken(options: IamPasswordTokenOptions): () => Promis
   }));
 }
 
+/**
+ * A kept IAM token: call it for the token; `invalidate(token)` (the client calls it after a 401 to a request
+ * carrying that token) drops it if it is still the kept one, so the next call asks IAM for a new one.
+ */
+export interface IamTokenProvider extends RenewableTokenProvider {
+  (): Promise<string>;
+}
+
 type TokenRequest = KeystoneCreateTokenInput["auth"];
 
 /** What one token request sends: the IAM client's auth and the body's identity and scope. */
@@ -111,7 +120,7 @@ function iamToken(
   options: Pick<IamPasswordTokenOptions, "iamEndpoint" | "cache" | "fetch">,
   source: string,
   request: () => Promise<TokenRequestParts>,
-): () => Promise<string> {
+): IamTokenProvider {
   const endpoint = iamEndpointOf(options);
   const fetch = options.fetch;
   const fetchToken = async (): Promise<HeldToken> => {
@@ -133,7 +142,13 @@ function iamToken(
     return Object.defineProperty(held, "token", { value: token, enumerable: false }) as HeldToken;
   };
   const provider = cached(fetchToken, options.cache);
-  return async () => (await provider()).token;
+  // The last token answered, to find what `cached()` keeps from the token string a 401 names.
+  let latest: HeldToken | undefined;
+  const token = async () => (latest = await provider()).token;
+  const invalidate = (rejected: string): void => {
+    if (latest !== undefined && latest.token === rejected) provider.invalidate(latest);
+  };
+  return Object.assign(token, { invalidate });
 }
 
 function iamEndpointOf(options: { readonly iamEndpoint?: string | undefined }): string {

@@ -13,4 +13,5 @@ export {
   iamPasswordToken,
   type IamAgencyTokenOptions,
   type IamPasswordTokenOptions,
+  type IamTokenProvider,
 } from "./iam-token.js";
