@@ -102,15 +102,16 @@ describe.each(DIGESTS)(
       expect(signed.url).toBe(EXAMPLE.url);
     });
 
-    it("is accepted by the test servers' verifier, which was written separately", () => {
-      const result = verifySignature(
+    /** The test servers' verifier on the published example, sent with `date` as its X-Sdk-Date. */
+    const verifyExample = (date: string) =>
+      verifySignature(
         {
           method: "GET",
           rawUrl: EXAMPLE.url.slice("https://service.region.example.com".length),
           headers: {
             host: "service.region.example.com",
             "content-type": "application/json",
-            "x-sdk-date": "20191115T033655Z",
+            "x-sdk-date": date,
             authorization: EXAMPLE.authorization,
           },
           body: new Uint8Array(),
@@ -118,8 +119,18 @@ describe.each(DIGESTS)(
         (ak) => (ak === EXAMPLE.ak ? EXAMPLE.sk : undefined),
         new Date(Date.UTC(2019, 10, 15, 3, 40, 0)),
       );
-      expect(result).toEqual({ ok: true, ak: EXAMPLE.ak });
+
+    it("is accepted by the test servers' verifier, which was written separately", () => {
+      expect(verifyExample("20191115T033655Z")).toEqual({ ok: true, ak: EXAMPLE.ak });
     });
+
+    // Date.UTC would roll each over to a valid time; seconds of 60-99 stayed within the 15 minutes allowed.
+    it.each(["20191115T033660Z", "20191115T033699Z", "20191115T036000Z", "20191115T243655Z", "20190230T033655Z"])(
+      "the verifier refuses X-Sdk-Date %s, out of range, rather than rolling it over",
+      (date) => {
+        expect(verifyExample(date)).toEqual({ ok: false, reason: "malformed X-Sdk-Date" });
+      },
+    );
   },
 );
 

@@ -122,7 +122,17 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(["2024-02-30T00:00:00Z", "2024-05-01 12:00:00", "2024-05-01T12:00:00+08:00", ""])("refuses %j", (text) => {
+  it.each([
+    "2024-02-30T00:00:00Z",
+    "2024-13-01T00:00:00Z",
+    "2024-05-01T24:00:00Z",
+    "2024-05-01T12:60:00Z",
+    "2024-05-01T12:30:60Z", // a leap second: not produced, and Date has none
+    "2024-05-01T12:30:99Z",
+    "2024-05-01 12:00:00",
+    "2024-05-01T12:00:00+08:00",
+    "",
+  ])("refuses %j", (text) => {
     expect(parseTimestamp(text)).toBeUndefined();
   });
 });
