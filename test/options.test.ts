@@ -45,7 +45,9 @@ describe("auth shapes", () => {
     const error = optionsError(() =>
       createHssClient({ projectId: "p", region: "ap-southeast-1", auth: auth as unknown as AuthOptions }),
     );
-    expect(error.message).toBe(`auth: expected either { token } or { ak, sk }, not both: got ${fields}`);
+    expect(error.message).toBe(
+      `auth: expected one of { token }, { ak, sk }, a credential provider or "none", not a token with AK/SK fields: got ${fields}`,
+    );
   });
 
   it("counts a field set to undefined as absent", async () => {
@@ -66,11 +68,11 @@ describe("auth shapes", () => {
   });
 
   it("refuses auth with neither shape", () => {
-    for (const auth of [{}, { token: undefined }, null]) {
+    for (const auth of [{}, { token: undefined }, null, "None", "token"]) {
       const error = optionsError(() =>
         createSwrClient({ projectId: "p", region: "ap-southeast-1", auth: auth as unknown as AuthOptions }),
       );
-      expect(error.message).toBe("auth: expected { token }, { ak, sk } or a credential provider");
+      expect(error.message).toBe('auth: expected one of { token }, { ak, sk }, a credential provider or "none"');
     }
   });
 });

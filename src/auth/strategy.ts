@@ -6,9 +6,10 @@ import { signOutgoing } from "./sign.js";
 
 /**
  * How a client authenticates: an IAM token (or a function that fetches one), an AK/SK pair — one shape,
- * never both: `{ token, ak, sk }` is a type error, and a TypeError at run time — or a credential provider
- * (`chain(...)`, `fromEnv()`, any `() => Promise<Credentials>`), whose keys sign each request. Omitted, the
- * client uses the default chain (environment → profile file → ECS metadata; Node, Bun and Deno only).
+ * never both: `{ token, ak, sk }` is a type error, and a TypeError at run time — a credential provider
+ * (`chain(...)`, `fromEnv()`, any `() => Promise<Credentials>`), whose keys sign each request, or `"none"`
+ * (see NoAuth). Omitted, the client uses the default chain (environment → profile file → ECS metadata; Node,
+ * Bun and Deno only).
  */
 export type AuthOptions = TokenAuthOptions | AkSkAuthOptions | CredentialProvider | NoAuth;
 
@@ -100,6 +101,8 @@ export function createAuthStrategy(auth: AuthOptions | undefined): AuthStrategy 
 }
 
 const TOKEN_FIELDS = ["token"] as const;
+// Every form `auth` takes, for the errors that say what was expected.
+const AUTH_FORMS = 'one of { token }, { ak, sk }, a credential provider or "none"';
 const AK_SK_FIELDS = ["ak", "sk", "securityToken"] as const;
 
 /**
@@ -108,19 +111,18 @@ const AK_SK_FIELDS = ["ak", "sk", "securityToken"] as const;
  * another identity) far from the mistake. The errors name fields, never their values.
  */
 function authShape(auth: unknown): "token" | "akSk" {
-  if (typeof auth !== "object" || auth === null)
-    throw new TypeError("auth: expected { token }, { ak, sk } or a credential provider");
+  if (typeof auth !== "object" || auth === null) throw new TypeError(`auth: expected ${AUTH_FORMS}`);
   const given = (fields: readonly string[]) =>
     fields.filter((field) => (auth as Record<string, unknown>)[field] !== undefined);
   const [token, akSk] = [given(TOKEN_FIELDS), given(AK_SK_FIELDS)];
   if (token.length > 0 && akSk.length > 0) {
     throw new TypeError(
-      `auth: expected either { token } or { ak, sk }, not both: got ${[...token, ...akSk].join(", ")}`,
+      `auth: expected ${AUTH_FORMS}, not a token with AK/SK fields: got ${[...token, ...akSk].join(", ")}`,
     );
   }
   if (token.length > 0) return "token";
   if (akSk.length > 0) return "akSk";
-  throw new TypeError("auth: expected { token }, { ak, sk } or a credential provider");
+  throw new TypeError(`auth: expected ${AUTH_FORMS}`);
 }
 
 const TOKEN_HEADER = "X-Auth-Token";

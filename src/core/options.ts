@@ -46,7 +46,7 @@ export interface CommonClientOptions {
    */
   readonly projectId?: string | undefined;
   /**
-   * An IAM token (or a function that fetches one), an AK/SK pair (never both), or a credential provider.
+   * An IAM token (or a function that fetches one), an AK/SK pair (never both), a credential provider, or `"none"`.
    * Omitted: the default chain — environment, profile file, ECS metadata — in Node, Bun and Deno; in a browser
    * calls fail, saying that only explicit credentials exist there.
    */
