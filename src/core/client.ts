@@ -1,6 +1,7 @@
 import createClient, { type Client, type ClientOptions as FetchClientOptions } from "openapi-fetch";
 import { createAuthStrategy } from "../auth/strategy.js";
 import { clientValueLookup } from "#client-values";
+import { serializePath } from "../wire/path.js";
 import { serializeQuery } from "../wire/query.js";
 import { resolveEndpoint } from "./endpoint.js";
 import type { OperationSpec, ServiceSpec } from "./operation.js";
@@ -41,6 +42,7 @@ export function createServiceClient<Methods, Paths extends {}>(
   const fetchOptions: FetchClientOptions = {
     baseUrl: resolveEndpoint(service, options),
     querySerializer: serializeQuery,
+    pathSerializer: serializePath,
     // Redirects are never followed (README, "Redirects"): the methods turn a 3xx into a RedirectError; `raw`
     // returns it as it came.
     redirect: "manual",

@@ -49,6 +49,17 @@ describe("path values cannot escape their segment (item 2)", () => {
     expect(verifySignature(received, (ak) => (ak === "INPUTSAK" ? sk : undefined))).toMatchObject({ ok: true });
   });
 
+  it("raw writes a path value's lone surrogate as U+FFFD too, the same path the methods send, not a bare URIError", async () => {
+    const client = hssOn(api, { projectId: "p1" });
+    const { response } = await client.raw.GET("/v5/{project_id}/common/task-statistics", {
+      params: { path: { project_id: "p\ud800q" }, query: { task_type: "iac_scan" } },
+    });
+    expect(response.status).toBe(200);
+    await hssOn(api, { projectId: "p\ud800q" }).showTaskStatistics({ task_type: "iac_scan" });
+    const paths = api.requests.map((request) => request.url.split("?")[0]);
+    expect(paths).toEqual(["/v5/p%EF%BF%BDq/common/task-statistics", "/v5/p%EF%BF%BDq/common/task-statistics"]);
+  });
+
   it.each([
     ["a path", "http://127.0.0.1:1/v5"],
     ["a query", "http://127.0.0.1:1/?x=1"],

@@ -29,7 +29,7 @@ function requestParts(
       continue;
     }
     hasObjectBody ||= param.in === "body";
-    if (value !== undefined) parts[param.in][param.name] = param.in === "path" ? wellFormed(value) : value;
+    if (value !== undefined) parts[param.in][param.name] = value;
   }
   const body = hasObjectBody ? parts.body : wholeBody;
   return {
@@ -48,14 +48,3 @@ function clientValue(operation: OperationSpec, name: string, clientValues: Reado
   }
   return value;
 }
-
-/**
- * A path value with its lone surrogates as U+FFFD, as the query serializer, TextEncoder and URL write them:
- * openapi-fetch encodes path values with encodeURIComponent, which throws a bare URIError on one.
- */
-function wellFormed(value: unknown): unknown {
-  return typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value;
-}
-
-// With the `u` flag a surrogate pair is one code point, so only lone halves match.
-const LONE_SURROGATE = /\p{Cs}/gu;
