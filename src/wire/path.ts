@@ -8,7 +8,8 @@ import { defaultPathSerializer } from "openapi-fetch";
  */
 export function serializePath(pathname: string, params: Record<string, unknown>): string {
   let wellFormed: Record<string, unknown> | undefined;
-  for (const [name, value] of Object.entries(params)) {
+  for (const name in params) {
+    const value = params[name];
     // Most values have none: the params are passed on as they are, not copied.
     if (typeof value === "string" && LONE_SURROGATE.test(value))
       (wellFormed ??= { ...params })[name] = value.replace(LONE_SURROGATE_ALL, "\uFFFD");
