@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandInServer, type StandInServer } from "./server/index.js";
 import {
@@ -514,6 +515,17 @@ describe("the installed package's testing entry", () => {
     );
     expect(tsc(TSC, consumerDir, "tsconfig.testing.json")).toBe("");
   }, 120_000);
+
+  it("runs the README's testing snippet as written (its types stripped), every assertion in it passing", async () => {
+    // Type-checking it (above) does not run its asserts: a claim about what the server logs could be wrong.
+    const { outputText } = ts.transpileModule(readmeUsageSnippet(TESTING_ENTRY), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    writeFileSync(join(consumerDir, "readme-testing.mjs"), outputText);
+    const result = await run(process.execPath, [join(consumerDir, "readme-testing.mjs")], { cwd: consumerDir });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
 
   it("resolves to a module that throws a clear error where the `node` condition does not apply (a browser bundle)", async () => {
     writeFileSync(
