@@ -1,10 +1,17 @@
 /**
- * The helpers' optional options (paginate, waitForTask, signHeaders) take `undefined` as absent, as the client
- * and call options do: the types accept it (test/types/helper-options-usage.ts) and this is what it does.
+ * The helpers' optional options (paginate, waitForTask, signHeaders, the stand-in server's) take `undefined` as
+ * absent, as the client and call options do: the types accept it (test/types/helper-options-usage.ts) and this is
+ * what it does.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHssClient, paginate, signHeaders, waitForTask, type HssClient } from "../src/index.js";
-import { DEFAULT_TOKEN, startStandInServer, type StandInServer } from "./server/index.js";
+import {
+  DEFAULT_PROJECT_ID,
+  DEFAULT_SEED_SIZES,
+  DEFAULT_TOKEN,
+  startStandInServer,
+  type StandInServer,
+} from "./server/index.js";
 
 let server: StandInServer;
 let hss: HssClient;
@@ -52,6 +59,29 @@ describe("undefined in the helpers' optional options means absent", () => {
     expect(polls.map((request) => Object.keys(request.body as object).sort())).toEqual(
       Array.from({ length: 3 }, () => ["task_id", "task_type"]),
     );
+  });
+
+  it("startStandInServer: a seed size given as undefined is the default's, not an empty store", async () => {
+    const other = await startStandInServer({
+      seed: { tasks: undefined, jobs: 5, rngSeed: undefined },
+      projectId: undefined,
+      tokens: undefined,
+      credentials: undefined,
+      port: undefined,
+    });
+    try {
+      expect(other.store.tasks.length).toBe(DEFAULT_SEED_SIZES.tasks);
+      expect(other.store.jobs.length).toBe(5);
+      expect(other.projectId).toBe(DEFAULT_PROJECT_ID);
+      const client = createHssClient({
+        projectId: other.projectId,
+        endpoint: other.url,
+        auth: { token: DEFAULT_TOKEN },
+      });
+      expect((await client.showTaskStatistics({ task_type: "iac_scan" })).total_num).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
   });
 
   it("signHeaders: headers and body undefined sign as absent ones", async () => {
