@@ -12,6 +12,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandInServer, type StandInServer } from "./server/index.js";
 import {
@@ -238,6 +239,77 @@ describe("npm pack", () => {
   });
 });
 
+/** The resolutions that read the package's exports and imports maps (README, Install), with a module to match. */
+const STRICT_RESOLUTIONS = [
+  ["node16", "node16"],
+  ["nodenext", "nodenext"],
+  ["bundler", "esnext"],
+] as const;
+
+/**
+ * A strict consumer's module: the types a user names from each entry, and the helpers' options fed the user's own
+ * optional values (`T | undefined` under exactOptionalPropertyTypes). Each `@ts-expect-error` line is a misuse,
+ * so the names cannot have resolved to `any`.
+ */
+const STRICT_USAGE = [
+  `import { createHssClient, createSwrClient, paginate, waitForTask, signHeaders, HuaweiCloudError,`,
+  `  HuaweiCloudSdkError, InvalidInputError, InvalidPageError, RedirectError, TaskWaitTimeoutError } from "${PACKAGE_NAME}";`,
+  `import type { HssClient, HssClientOptions, SwrClient, InputOf, OutputOf, ItemOf, CallOptions, PaginateOptions,`,
+  `  WaitForTaskOptions, ListTasksInput, ListTasksOutput, ListTasksItem, ListTasksTaskInfo, CreateTaskInput,`,
+  `  ListInstanceJobsItem, JobDetail, HssErrorBody } from "${PACKAGE_NAME}";`,
+  `import { cached, CredentialsError, type Credentials, type CredentialProvider } from "${PACKAGE_NAME}/credentials";`,
+  `import { startStandInServer, type StandInServer, type Fault } from "${TESTING_ENTRY}";`,
+  ``,
+  `interface Mine { readonly signal?: AbortSignal; readonly max?: number; readonly timeoutMs?: number }`,
+  ``,
+  `export async function use(mine: Mine, provider: () => Promise<Credentials>): Promise<void> {`,
+  `  const options: HssClientOptions = { region: "ap-southeast-1", auth: cached(provider), timeoutMs: mine.timeoutMs };`,
+  `  const hss: HssClient = createHssClient(options);`,
+  `  const swr: SwrClient = createSwrClient({ region: "ap-southeast-1", auth: { token: "t" } });`,
+  `  const input: InputOf<HssClient["listTasks"]> & ListTasksInput = { task_type: "iac_scan", limit: undefined };`,
+  `  const call: CallOptions = { signal: mine.signal, timeoutMs: mine.timeoutMs };`,
+  `  const page: OutputOf<HssClient["listTasks"]> & ListTasksOutput = await hss.listTasks(input, call);`,
+  `  const first: ListTasksTaskInfo | undefined = page.data_list?.[0];`,
+  `  const walk: PaginateOptions = { maxItems: mine.max, signal: mine.signal, timeoutMs: mine.timeoutMs };`,
+  `  for await (const task of paginate(hss.listTasks, input, walk)) {`,
+  `    const item: ItemOf<HssClient["listTasks"]> & ListTasksItem = task;`,
+  `    void item;`,
+  `  }`,
+  `  const jobs: (ListInstanceJobsItem & JobDetail)[] = await paginate.all(swr.listInstanceJobs, {}, { signal: mine.signal });`,
+  `  const created: CreateTaskInput = { task_type: "iac_scan", iac_scan_info: { file_type: "dockerfile", file_id_list: ["f"] } };`,
+  `  const { task_id } = await hss.createTask(created);`,
+  `  const wait: WaitForTaskOptions = { maxWaitMs: 60_000, signal: mine.signal, timeoutMs: mine.timeoutMs };`,
+  `  if (task_id !== undefined) await waitForTask(hss, { task_id, task_type: "iac_scan" }, wait);`,
+  `  await signHeaders({ method: "GET", url: "https://hss.example.com/", body: undefined }, { ak: "a", sk: "s" });`,
+  `  const sources: CredentialProvider = provider;`,
+  `  const server: StandInServer = await startStandInServer({ seed: { tasks: 3 } });`,
+  `  const fault: Fault = { operation: "ListTasks", status: 503 };`,
+  `  server.faults.push(fault);`,
+  `  await server.close();`,
+  `  void [first, jobs, sources];`,
+  `  // @ts-expect-error task_type is an enum`,
+  `  await hss.listTasks({ task_type: "nightly" });`,
+  `  // @ts-expect-error jobs are not tasks`,
+  `  const wrong: ListTasksTaskInfo[] = jobs;`,
+  `  // @ts-expect-error maxItems is a number`,
+  `  await paginate.all(hss.listTasks, input, { maxItems: "10" });`,
+  `  void wrong;`,
+  `}`,
+  ``,
+  `export function classify(error: unknown): string {`,
+  `  if (error instanceof InvalidPageError) return error.behaviour;`,
+  `  if (error instanceof HuaweiCloudError) return String(error.status) + (error.errorCode ?? "");`,
+  `  if (error instanceof InvalidInputError) return error.field;`,
+  `  if (error instanceof RedirectError) return error.location ?? "";`,
+  `  if (error instanceof TaskWaitTimeoutError) return error.taskId;`,
+  `  if (error instanceof HuaweiCloudSdkError) return error.name;`,
+  `  if (error instanceof CredentialsError) return error.source;`,
+  `  const body: HssErrorBody | undefined = undefined;`,
+  `  return String(body);`,
+  `}`,
+  ``,
+].join("\n");
+
 describe("the installed package", () => {
   it("type-checks the README's usage snippet, with the package's types in force", () => {
     writeTypeCheckProject("tsconfig.json", true);
@@ -257,6 +329,34 @@ describe("the installed package", () => {
     expect(manifest.peerDependencies?.["typescript"]).toBe(`>=${claimed}`);
     expect(tsc(await ensureOldestTypeScript(), consumerDir, "tsconfig.min.json")).toBe("");
   }, 300_000);
+
+  it.each(STRICT_RESOLUTIONS)(
+    "type-checks a strict consumer naming the public types of every entry (moduleResolution %s, exactOptionalPropertyTypes, dependencies' declarations included)",
+    (moduleResolution, module) => {
+      writeFileSync(join(consumerDir, "strict-usage.ts"), STRICT_USAGE);
+      const project = `tsconfig.strict-${moduleResolution}.json`;
+      writeFileSync(
+        join(consumerDir, project),
+        JSON.stringify({
+          compilerOptions: {
+            target: "ES2022",
+            module,
+            moduleResolution,
+            lib: ["ES2022", "DOM", "DOM.Iterable"],
+            strict: true,
+            exactOptionalPropertyTypes: true,
+            noEmit: true,
+            skipLibCheck: false,
+            typeRoots: [join(ROOT, "node_modules/@types")],
+            types: ["node"],
+          },
+          files: ["strict-usage.ts"],
+        }),
+      );
+      expect(tsc(TSC, consumerDir, project)).toBe("");
+    },
+    120_000,
+  );
 
   describe("against the stand-in server", () => {
     let server: StandInServer;
@@ -415,6 +515,17 @@ describe("the installed package's testing entry", () => {
     );
     expect(tsc(TSC, consumerDir, "tsconfig.testing.json")).toBe("");
   }, 120_000);
+
+  it("runs the README's testing snippet as written (its types stripped), every assertion in it passing", async () => {
+    // Type-checking it (above) does not run its asserts: a claim about what the server logs could be wrong.
+    const { outputText } = ts.transpileModule(readmeUsageSnippet(TESTING_ENTRY), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    writeFileSync(join(consumerDir, "readme-testing.mjs"), outputText);
+    const result = await run(process.execPath, [join(consumerDir, "readme-testing.mjs")], { cwd: consumerDir });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
 
   it("resolves to a module that throws a clear error where the `node` condition does not apply (a browser bundle)", async () => {
     writeFileSync(

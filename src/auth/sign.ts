@@ -47,9 +47,9 @@ export interface RequestToSign {
   /** The absolute URL. Its path and query are signed in canonical form (see {@link signHeaders}). */
   readonly url: string | URL;
   /** The request's headers; `Content-Type` and `X-Project-Id` are signed when present. */
-  readonly headers?: Headers | Readonly<Record<string, string>>;
+  readonly headers?: Headers | Readonly<Record<string, string>> | undefined;
   /** The exact body sent; a string is hashed as its UTF-8 bytes (what fetch sends for a string body). */
-  readonly body?: string | Uint8Array | null;
+  readonly body?: string | Uint8Array | null | undefined;
 }
 
 /** The headers a signature adds to a request. */

@@ -1,17 +1,18 @@
 import type { CallOptions } from "../core/method.js";
 
+/** Optional fields accept `undefined` explicitly (also under `exactOptionalPropertyTypes`): undefined means absent. */
 export interface PaginateOptions {
   /** Stop after this many items. */
-  readonly maxItems?: number;
+  readonly maxItems?: number | undefined;
   /** Aborts the walk, including the requests in flight. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Per-attempt timeout of each page's call (as the methods' own `timeoutMs`). */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /**
    * Offset paging only: once the first page has told the total, fetch up to this many pages at a time (the
    * next pages ahead of the loop); items are still yielded in order. Default 1 (one request at a time).
    */
-  readonly concurrency?: number;
+  readonly concurrency?: number | undefined;
 }
 
 /** The options checked once, before any request; the walk reads only this. */

@@ -35,17 +35,18 @@ import { createRequestHandler, type EngineState } from "./engine/serve.js";
 import type { SpecOperation } from "./engine/spec-operations.js";
 import { seedStore, SERVICES, type SeedSizes, type StandInStore } from "./services/index.js";
 
+/** Optional fields accept `undefined` explicitly (also under `exactOptionalPropertyTypes`): undefined means absent. */
 export interface StandInServerOptions {
-  /** Store sizes and PRNG seed; the same values give the same data on every run. */
-  seed?: Partial<SeedSizes> & { rngSeed?: number };
+  /** Store sizes and PRNG seed; the same values give the same data on every run. A size left out is the default's. */
+  seed?: { readonly [Name in keyof SeedSizes]?: number | undefined } & { rngSeed?: number | undefined };
   /** The one project the server serves; requests for another project id get 403. */
-  projectId?: string;
+  projectId?: string | undefined;
   /** Accepted X-Auth-Token values. */
-  tokens?: readonly string[];
+  tokens?: readonly string[] | undefined;
   /** AK → SK of the accepted AK/SK credentials. */
-  credentials?: Readonly<Record<string, string>>;
+  credentials?: Readonly<Record<string, string>> | undefined;
   /** Port on 127.0.0.1; default 0 (any free port). */
-  port?: number;
+  port?: number | undefined;
 }
 
 export interface StandInServer {
@@ -71,7 +72,9 @@ export async function startServerFor(
   operations: readonly SpecOperation[],
   options: StandInServerOptions = {},
 ): Promise<StandInServer> {
-  const sizes: SeedSizes = { ...DEFAULT_SEED_SIZES, ...options.seed };
+  // Only the sizes given: a spread would let `tasks: undefined` override the default with no tasks at all.
+  const given = Object.entries(options.seed ?? {}).filter(([, size]) => size !== undefined);
+  const sizes: SeedSizes = { ...DEFAULT_SEED_SIZES, ...Object.fromEntries(given) };
   const rngSeed = options.seed?.rngSeed ?? DEFAULT_RNG_SEED;
   const projectId = options.projectId ?? DEFAULT_PROJECT_ID;
   const auth: AuthConfig = {

@@ -18,23 +18,24 @@ export interface TaskRef<T extends TaskType = TaskType> {
   readonly enterprise_project_id?: ListTasksInput["enterprise_project_id"];
 }
 
+/** Optional fields accept `undefined` explicitly (also under `exactOptionalPropertyTypes`): undefined means absent. */
 export interface WaitForTaskOptions {
   /** The total wait, from the first poll; Infinity to wait until the task ends or the signal aborts. */
   readonly maxWaitMs: number;
   /** The first wait between polls and the shortest (backoff doubles it, with jitter). Default 2 s. */
-  readonly intervalMs?: number;
+  readonly intervalMs?: number | undefined;
   /** The longest wait between polls. Default 30 s. */
-  readonly maxIntervalMs?: number;
+  readonly maxIntervalMs?: number | undefined;
   /**
    * How long a task that ListTasks has not listed yet is waited for before TaskNotFoundError (a task that was
    * listed and then is not fails at once). The pages promise no read-after-create consistency, so a just
    * created task is given time to appear, as AWS's `…Exists` waiters retry on "not found". Default 10 s.
    */
-  readonly appearWithinMs?: number;
+  readonly appearWithinMs?: number | undefined;
   /** Aborts the wait, the poll in flight included; the wait rejects with the signal's reason. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** The per-attempt timeout of each ListTasks call (the client's by default). */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 const DEFAULT_INTERVAL_MS = 2_000;

@@ -18,6 +18,8 @@ const USAGES = [
   { file: "generated-usage.ts", minMarked: 8 },
   // Client options (region or endpoint, region ids, auth shapes) and undefined in optional inputs.
   { file: "options-usage.ts", minMarked: 9 },
+  // The helpers' options (paginate, waitForTask, signHeaders): undefined where a field is optional.
+  { file: "helper-options-usage.ts", minMarked: 5 },
 ];
 
 describe.each(Object.entries(CONFIGS))("types, %s", (_, config) => {
