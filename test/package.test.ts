@@ -239,11 +239,17 @@ describe("npm pack", () => {
   });
 });
 
-/** The resolutions that read the package's exports and imports maps (README, Install), with a module to match. */
+/**
+ * The resolutions a consumer may use (README, Install), with a module to match: the three that read the package's
+ * exports and imports maps, and the legacy node10 (a CommonJS TypeScript project's default), which reads neither —
+ * it finds the root through "types", the subpaths through "typesVersions", and the declarations' own imports
+ * written as relative paths by the build (scripts/build/declaration-imports.ts).
+ */
 const STRICT_RESOLUTIONS = [
   ["node16", "node16"],
   ["nodenext", "nodenext"],
   ["bundler", "esnext"],
+  ["node10", "commonjs"],
 ] as const;
 
 /**
