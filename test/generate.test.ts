@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { lintSpec, loadLintConfig } from "../scripts/generate/lint.js";
 import { generateAll } from "../scripts/generate/pipeline.js";
+import { regionOrigins } from "../src/core/region-origins.js";
 import { isSpecFileName, readSpecFile } from "../scripts/openapi/index.js";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
@@ -166,6 +167,19 @@ describe("npm run generate on a valid spec", () => {
     expect(services[0]!.browser).toBe(false);
     expect(files.get("index.ts")).toContain('export * from "./demo/client.js";');
     expect(files.get("browser.ts")).not.toContain("demo");
+  });
+
+  it("writes the region table as the spec's servers, which regionOrigins expands back to the table", async () => {
+    const ws = workspace();
+    const { files, services } = await generateAll(ws.specDir);
+    const text = files.get("demo/operations.ts")!;
+    expect(text).toContain('"https://demo.{region}.example.net": ["ap-southeast-1", "cn-north-4"]');
+    expect(text).toContain('"https://demo.{region}.example.eu": ["eu-west-101"]');
+    const servers = {
+      "https://demo.{region}.example.net": ["ap-southeast-1", "cn-north-4"],
+      "https://demo.{region}.example.eu": ["eu-west-101"],
+    };
+    expect(Object.entries(regionOrigins(servers))).toEqual(Object.entries(services[0]!.service.regions));
   });
 
   it("builds the service and operation table from the spec", async () => {

@@ -6,6 +6,7 @@ import {
   type PropertySignatureStructure,
   type SourceFile,
 } from "ts-morph";
+import { regionOrigins } from "../../src/core/region-origins.js";
 import { fileHeader } from "./header.js";
 import { literal } from "./literal.js";
 import { headersType } from "./response-headers.js";
@@ -20,6 +21,7 @@ import { outputType } from "./responses.js";
 export function emitOperations({ service, operations }: ServiceModel): string {
   const file = new Project({ useInMemoryFileSystem: true }).createSourceFile("operations.ts");
   const methodTypes = [...new Set(operations.map((op) => (op.spec.pagination ? "PaginatedMethod" : "Method")))].sort();
+  const servers = serversOf(service.regions);
   file.addImportDeclarations([
     { isTypeOnly: true, moduleSpecifier: "../../src/core/method.js", namedImports: methodTypes },
     {
@@ -27,9 +29,12 @@ export function emitOperations({ service, operations }: ServiceModel): string {
       moduleSpecifier: "../../src/core/operation.js",
       namedImports: ["OperationSpec", "ServiceSpec"],
     },
+    ...(servers ? [{ moduleSpecifier: "../../src/core/region-origins.js", namedImports: ["regionOrigins"] }] : []),
     { isTypeOnly: true, moduleSpecifier: "./types.js", namedImports: ["operations"] },
   ]);
-  addConst(file, `${service.name}Service`, `${literal(service)} as const satisfies ServiceSpec`);
+  const regions = servers ? `regionOrigins(${literal(servers)})` : literal(service.regions);
+  const serviceText = `{\nname: ${literal(service.name)},\nspecFile: ${literal(service.specFile)},\nregions: ${regions},\n}`;
+  addConst(file, `${service.name}Service`, `${serviceText} as const satisfies ServiceSpec`);
   const table = Object.fromEntries(operations.map((op) => [op.key, op.spec]));
   addConst(file, `${service.name}Operations`, `${literal(table)} as const satisfies Record<string, OperationSpec>`);
   for (const op of operations) {
@@ -52,6 +57,20 @@ export function emitOperations({ service, operations }: ServiceModel): string {
   });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, semicolons: ts.SemicolonPreference.Insert });
   return fileHeader(service.specFile) + file.getFullText();
+}
+
+/**
+ * The region table as the spec's servers give it — each origin with `{region}` in place of the id, and the ids
+ * it serves — for `regionOrigins` to expand when the module loads (an origin per region, written out, was most
+ * of the table's bytes). Undefined when that does not give back exactly the same table, ids in the same order
+ * (the client lists them in its error for an unknown region): then the table is written out.
+ */
+function serversOf(regions: Readonly<Record<string, string>>): Record<string, string[]> | undefined {
+  const servers: Record<string, string[]> = {};
+  for (const [id, origin] of Object.entries(regions)) (servers[origin.replace(id, "{region}")] ??= []).push(id);
+  const expanded = regionOrigins(servers);
+  const same = JSON.stringify(Object.entries(expanded)) === JSON.stringify(Object.entries(regions));
+  return same && Object.keys(regions).length > 0 ? servers : undefined;
 }
 
 function addConst(file: SourceFile, name: string, initializer: string): void {

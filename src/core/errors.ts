@@ -43,15 +43,21 @@ export interface ErrorContext {
   readonly attempts?: number | undefined;
 }
 
-/** The base of every error the library raises for a call. Not thrown itself. */
+/**
+ * The base of every error the library raises for a call. Not thrown itself.
+ *
+ * Fields a constructor assigns are `declare`d, here and in the subclasses: a plain declaration is also emitted
+ * as a class field (defined as undefined, then assigned), which costs bundle bytes and nothing else. Each
+ * constructor assigns them in the order they are declared, so the own properties keep that order.
+ */
 export abstract class HuaweiCloudSdkError extends Error {
   abstract override readonly name: HuaweiCloudSdkErrorName;
   /** The operationId of the call, e.g. `ListTasks`. */
-  readonly operation: string;
+  declare readonly operation: string;
   /** The `X-Request-Id` response header: quote it to Huawei Cloud support. Undefined when no answer came. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** HTTP attempts made before the call gave up (0: nothing was sent); undefined when not known. */
-  readonly attempts: number | undefined;
+  declare readonly attempts: number | undefined;
 
   protected constructor(operation: string, message: string, context: ErrorContext, options?: { cause: unknown }) {
     super(message, options);
@@ -74,13 +80,13 @@ function requestIdWords(requestId: string | undefined): string {
 export class HuaweiCloudError extends HuaweiCloudSdkError {
   override readonly name = "HuaweiCloudError";
   /** The HTTP status code. */
-  readonly status: number;
+  declare readonly status: number;
   /** The service's error code (`error_code`, e.g. `HSS.1001`), when the body had one. */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   /** The service's error message (`error_msg`), when the body had one. */
-  readonly errorMsg: string | undefined;
+  declare readonly errorMsg: string | undefined;
   /** The parsed error body (JSON), or its text when it was not JSON, or undefined when empty. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(init: {
     status: number;
@@ -99,9 +105,9 @@ export class HuaweiCloudError extends HuaweiCloudSdkError {
       init,
     );
     this.status = init.status;
-    this.body = init.body;
     this.errorCode = fields.errorCode;
     this.errorMsg = fields.errorMsg;
+    this.body = init.body;
   }
 
   toJSON() {
@@ -118,9 +124,9 @@ export class HuaweiCloudError extends HuaweiCloudSdkError {
 export class NetworkError extends HuaweiCloudSdkError {
   override readonly name = "NetworkError";
   /** The root cause's system error code (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, `UND_ERR_SOCKET`…), when it had one. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The host (and port, when not the default) the request went to, e.g. `hss.ap-southeast-1.myhuaweicloud.com`. */
-  readonly host: string | undefined;
+  declare readonly host: string | undefined;
 
   constructor(operation: string, cause: unknown, context: ErrorContext & { readonly host?: string | undefined } = {}) {
     const root = rootCause(cause);
@@ -198,14 +204,14 @@ const REASON_WORDS: Readonly<Record<InvalidResponseReason, string>> = {
 export class InvalidResponseError extends HuaweiCloudSdkError {
   override readonly name = "InvalidResponseError";
   /** The HTTP status code (a 2xx). */
-  readonly status: number;
+  declare readonly status: number;
   /**
    * What was wrong: `not-json`, `empty`, `wrong-type` (e.g. an array where an object is documented), `too-large`;
    * `invalid-page` on `InvalidPageError` (its `behaviour` says more).
    */
-  readonly reason: InvalidResponseReason;
+  declare readonly reason: InvalidResponseReason;
   /** The answer's Content-Type, when it had one (an HTML page from a proxy says so here). */
-  readonly contentType: string | undefined;
+  declare readonly contentType: string | undefined;
 
   constructor(init: {
     operation: string;

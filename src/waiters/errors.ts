@@ -21,13 +21,13 @@ interface WaitReport {
 /** The task did not reach `finished` within `maxWaitMs`. Not thrown on abort: that rejects with the signal's reason. */
 export class TaskWaitTimeoutError extends HuaweiCloudSdkError {
   override readonly name = "TaskWaitTimeoutError";
-  readonly taskId: string;
-  readonly taskType: TaskType;
-  readonly maxWaitMs: number;
-  readonly polls: number;
-  readonly elapsedMs: number;
+  declare readonly taskId: string;
+  declare readonly taskType: TaskType;
+  declare readonly maxWaitMs: number;
+  declare readonly polls: number;
+  declare readonly elapsedMs: number;
   /** The task as last listed (its `task_status`, `estimated_time`, counters); undefined if never listed. */
-  readonly lastSeen: TaskInfo | undefined;
+  declare readonly lastSeen: TaskInfo | undefined;
 
   constructor(report: WaitReport & { readonly maxWaitMs: number; readonly lastSeen: TaskInfo | undefined }) {
     // The id is the caller's and the status the server's: both are shown bounded (core/show.ts).
@@ -53,11 +53,11 @@ export class TaskWaitTimeoutError extends HuaweiCloudSdkError {
  */
 export class TaskNotFoundError extends HuaweiCloudSdkError {
   override readonly name = "TaskNotFoundError";
-  readonly taskId: string;
-  readonly taskType: TaskType;
-  readonly wasListed: boolean;
-  readonly polls: number;
-  readonly elapsedMs: number;
+  declare readonly taskId: string;
+  declare readonly taskType: TaskType;
+  declare readonly wasListed: boolean;
+  declare readonly polls: number;
+  declare readonly elapsedMs: number;
 
   constructor(report: WaitReport & { readonly wasListed: boolean }) {
     const what = report.wasListed ? "is no longer listed" : `was not listed within ${report.elapsedMs} ms`;

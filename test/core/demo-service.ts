@@ -11,6 +11,7 @@ import type { ClientOptions } from "../../src/core/options.js";
 import { startLoopbackServer, type LoopbackServer } from "./loopback.js";
 
 const specDir = fileURLToPath(new URL("../fixtures/generate/spec", import.meta.url));
+const srcDir = fileURLToPath(new URL("../../src/", import.meta.url)).replaceAll("\\", "/");
 
 export interface GeneratedService {
   readonly service: ServiceSpec;
@@ -33,7 +34,8 @@ export async function generateFixtureService(dir: string, service: string): Prom
   const outDir = mkdtempSync(path.join(tmpdir(), `core-${service}-`));
   for (const [file, text] of files) {
     mkdirSync(path.dirname(path.join(outDir, file)), { recursive: true });
-    writeFileSync(path.join(outDir, file), text);
+    // The tables import what they run from src/ by a path relative to generated/: point it at this repo's src/.
+    writeFileSync(path.join(outDir, file), text.replaceAll('from "../../src/', `from "${srcDir}`));
   }
   const module = (await import(pathToFileURL(path.join(outDir, `${service}/operations.ts`)).href)) as Record<
     string,

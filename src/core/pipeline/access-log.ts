@@ -1,3 +1,4 @@
+import { requestIdOf } from "./answer.js";
 import { runHook } from "./hook-error.js";
 import type { Call, RequestStep } from "./types.js";
 
@@ -71,7 +72,7 @@ function entry(
     error,
     attempt: call.attempts,
     durationMs: Math.round((performance.now() - started) * 10) / 10,
-    requestId: response?.headers.get("X-Request-Id") ?? undefined,
+    requestId: requestIdOf(response),
   };
 }
 

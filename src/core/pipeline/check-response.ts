@@ -1,4 +1,4 @@
-import { InvalidResponseError } from "../errors.js";
+import { invalidResponse } from "./answer.js";
 import type { FieldSchema } from "../operation.js";
 import type { Call, Outcome, Step } from "./types.js";
 
@@ -19,15 +19,8 @@ function checked(call: Call, outcome: Outcome): Outcome {
     return outcome;
   const actual = jsonType(outcome.output);
   if (actual === expected || (expected === "number" && actual === "integer")) return outcome;
-  const { response } = outcome;
-  throw new InvalidResponseError({
-    operation: call.operation.operationId,
-    status: response.status,
-    reason: actual === "nothing" ? "empty" : "wrong-type",
+  throw invalidResponse(call, outcome.response, actual === "nothing" ? "empty" : "wrong-type", {
     detail: `${words(expected)}, got ${words(actual)}`,
-    requestId: response.headers.get("X-Request-Id") ?? undefined,
-    contentType: response.headers.get("Content-Type"),
-    attempts: call.attempts,
   });
 }
 

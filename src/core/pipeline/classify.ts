@@ -1,4 +1,5 @@
 import { HuaweiCloudError } from "../errors.js";
+import { requestIdOf } from "./answer.js";
 import { successBody } from "./success-body.js";
 import type { Call, Outcome, Step } from "./types.js";
 
@@ -11,7 +12,7 @@ function classified(call: Call, outcome: Outcome): Outcome {
     throw new HuaweiCloudError({
       status: response.status,
       operation: call.operation.operationId,
-      requestId: response.headers.get("X-Request-Id") ?? undefined,
+      requestId: requestIdOf(response),
       body: outcome.errorBody,
       attempts: call.attempts,
     });

@@ -13,7 +13,7 @@ export type HookName = "onRequest" | "onResponse" | "onError" | "accessLog";
 export class HookError extends HuaweiCloudSdkError {
   override readonly name = "HookError";
   /** Which callback threw. */
-  readonly hook: HookName;
+  declare readonly hook: HookName;
 
   constructor(operation: string, hook: HookName, cause: unknown, attempts: number) {
     const reason = cause instanceof Error ? cause.message : String(cause);

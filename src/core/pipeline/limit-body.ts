@@ -1,4 +1,5 @@
-import { InvalidResponseError } from "../errors.js";
+import type { InvalidResponseError } from "../errors.js";
+import { invalidResponse } from "./answer.js";
 import type { Call, ClientContext, RequestStep } from "./types.js";
 
 /**
@@ -62,12 +63,5 @@ function byteLimited(
 
 /** The error for a body above `maxResponseBytes`; `response` gives its status and headers. */
 export function tooLarge(call: Call, response: Pick<Response, "status" | "headers">): InvalidResponseError {
-  return new InvalidResponseError({
-    operation: call.operation.operationId,
-    status: response.status,
-    reason: "too-large",
-    requestId: response.headers.get("X-Request-Id") ?? undefined,
-    contentType: response.headers.get("Content-Type"),
-    attempts: call.attempts,
-  });
+  return invalidResponse(call, response, "too-large");
 }

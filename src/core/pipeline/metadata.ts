@@ -1,5 +1,6 @@
 import type { MethodResponse } from "../method.js";
 import type { OperationSpec, ResponseHeaderType } from "../operation.js";
+import { requestIdOf } from "./answer.js";
 import type { Call, Outcome } from "./types.js";
 
 /**
@@ -13,7 +14,7 @@ export function withMetadata(call: Call, outcome: Outcome): MethodResponse<unkno
     status: response.status,
     headers: declaredHeaders(call.operation, response.headers),
     rawHeaders: response.headers,
-    requestId: response.headers.get("X-Request-Id") ?? undefined,
+    requestId: requestIdOf(response),
     attempts: call.attempts,
   };
 }

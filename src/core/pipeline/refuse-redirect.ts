@@ -1,4 +1,5 @@
 import { RedirectError } from "../errors.js";
+import { requestIdOf } from "./answer.js";
 import type { RequestStep } from "./types.js";
 
 /**
@@ -14,7 +15,7 @@ export const refuseRedirect: RequestStep = (next) => async (request, call) => {
   if (response.type !== "opaqueredirect" && !isRedirect(response.status)) return response;
   await response.body?.cancel().catch(() => {});
   throw new RedirectError(call.operation.operationId, response.status, response.headers.get("Location") ?? undefined, {
-    requestId: response.headers.get("X-Request-Id") ?? undefined,
+    requestId: requestIdOf(response),
     attempts: call.attempts,
   });
 };

@@ -1,6 +1,6 @@
-import { InvalidResponseError } from "../errors.js";
 import type { OperationSpec, ResponseContent } from "../operation.js";
 import { operationFacts } from "../operation-facts.js";
+import { invalidResponse } from "./answer.js";
 import type { Call, Outcome } from "./types.js";
 
 /**
@@ -27,17 +27,7 @@ function parseJson(call: Call, { response }: Outcome, text: string | undefined):
   try {
     return JSON.parse(text);
   } catch (error) {
-    const requestId = response.headers.get("X-Request-Id") ?? undefined;
-    const contentType = response.headers.get("Content-Type");
-    throw new InvalidResponseError({
-      operation: call.operation.operationId,
-      status: response.status,
-      reason: "not-json",
-      requestId,
-      contentType,
-      attempts: call.attempts,
-      cause: error,
-    });
+    throw invalidResponse(call, response, "not-json", { cause: error });
   }
 }
 
