@@ -1,8 +1,7 @@
 import { headerValueProblem } from "../core/header-value.js";
 import { untilAborted } from "../core/until-aborted.js";
-import { createCredentials, type CredentialProvider, type Credentials } from "../credentials/credentials.js";
-import { providerAuth } from "../credentials/provider-auth.js";
-import { signOutgoing } from "./sign.js";
+import type { CredentialProvider, Credentials } from "../credentials/credentials.js";
+import type * as SigningAuthModule from "./signing-auth.js";
 
 /**
  * How a client authenticates: an IAM token (or a function that fetches one), an AK/SK pair — one shape,
@@ -75,9 +74,11 @@ export interface AuthStrategy {
 
 export function createAuthStrategy(auth: AuthOptions | undefined): AuthStrategy {
   // Where keys come from when they are not given: loaded on first use, so a client that never sends loads nothing.
-  if (auth === undefined) return providerAuth(async () => (await import("#default-chain")).defaultChain());
+  if (auth === undefined) {
+    return signingAuth((loaded) => loaded.providerAuth(async () => (await import("#default-chain")).defaultChain()));
+  }
   if (auth === "none") return NO_AUTH;
-  if (typeof auth === "function") return providerAuth(() => auth);
+  if (typeof auth === "function") return signingAuth((loaded) => loaded.providerAuth(() => auth));
   const shape = authShape(auth);
   if (shape === "token") {
     const { token } = auth as TokenAuthOptions;
@@ -97,7 +98,7 @@ export function createAuthStrategy(auth: AuthOptions | undefined): AuthStrategy 
   // The AK goes into Authorization and the security token into X-Security-Token (the SK is only hashed).
   checkHeaderSecret("auth.ak", credentials.ak);
   if (credentials.securityToken !== undefined) checkHeaderSecret("auth.securityToken", credentials.securityToken);
-  return akSkAuth(credentials);
+  return signingAuth((loaded) => loaded.akSkAuth(credentials));
 }
 
 const TOKEN_FIELDS = ["token"] as const;
@@ -208,12 +209,29 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
   };
 }
 
-function akSkAuth(credentials: AkSkAuthOptions): AuthStrategy {
-  const { ak, sk, securityToken } = credentials;
-  const keys = createCredentials({ ak, sk, securityToken, source: "auth option" });
+type SigningAuth = typeof SigningAuthModule;
+
+/**
+ * A strategy that signs with AK/SK, made by `make` from src/auth/signing-auth.ts, which is imported on the first
+ * request (or credentials lookup): a client with token auth never loads the signer, and a browser bundle split
+ * into chunks keeps it out of the entry. A failed import is not kept: the next request imports again.
+ */
+function signingAuth(make: (loaded: SigningAuth) => AuthStrategy): AuthStrategy {
+  let strategy: AuthStrategy | undefined;
+  let loading: Promise<AuthStrategy> | undefined;
+  const load = (): Promise<AuthStrategy> =>
+    (loading ??= import("./signing-auth.js").then(
+      (loaded) => (strategy = make(loaded)),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
   return {
-    authorize: (request, body) => signOutgoing(request, body, credentials),
-    refresh: () => false,
-    credentials: async () => keys,
+    authorize: (request, body, signal) =>
+      strategy ? strategy.authorize(request, body, signal) : load().then((s) => s.authorize(request, body, signal)),
+    // A rejected request was authorized, so the strategy is loaded by then.
+    refresh: (rejected) => strategy?.refresh(rejected) ?? false,
+    credentials: async () => (strategy ?? (await load())).credentials!(),
   };
 }

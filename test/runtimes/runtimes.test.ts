@@ -104,12 +104,19 @@ describe("the smoke test passes", () => {
     let pageServer: Server;
     let pageOrigin: string;
     let profileDir: string;
+    // The chunk of the AK/SK signing strategy, and every path the page server was asked for.
+    let signingChunk: string | undefined;
+    const served: string[] = [];
 
     beforeAll(async () => {
-      // The library as one ES module for the browser: a Node built-in import would fail this build.
+      // The library for the browser as bundlers build apps for production: ES modules split into chunks at dynamic
+      // imports, so the AK/SK signing strategy (src/auth/signing-auth.ts) is a chunk the page loads on its first
+      // signed request. A Node built-in import would fail this build.
       const bundle = await build({
-        entryPoints: [DIST_ENTRY],
+        entryPoints: { library: DIST_ENTRY },
         bundle: true,
+        splitting: true,
+        outdir: "/",
         format: "esm",
         platform: "browser",
         target: "es2022",
@@ -117,8 +124,9 @@ describe("the smoke test passes", () => {
         logLevel: "silent",
         metafile: true,
       });
+      const text = bundle.outputFiles.map((file) => file.text).join("\n");
       // The "browser" platform resolves "#digest" to Web Crypto: node:crypto must not be in the bundle at all.
-      expect(bundle.outputFiles[0]!.text).not.toContain("node:crypto");
+      expect(text).not.toContain("node:crypto");
       // ... and "#services", "#default-chain" and "#client-values" to their browser files: the IAM client and the
       // credential helpers (IAM tokens, chains, the project id lookup) stay out of a browser bundle.
       const inputs = Object.keys(bundle.metafile.inputs);
@@ -127,14 +135,20 @@ describe("the smoke test passes", () => {
       ).toEqual([]);
       expect(inputs.some((input) => input.endsWith("generated/hss/client.js"))).toBe(true);
       // Nor node:http or node:zlib: "#transport" resolves to the fetch module there.
-      expect(bundle.outputFiles[0]!.text).not.toMatch(/node:http|node:zlib/);
+      expect(text).not.toMatch(/node:http|node:zlib/);
+      signingChunk = bundle.outputFiles.map((file) => file.path).find((path) => path.startsWith("/signing-auth-"));
+      expect(signingChunk).toBeDefined();
       const files: Record<string, { type: string; body: string }> = {
-        "/library.js": { type: "text/javascript", body: bundle.outputFiles[0]!.text },
+        ...Object.fromEntries(
+          bundle.outputFiles.map((file) => [file.path, { type: "text/javascript", body: file.text }]),
+        ),
         "/smoke.mjs": { type: "text/javascript", body: readFileSync(join(ROOT, "test/runtimes/smoke.mjs"), "utf8") },
         "/": { type: "text/html", body: pageHtml() },
       };
       pageServer = createServer((req, res) => {
-        const file = files[new URL(req.url ?? "/", "http://page.invalid").pathname];
+        const path = new URL(req.url ?? "/", "http://page.invalid").pathname;
+        served.push(path);
+        const file = files[path];
         res.writeHead(file ? 200 : 404, { "Content-Type": file?.type ?? "text/plain", "Cache-Control": "no-store" });
         res.end(file?.body ?? "not found");
       });
@@ -184,6 +198,8 @@ describe("the smoke test passes", () => {
         // Every call came from the page's origin, so the browser's CORS checks let each answer through.
         expect(server.requests.length).toBeGreaterThan(0);
         expect(server.requests.every((request) => request.headers["origin"] === pageOrigin)).toBe(true);
+        // The smoke test signs with AK/SK, so the page loaded the signing strategy's chunk when it first signed.
+        expect(served).toContain(signingChunk);
       } finally {
         await context.close();
       }
