@@ -19,18 +19,18 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 
 export interface EcsMetadataOptions {
   /** Where the metadata service is. Default `http://169.254.169.254`; tests point it at a loopback stand-in. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /**
    * Limit for the TCP connect alone. The service is link-local, so on ECS it connects at once; off ECS the
    * chain fails over after at most this long (at once where the address has no route). Default 500 ms.
    */
-  connectTimeoutMs?: number;
+  connectTimeoutMs?: number | undefined;
   /** Limit for each whole request, which may wait on IAM. Default 3000 ms, the official SDKs' timeout. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Lifetime asked for the session token (`X-Metadata-Token-Ttl-Seconds`). Default 21600 (6 h), as official. */
-  tokenTtlSeconds?: number;
+  tokenTtlSeconds?: number | undefined;
   /** The clock, in ms since the epoch; injectable for tests. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**
