@@ -8,11 +8,11 @@ export interface CacheOptions {
    * (`defaultExpirationThresholdSeconds`, `DEFAULT_EXPIRATION_THRESHOLD_SECONDS`). Keys that live shorter
    * than twice this are renewed at half their remaining life, so short-lived keys are not fetched per call.
    */
-  refreshBeforeMs?: number;
+  refreshBeforeMs?: number | undefined;
   /** After a failed renewal while the old keys still work, wait this long before trying again. Default 10 s. */
-  retryAfterFailureMs?: number;
+  retryAfterFailureMs?: number | undefined;
   /** The clock, in ms since the epoch; injectable for tests. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** A cached provider; `invalidate` drops keys the service refused, so the next call fetches new ones. */

@@ -10,21 +10,27 @@ const TOKEN_PATH = "/meta-data/latest/api/token";
 const SECURITY_KEY_PATH = "/openstack/latest/securitykey";
 /** The metadata service's answer when the instance has no agency: retrying with a new token will not help. */
 const NO_AGENCY = "Please configure Cloud Service Agency first";
+/**
+ * The most of an answer read (64 KiB). The real answers — a session token, a small JSON of temporary keys, a short
+ * error — are well under 4 KiB; without a bound, an endpoint that streams an endless body fills the memory within
+ * the request's timeout (the client's `maxResponseBytes` bounds the service answers the same way).
+ */
+const MAX_ANSWER_BYTES = 64 * 1024;
 
 export interface EcsMetadataOptions {
   /** Where the metadata service is. Default `http://169.254.169.254`; tests point it at a loopback stand-in. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /**
    * Limit for the TCP connect alone. The service is link-local, so on ECS it connects at once; off ECS the
    * chain fails over after at most this long (at once where the address has no route). Default 500 ms.
    */
-  connectTimeoutMs?: number;
+  connectTimeoutMs?: number | undefined;
   /** Limit for each whole request, which may wait on IAM. Default 3000 ms, the official SDKs' timeout. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Lifetime asked for the session token (`X-Metadata-Token-Ttl-Seconds`). Default 21600 (6 h), as official. */
-  tokenTtlSeconds?: number;
+  tokenTtlSeconds?: number | undefined;
   /** The clock, in ms since the epoch; injectable for tests. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**
@@ -90,7 +96,7 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialPro
   };
 }
 
-/** The service connected but did not answer in time. */
+/** The service connected but did not answer in time, or answered more than an answer can be. */
 class NoAnswer extends Error {}
 
 /**
@@ -124,8 +130,16 @@ function send(
       reject(error);
     });
     request.on("response", (response) => {
+      // Past the cap nothing more is read: the socket is destroyed, and the body, which may hold keys, not shown.
+      const tooLarge = () => stop(new NoAnswer(`the answer was too large (over ${MAX_ANSWER_BYTES} bytes)`));
+      if (Number(response.headers["content-length"] ?? NaN) > MAX_ANSWER_BYTES) return tooLarge();
       const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      response.on("data", (chunk: Buffer) => {
+        received += chunk.byteLength;
+        if (received > MAX_ANSWER_BYTES) return tooLarge();
+        chunks.push(chunk);
+      });
       response.on("error", (error) => {
         done();
         reject(error);

@@ -19,7 +19,7 @@ export const ENV = {
 
 export interface EnvOptions {
   /** Where to read the variables; default `process.env` (read at each call). */
-  env?: Environment;
+  env?: Environment | undefined;
 }
 
 /** The process environment, or a clear error where reading it is not allowed (Deno without --allow-env). */

@@ -19,9 +19,9 @@ export { DEFAULT_METADATA_ENDPOINT, fromEcsMetadata, type EcsMetadataOptions } f
 
 export interface DefaultChainOptions extends ProfileOptions {
   /** Options for the ECS metadata source, e.g. `{ endpoint }` to point it at a stand-in. */
-  metadata?: EcsMetadataOptions;
+  metadata?: EcsMetadataOptions | undefined;
   /** Options for the cache around the chain (renewal ahead of expiry). */
-  cache?: CacheOptions;
+  cache?: CacheOptions | undefined;
 }
 
 /**

@@ -19,11 +19,11 @@ export const PROFILE = {
 
 export interface ProfileOptions {
   /** Where to read `HUAWEICLOUD_SDK_CREDENTIALS_FILE`; default `process.env`. */
-  env?: Environment;
+  env?: Environment | undefined;
   /** The home directory; default `os.homedir()`. */
-  homeDir?: () => string;
+  homeDir?: (() => string) | undefined;
   /** Reads a file as UTF-8; default `fs.promises.readFile`. Rejects with `code: "ENOENT"` for a missing file. */
-  readFile?: (path: string) => Promise<string>;
+  readFile?: ((path: string) => Promise<string>) | undefined;
 }
 
 /**

@@ -230,13 +230,32 @@ describe("the response body", () => {
     },
   );
 
-  it("a status outside 200-599 is a NetworkError that says so, not a crash", async () => {
-    const error = await failureFrom(
-      "HTTP/1.1 600 Strange\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
-    );
-    expect(error).toBeInstanceOf(NetworkError);
-    expect(String(error.message)).toMatch(/HTTP 600, outside 200-599/);
-  });
+  it.each([600, 999])(
+    "a status outside 200-599 (%i) is the same NetworkError through node:http and through fetch, not a crash",
+    async (status) => {
+      // undici's fetch answers such a status as a Response (node:http passes it too): it used to be a
+      // HuaweiCloudError there, a NetworkError on Node. Now the same error, whichever sent the request.
+      const raw = await rawServer((socket) =>
+        socket.end(`HTTP/1.1 ${status} Strange\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`),
+      );
+      try {
+        const viaFetch = (request: Request) => globalThis.fetch(request);
+        const [viaNode, viaUndici] = [
+          await rejection(statistics({ endpoint: raw.url, retry: false })),
+          await rejection(statistics({ endpoint: raw.url, retry: false, fetch: viaFetch })),
+        ];
+        for (const error of [viaNode, viaUndici]) {
+          expect(error).toBeInstanceOf(NetworkError);
+          expect(error.message).toBe(
+            `ShowTaskStatistics failed: network error reaching ${new URL(raw.url).host}: ` +
+              `the server answered HTTP ${status}, outside 200-599: not a valid HTTP response`,
+          );
+        }
+      } finally {
+        await raw.close();
+      }
+    },
+  );
 });
 
 describe("connections", () => {

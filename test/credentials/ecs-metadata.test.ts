@@ -1,6 +1,8 @@
+import type { ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CredentialsError, fromEcsMetadata } from "../../src/credentials/node.js";
 import { parseTimestamp } from "../../src/credentials/ecs-metadata.js";
+import { startHostileServer } from "../hostile/servers.js";
 import { startMetadataServer, type MetadataStandIn } from "../metadata-server/index.js";
 import { expectNoSecrets, rejectionOf } from "./leaks.js";
 
@@ -98,6 +100,52 @@ describe("fromEcsMetadata", () => {
         `^ECS metadata ${closed.url}: PUT /meta-data/latest/api/token: not reachable \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\); not on ECS\\?$`,
       ),
     );
+  });
+
+  describe("an answer larger than any real one (a hostile endpoint)", () => {
+    const secret = "endless-body-secret-";
+
+    /**
+     * Asks a loopback endpoint whose answers `write` writes, with a timeout far off (only the cap can end the
+     * request in time): the provider fails saying the answer was too large, without the body, and hangs up.
+     */
+    const expectTooLarge = async (write: (response: ServerResponse) => void) => {
+      let closed!: () => void;
+      const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+      const server = await startHostileServer((_, response) => {
+        response.on("close", closed);
+        write(response);
+      });
+      try {
+        const error = await rejectionOf(fromEcsMetadata({ endpoint: server.url, timeoutMs: 60_000 })());
+        expect(error).toBeInstanceOf(CredentialsError);
+        expect(error.message).toBe(
+          `ECS metadata ${server.url}: PUT /meta-data/latest/api/token: the answer was too large (over 65536 bytes)`,
+        );
+        expectNoSecrets(error, [secret]);
+        await connectionClosed;
+      } finally {
+        await server.close();
+      }
+    };
+
+    it("stops reading an endless body past the cap and closes the connection", () =>
+      expectTooLarge((response) => {
+        response.writeHead(200, { "Content-Type": "text/plain" });
+        const chunk = Buffer.from(secret.repeat(1024));
+        // As fast as the client reads, until it hangs up.
+        const more = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once("drain", more);
+        };
+        more();
+      }));
+
+    it("refuses at once an answer whose Content-Length is above the cap", () =>
+      expectTooLarge((response) => {
+        response.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(1 << 30) });
+        response.write(secret); // and nothing more
+      }));
   });
 
   it("refuses bad options", () => {

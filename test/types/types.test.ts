@@ -20,6 +20,8 @@ const USAGES = [
   { file: "options-usage.ts", minMarked: 9 },
   // The helpers' options (paginate, waitForTask, signHeaders): undefined where a field is optional.
   { file: "helper-options-usage.ts", minMarked: 5 },
+  // The credential helpers' options (fromEnv, fromProfile, fromEcsMetadata, cached, defaultChain, IAM tokens).
+  { file: "credential-options-usage.ts", minMarked: 6 },
 ];
 
 describe.each(Object.entries(CONFIGS))("types, %s", (_, config) => {

@@ -1,4 +1,5 @@
 import { transport as runtimeTransport } from "#transport";
+import { withValidStatus } from "../transport/status.js";
 import type { ClientContext, Exchange } from "./types.js";
 
 /**
@@ -9,8 +10,11 @@ export const transport = (client: ClientContext): Exchange => {
   const fetch = client.fetch;
   // The caller's fetch takes one argument, so the attempt's signal goes on a Request it receives (fetch itself
   // makes such a copy of every Request it is given).
-  if (fetch !== undefined)
-    return (request, call) =>
-      fetch(call.attemptSignal === undefined ? request : new Request(request, { signal: call.attemptSignal }));
-  return (request, call) => runtimeTransport(request, call, client);
+  const exchange: Exchange =
+    fetch !== undefined
+      ? (request, call) =>
+          fetch(call.attemptSignal === undefined ? request : new Request(request, { signal: call.attemptSignal }))
+      : (request, call) => runtimeTransport(request, call, client);
+  // A status outside 200-599 is a network error whichever sent the request (fetch answers one; node.ts refuses it).
+  return (request, call) => exchange(request, call).then(withValidStatus);
 };

@@ -4,6 +4,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, request as HttpRequest } fro
 import { countedBody, tooLarge } from "../pipeline/limit-body.js";
 import type { Call, ClientContext } from "../pipeline/types.js";
 import { bufferedResponse } from "./buffered-response.js";
+import { invalidStatus } from "./status.js";
 import type { Transport } from "./types.js";
 
 // Why not fetch: on Node, fetch is undici's, whose WHATWG streams, Request/Response copies and dispatcher cost
@@ -117,11 +118,10 @@ function exchange(
 function read(answer: IncomingMessage, method: string, call: Call, client: ClientContext): Promise<Response> {
   return new Promise<Response>((resolve, reject) => {
     const status = answer.statusCode ?? 0;
-    // node:http passes any three-digit status (600-999 too); a Response takes 200-599 only. The message is ours
-    // (NetworkError shows the root cause, and the Response's RangeError would not say what the server did).
-    if (status < 200 || status > 599) {
-      return reject(new Error(`the server answered HTTP ${status}, outside 200-599: not a valid HTTP response`));
-    }
+    // Refused before making the Response, which takes 200-599 only (its RangeError would not say what the server
+    // did); fetch's answers are checked in pipeline/transport.ts, with the same message.
+    const invalid = invalidStatus(status);
+    if (invalid !== undefined) return reject(invalid);
     const headers = new Headers();
     const raw = answer.rawHeaders;
     for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
