@@ -200,9 +200,11 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
     refresh(rejected) {
       // Only the first 401 for a given token drops it; concurrent 401s then reuse the refreshed one.
       if (currentValue !== undefined && rejected.headers.get(TOKEN_HEADER) === currentValue) {
-        if (typeof invalidate === "function") invalidate.call(provide, currentValue);
+        const refused = currentValue;
+        // Dropped before the provider is told: an `invalidate` that throws fails this call, not every later one.
         current = undefined;
         currentValue = undefined;
+        if (typeof invalidate === "function") invalidate.call(provide, refused);
       }
       return true;
     },
