@@ -68,8 +68,11 @@ export interface AuthStrategy {
   refresh(rejected: Request): boolean;
   /** Set for `auth: "none"`: requests go out without credentials, for operations that allow it only. */
   readonly anonymous?: true;
-  /** The AK/SK keys requests are signed with, when the strategy signs (for the project id lookup). */
-  readonly credentials?: (() => Promise<Credentials>) | undefined;
+  /**
+   * The AK/SK keys requests are signed with, when the strategy signs (for the project id lookup). `signal` ends
+   * the wait for them, as in `authorize`.
+   */
+  readonly credentials?: ((signal?: AbortSignal) => Promise<Credentials>) | undefined;
 }
 
 export function createAuthStrategy(auth: AuthOptions | undefined): AuthStrategy {
@@ -234,6 +237,6 @@ function signingAuth(make: (loaded: SigningAuth) => AuthStrategy): AuthStrategy 
       strategy ? strategy.authorize(request, body, signal) : load().then((s) => s.authorize(request, body, signal)),
     // A rejected request was authorized, so the strategy is loaded by then.
     refresh: (rejected) => strategy?.refresh(rejected) ?? false,
-    credentials: async () => (strategy ?? (await load())).credentials!(),
+    credentials: async (signal) => (strategy ?? (await load())).credentials!(signal),
   };
 }
