@@ -232,11 +232,16 @@ function signingAuth(make: (loaded: SigningAuth) => AuthStrategy): AuthStrategy 
         throw error;
       },
     ));
+  // The import is waited for as keys are: until the signal aborts (a chunk a browser never finishes loading
+  // must not outlast the caller's signal or the attempt's deadline); the import itself goes on for the next call.
+  const loaded = (signal: AbortSignal | undefined) => (signal === undefined ? load() : untilAborted(load(), signal));
   return {
-    authorize: (request, body, signal) =>
-      strategy ? strategy.authorize(request, body, signal) : load().then((s) => s.authorize(request, body, signal)),
+    authorize: (request, body, signal = request.signal) =>
+      strategy
+        ? strategy.authorize(request, body, signal)
+        : loaded(signal).then((s) => s.authorize(request, body, signal)),
     // A rejected request was authorized, so the strategy is loaded by then.
     refresh: (rejected) => strategy?.refresh(rejected) ?? false,
-    credentials: async (signal) => (strategy ?? (await load())).credentials!(signal),
+    credentials: async (signal) => (strategy ?? (await loaded(signal))).credentials!(signal),
   };
 }
