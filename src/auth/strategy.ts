@@ -173,6 +173,8 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
   const invalidate = (provide as Partial<RenewableTokenProvider>).invalidate;
   let current: Promise<string> | undefined;
   let currentValue: string | undefined;
+  // Tokens dropped after a 401 since a token was last kept: later 401s for them change nothing.
+  const dropped = new Set<string>();
   const forget = (pending: Promise<string>) => {
     if (current === pending) current = undefined;
   };
@@ -182,7 +184,10 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
       .then((token) => {
         if (typeof token !== "string" || token === "") throw new TypeError("auth.token(): expected a non-empty string");
         checkHeaderSecret("auth.token()", token);
-        if (current === pending) currentValue = token;
+        if (current === pending) {
+          currentValue = token;
+          dropped.clear();
+        }
         return token;
       });
     // A failed fetch is not cached: the next call asks again.
@@ -201,12 +206,14 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
       }
     },
     refresh(rejected) {
-      // Only the first 401 for a given token drops it; concurrent 401s then reuse the refreshed one.
-      if (currentValue !== undefined && rejected.headers.get(TOKEN_HEADER) === currentValue) {
-        const refused = currentValue;
+      // Only the first 401 for a given token drops it; concurrent 401s then reuse the refreshed one. A token
+      // nothing is kept for (a fetch abandoned by one caller's signal answered it to the callers sharing it) is
+      // dropped too: the provider may still keep it, and the retry would get it again.
+      const refused = rejected.headers.get(TOKEN_HEADER);
+      if (refused !== null && !dropped.has(refused) && (currentValue === undefined || refused === currentValue)) {
         // Dropped before the provider is told: an `invalidate` that throws fails this call, not every later one.
-        current = undefined;
-        currentValue = undefined;
+        [current, currentValue] = [undefined, undefined];
+        dropped.add(refused);
         if (typeof invalidate === "function") invalidate.call(provide, refused);
       }
       return true;
