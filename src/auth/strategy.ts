@@ -68,8 +68,11 @@ export interface AuthStrategy {
   refresh(rejected: Request): boolean;
   /** Set for `auth: "none"`: requests go out without credentials, for operations that allow it only. */
   readonly anonymous?: true;
-  /** The AK/SK keys requests are signed with, when the strategy signs (for the project id lookup). */
-  readonly credentials?: (() => Promise<Credentials>) | undefined;
+  /**
+   * The AK/SK keys requests are signed with, when the strategy signs (for the project id lookup). `signal` ends
+   * the wait for them, as in `authorize`.
+   */
+  readonly credentials?: ((signal?: AbortSignal) => Promise<Credentials>) | undefined;
 }
 
 export function createAuthStrategy(auth: AuthOptions | undefined): AuthStrategy {
@@ -170,6 +173,8 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
   const invalidate = (provide as Partial<RenewableTokenProvider>).invalidate;
   let current: Promise<string> | undefined;
   let currentValue: string | undefined;
+  // Tokens dropped after a 401 since a token was last kept: later 401s for them change nothing.
+  const dropped = new Set<string>();
   const forget = (pending: Promise<string>) => {
     if (current === pending) current = undefined;
   };
@@ -179,7 +184,10 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
       .then((token) => {
         if (typeof token !== "string" || token === "") throw new TypeError("auth.token(): expected a non-empty string");
         checkHeaderSecret("auth.token()", token);
-        if (current === pending) currentValue = token;
+        if (current === pending) {
+          currentValue = token;
+          dropped.clear();
+        }
         return token;
       });
     // A failed fetch is not cached: the next call asks again.
@@ -198,11 +206,15 @@ function tokenProviderAuth(provide: () => string | Promise<string>): AuthStrateg
       }
     },
     refresh(rejected) {
-      // Only the first 401 for a given token drops it; concurrent 401s then reuse the refreshed one.
-      if (currentValue !== undefined && rejected.headers.get(TOKEN_HEADER) === currentValue) {
-        if (typeof invalidate === "function") invalidate.call(provide, currentValue);
-        current = undefined;
-        currentValue = undefined;
+      // Only the first 401 for a given token drops it; concurrent 401s then reuse the refreshed one. A token
+      // nothing is kept for (a fetch abandoned by one caller's signal answered it to the callers sharing it) is
+      // dropped too: the provider may still keep it, and the retry would get it again.
+      const refused = rejected.headers.get(TOKEN_HEADER);
+      if (refused !== null && !dropped.has(refused) && (currentValue === undefined || refused === currentValue)) {
+        // Dropped before the provider is told: an `invalidate` that throws fails this call, not every later one.
+        [current, currentValue] = [undefined, undefined];
+        dropped.add(refused);
+        if (typeof invalidate === "function") invalidate.call(provide, refused);
       }
       return true;
     },
@@ -227,11 +239,16 @@ function signingAuth(make: (loaded: SigningAuth) => AuthStrategy): AuthStrategy 
         throw error;
       },
     ));
+  // The import is waited for as keys are: until the signal aborts (a chunk a browser never finishes loading
+  // must not outlast the caller's signal or the attempt's deadline); the import itself goes on for the next call.
+  const loaded = (signal: AbortSignal | undefined) => (signal === undefined ? load() : untilAborted(load(), signal));
   return {
-    authorize: (request, body, signal) =>
-      strategy ? strategy.authorize(request, body, signal) : load().then((s) => s.authorize(request, body, signal)),
+    authorize: (request, body, signal = request.signal) =>
+      strategy
+        ? strategy.authorize(request, body, signal)
+        : loaded(signal).then((s) => s.authorize(request, body, signal)),
     // A rejected request was authorized, so the strategy is loaded by then.
     refresh: (rejected) => strategy?.refresh(rejected) ?? false,
-    credentials: async () => (strategy ?? (await load())).credentials!(),
+    credentials: async (signal) => (strategy ?? (await loaded(signal))).credentials!(signal),
   };
 }

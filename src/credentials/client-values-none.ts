@@ -9,6 +9,6 @@ export function clientValueLookup(
   _auth: AuthStrategy,
   _region: string | undefined,
   _fetch: ((request: Request) => Promise<Response>) | undefined,
-): ((name: string) => Promise<unknown>) | undefined {
+): ((name: string, signal: AbortSignal) => Promise<unknown>) | undefined {
   return undefined;
 }

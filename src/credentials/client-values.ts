@@ -1,4 +1,5 @@
 import type { AuthStrategy } from "../auth/strategy.js";
+import { untilAborted } from "../core/until-aborted.js";
 import { projectIdLookup } from "./project-id.js";
 
 /**
@@ -10,13 +11,14 @@ export function clientValueLookup(
   auth: AuthStrategy,
   region: string | undefined,
   fetch: ((request: Request) => Promise<Response>) | undefined,
-): ((name: string) => Promise<unknown>) | undefined {
+): ((name: string, signal: AbortSignal) => Promise<unknown>) | undefined {
   const credentials = auth.credentials;
   if (credentials === undefined) return undefined;
   const lookup = region === undefined ? undefined : projectIdLookup({ region, fetch });
-  return async (name) => {
+  // `signal` bounds this caller's wait for keys and for IAM's answer, both shared with other calls.
+  return async (name, signal) => {
     if (name !== "projectId") return undefined;
-    const keys = await credentials();
-    return keys.projectId ?? lookup?.(keys);
+    const keys = await credentials(signal);
+    return keys.projectId ?? (lookup && untilAborted(lookup(keys), signal));
   };
 }

@@ -1,4 +1,6 @@
+import { TimeoutError } from "../errors.js";
 import { operationFacts } from "../operation-facts.js";
+import { attemptDeadline } from "./deadline.js";
 import type { Call, ClientContext, Handler, Step } from "./types.js";
 
 /**
@@ -22,13 +24,25 @@ export const fillClientValues: Step = (next, client) => {
 async function lookUp(
   next: Handler,
   client: ClientContext,
-  lookup: (name: string) => Promise<unknown>,
+  lookup: (name: string, signal: AbortSignal) => Promise<unknown>,
   call: Call,
 ): ReturnType<Handler> {
-  for (const name of operationFacts(call.operation).clientOptions) {
-    if (client.clientValues[name] !== undefined || call.clientValues?.[name] !== undefined) continue;
-    const value = await lookup(name);
-    if (value !== undefined) call.clientValues = { ...client.clientValues, ...call.clientValues, [name]: value };
+  // The lookup waits for keys (a credential provider may never settle) and for IAM: bounded as an attempt is,
+  // by the call's timeout and signal.
+  const timeoutMs = call.options.timeoutMs ?? client.timeoutMs;
+  const deadline = attemptDeadline(call.signal, timeoutMs);
+  try {
+    for (const name of operationFacts(call.operation).clientOptions) {
+      if (client.clientValues[name] !== undefined || call.clientValues?.[name] !== undefined) continue;
+      const value = await lookup(name, deadline.signal);
+      if (value !== undefined) call.clientValues = { ...client.clientValues, ...call.clientValues, [name]: value };
+    }
+  } catch (error) {
+    if (call.signal?.aborted) throw call.signal.reason;
+    if (deadline.timedOut()) throw new TimeoutError(call.operation.operationId, timeoutMs, { attempts: 0 });
+    throw error;
+  } finally {
+    deadline.dispose();
   }
   return next(call);
 }

@@ -33,8 +33,11 @@ export interface ClientContext {
   readonly maxResponseBytes: number;
   /** Values operations take from the client's options (`x-client-option`), e.g. `projectId`. */
   readonly clientValues: Readonly<Record<string, unknown>>;
-  /** Finds a client value the options left out (the project id for the region); see fill-client-values.ts. */
-  readonly lookupClientValue?: ((name: string) => Promise<unknown>) | undefined;
+  /**
+   * Finds a client value the options left out (the project id for the region); see fill-client-values.ts.
+   * `signal` ends the wait (the call's deadline for it, or the caller's signal).
+   */
+  readonly lookupClientValue?: ((name: string, signal: AbortSignal) => Promise<unknown>) | undefined;
   /** The caller's fetch, or undefined for the runtime's transport (node:http on Node, else the global fetch). */
   readonly fetch: ((request: Request) => Promise<Response>) | undefined;
   /** The openapi-fetch client the methods send through (created on first use; no middleware of its own). */
