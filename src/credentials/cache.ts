@@ -67,6 +67,14 @@ export function cached<T extends Expiring = Credentials>(
     const attempt = Promise.resolve()
       .then(provider)
       .then((fresh) => {
+        // A provider is any user function: an answer that is not keys at all would otherwise fail below as a bare
+        // "Cannot read properties of undefined".
+        if (typeof fresh !== "object" || fresh === null) {
+          throw new CredentialsError(
+            "credential provider",
+            `answered ${fresh === null ? "null" : typeof fresh} instead of keys ({ ak, sk })`,
+          );
+        }
         const fetchedAt = now();
         if (isExpired(fresh, fetchedAt)) {
           throw new CredentialsError(

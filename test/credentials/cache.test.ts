@@ -146,6 +146,21 @@ describe("cached", () => {
     expect((await second).ak).toBe("AK2");
   });
 
+  it.each([
+    [undefined, "undefined"],
+    [null, "null"],
+    ["AK:SK", "string"],
+  ])("refuses a provider's answer that is not keys (%s), saying so, and asks again next time", async (answer, what) => {
+    let calls = 0;
+    const provider = cached(async () =>
+      ++calls === 1 ? (answer as unknown as Credentials) : createCredentials({ ak: "AK2", sk: "SK2", source: "test" }),
+    );
+    const error = await rejectionOf(provider());
+    expect(error).toBeInstanceOf(CredentialsError);
+    expect(error.message).toBe(`credential provider: answered ${what} instead of keys ({ ak, sk })`);
+    expect((await provider()).ak).toBe("AK2");
+  });
+
   it("refuses keys that have already expired", async () => {
     const source = controlled();
     const provider = cached(source.provider, { now: source.now });
