@@ -179,6 +179,18 @@ describe.each(DIGESTS)("hmacSha256Hex ($implementation): RFC 4231's published ve
 });
 
 describe("cachedKeys", () => {
+  it("drops the least recently used secret, not the first imported: a key in use stays", () => {
+    const importKey = vi.fn((secret: string) => ({ secret }));
+    const key = cachedKeys(importKey);
+    // "hot" is imported first and used between every other secret: never the least recently used.
+    for (let i = 0; i < 20; i++) {
+      key("hot");
+      key(`cold${i}`);
+    }
+    expect(importKey.mock.calls.filter(([secret]) => secret === "hot")).toHaveLength(1);
+    expect(importKey).toHaveBeenCalledTimes(21);
+  });
+
   it("imports a secret's key once, keeps the last eight secrets, and forgets a failed import", async () => {
     const importKey = vi.fn((secret: string) => ({ secret }));
     const key = cachedKeys(importKey);
