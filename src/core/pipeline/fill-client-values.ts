@@ -1,4 +1,3 @@
-import { TimeoutError } from "../errors.js";
 import { operationFacts } from "../operation-facts.js";
 import { attemptDeadline } from "./deadline.js";
 import type { Call, ClientContext, Handler, Step } from "./types.js";
@@ -29,8 +28,7 @@ async function lookUp(
 ): ReturnType<Handler> {
   // The lookup waits for keys (a credential provider may never settle) and for IAM: bounded as an attempt is,
   // by the call's timeout and signal.
-  const timeoutMs = call.options.timeoutMs ?? client.timeoutMs;
-  const deadline = attemptDeadline(call.signal, timeoutMs);
+  const deadline = attemptDeadline(call.signal, call.options.timeoutMs ?? client.timeoutMs);
   try {
     for (const name of operationFacts(call.operation).clientOptions) {
       if (client.clientValues[name] !== undefined || call.clientValues?.[name] !== undefined) continue;
@@ -38,8 +36,7 @@ async function lookUp(
       if (value !== undefined) call.clientValues = { ...client.clientValues, ...call.clientValues, [name]: value };
     }
   } catch (error) {
-    if (call.signal?.aborted) throw call.signal.reason;
-    if (deadline.timedOut()) throw new TimeoutError(call.operation.operationId, timeoutMs, { attempts: 0 });
+    deadline.throwIfEnded(call.operation.operationId, { attempts: 0 });
     throw error;
   } finally {
     deadline.dispose();

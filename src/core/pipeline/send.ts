@@ -1,4 +1,4 @@
-import { HuaweiCloudSdkError, NetworkError, TimeoutError } from "../errors.js";
+import { HuaweiCloudSdkError, NetworkError } from "../errors.js";
 import { attemptDeadline } from "./deadline.js";
 import { readsBytes } from "./success-body.js";
 import type { ClientContext, Exchange, Handler } from "./types.js";
@@ -24,8 +24,7 @@ export const send =
     call.signal?.throwIfAborted();
     call.attempts++;
     call.sent = undefined;
-    const timeoutMs = call.options.timeoutMs ?? client.timeoutMs;
-    const deadline = attemptDeadline(call.signal, timeoutMs);
+    const deadline = attemptDeadline(call.signal, call.options.timeoutMs ?? client.timeoutMs);
     // Given to the steps and the transport through the call, not on the Request (see Call.attemptSignal).
     call.attemptSignal = deadline.signal;
     const request = client.http().request as unknown as RawRequest;
@@ -44,10 +43,9 @@ export const send =
         errorBody: error,
       };
     } catch (error) {
-      if (call.signal?.aborted) throw call.signal.reason;
       const context = { attempts: call.attempts };
       // Checked before anything else: a token provider that never settles ends here too, before sending.
-      if (deadline.timedOut()) throw new TimeoutError(call.operation.operationId, timeoutMs, context);
+      deadline.throwIfEnded(call.operation.operationId, context);
       // Failures before sending (a token provider that threw, say) are not network errors: pass them on.
       // Neither are errors a request step raised on purpose (they are already typed).
       // (call.sent is set by authorize during the await; TypeScript still sees the undefined assigned above.)
