@@ -1,6 +1,7 @@
 /// <reference types="node" />
 import { request as httpRequest } from "node:http";
 import { createCredentials, type CredentialProvider, type Credentials } from "./credentials.js";
+import { boundedBody } from "../core/transport/bounded-body.js";
 import { utcDate } from "../wire/utc-date.js";
 import { CredentialsError } from "./errors.js";
 
@@ -133,20 +134,14 @@ function send(
       // Past the cap nothing more is read: the socket is destroyed, and the body, which may hold keys, not shown.
       const tooLarge = () => stop(new NoAnswer(`the answer was too large (over ${MAX_ANSWER_BYTES} bytes)`));
       if (Number(response.headers["content-length"] ?? NaN) > MAX_ANSWER_BYTES) return tooLarge();
-      const chunks: Buffer[] = [];
-      let received = 0;
-      response.on("data", (chunk: Buffer) => {
-        received += chunk.byteLength;
-        if (received > MAX_ANSWER_BYTES) return tooLarge();
-        chunks.push(chunk);
-      });
+      const body = boundedBody(response, MAX_ANSWER_BYTES, tooLarge);
       response.on("error", (error) => {
         done();
         reject(error);
       });
       response.on("end", () => {
         done();
-        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") });
+        resolve({ status: response.statusCode ?? 0, body: body().toString("utf8") });
       });
     });
     request.end();

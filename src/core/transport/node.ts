@@ -3,6 +3,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, request as HttpRequest } from "node:http";
 import { countedBody, tooLarge } from "../pipeline/limit-body.js";
 import type { Call, ClientContext } from "../pipeline/types.js";
+import { boundedBody } from "./bounded-body.js";
 import { bufferedResponse } from "./buffered-response.js";
 import { invalidStatus } from "./status.js";
 import type { Transport } from "./types.js";
@@ -131,18 +132,11 @@ function read(answer: IncomingMessage, method: string, call: Call, client: Clien
     // (A 304's Content-Length is the size of the representation it did not send: only a body that can come counts.)
     const declared = hasBody(method, status) ? Number(answer.headers["content-length"] ?? NaN) : NaN;
     if (declared > max) return overLimit();
-    const chunks: Buffer[] = [];
-    let received = 0;
-    answer.on("data", (chunk: Buffer) => {
-      received += chunk.byteLength;
-      if (received > max) return overLimit();
-      chunks.push(chunk);
-    });
+    const body = boundedBody(answer, max, overLimit);
     answer.on("error", reject);
     answer.on("end", () => {
       if (!answer.complete) return reject(new Error("the connection closed before the response body ended"));
-      const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received);
-      decoded(bytes, answer.headers["content-encoding"], max)
+      decoded(body(), answer.headers["content-encoding"], max)
         .then((decoded) => resolve(response(decoded, status, answer.statusMessage, headers, method)))
         .catch((error: unknown) => (isTooLarge(error) ? overLimit() : reject(error)));
     });
