@@ -14,18 +14,19 @@ export function cachedKeys<Key>(importKey: (secret: string) => Key): (secret: st
   const keys = new Map<string, Key>();
   return (secret) => {
     let key = keys.get(secret);
-    if (key !== undefined && keys.size >= MAX_CACHED_KEYS) {
-      keys.delete(secret);
-      keys.set(secret, key);
-    }
-    if (key === undefined) {
-      key = importKey(secret);
-      if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value!);
-      keys.set(secret, key);
-      if (key instanceof Promise) {
-        const pending = key;
-        pending.catch(() => keys.get(secret) === pending && keys.delete(secret));
+    if (key !== undefined) {
+      if (keys.size >= MAX_CACHED_KEYS) {
+        keys.delete(secret);
+        keys.set(secret, key);
       }
+      return key;
+    }
+    key = importKey(secret);
+    if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value!);
+    keys.set(secret, key);
+    if (key instanceof Promise) {
+      const pending = key;
+      pending.catch(() => keys.get(secret) === pending && keys.delete(secret));
     }
     return key;
   };
