@@ -30,7 +30,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js";
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { signBuiltRequest } from "../src/auth/sign.js";
 import { signHeaders, signRequest } from "../src/index.js";
 
@@ -386,27 +386,33 @@ async function coldStart(): Promise<void> {
 
 // ─── 4. size ────────────────────────────────────────────────────────────────────────────────────────────────
 async function size(): Promise<void> {
+  // What every bundle here shares: minified ES modules, and the sources' own "#digest" import (package.json
+  // "imports"), for which the platform picks node:crypto or Web Crypto.
+  const common = {
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2022",
+    conditions: ["huaweicloud-task-client/source"],
+    write: false,
+    logLevel: "silent",
+  } satisfies BuildOptions;
+  const gzipped = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
   const bundle = async (contents: string, platform: "browser" | "node") => {
     const result = await build({
+      ...common,
       stdin: { contents, resolveDir: ROOT, sourcefile: "entry.ts", loader: "ts" },
-      bundle: true,
-      minify: true,
-      format: "esm",
       platform,
-      target: "es2022",
-      // The sources' own "#digest" import (package.json "imports"); the platform picks node:crypto or Web Crypto.
-      conditions: ["huaweicloud-task-client/source"],
-      write: false,
-      logLevel: "silent",
     });
     const bytes = result.outputFiles[0]!.contents;
-    return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    return { min: bytes.length, gzip: gzipped(bytes) };
   };
   // A browser app as bundlers build it for production, split into chunks at dynamic imports (Vite, Rollup and
   // webpack do by default): one HSS client with token auth. What loads up front is the entry chunk; the AK/SK
   // signer is a chunk of its own, loaded on a first signed request (src/auth/strategy.ts), so this app never does.
   const splitApp = async (contents: string) => {
     const result = await build({
+      ...common,
       entryPoints: ["app"],
       plugins: [
         {
@@ -417,22 +423,13 @@ async function size(): Promise<void> {
           },
         },
       ],
-      bundle: true,
       splitting: true,
       outdir: "out",
-      minify: true,
-      format: "esm",
       platform: "browser",
-      target: "es2022",
-      conditions: ["huaweicloud-task-client/source"],
-      write: false,
-      logLevel: "silent",
     });
-    const [entry, ...chunks] = result.outputFiles.sort(
-      (a, b) => Number(b.path.endsWith("/app.js")) - Number(a.path.endsWith("/app.js")),
-    );
-    const gzip = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
-    return { entry: gzip(entry!.contents), lazy: chunks.reduce((sum, chunk) => sum + gzip(chunk.contents), 0) };
+    const entry = result.outputFiles.find((file) => file.path.endsWith("/app.js"))!;
+    const chunks = result.outputFiles.filter((file) => file !== entry);
+    return { entry: gzipped(entry.contents), lazy: chunks.reduce((sum, chunk) => sum + gzipped(chunk.contents), 0) };
   };
   const library = await bundle(`export * from "./src/index.ts";`, "browser");
   const tokenApp = await splitApp(
