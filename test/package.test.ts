@@ -364,6 +364,45 @@ describe("the installed package", () => {
     120_000,
   );
 
+  it("gives a project that resolves with the browser condition the browser's credential helpers: no Node-only sources", () => {
+    // The same file checked twice: with customConditions ["browser"] (as a browser app's tsconfig may say), the
+    // Node-only fromEnv is not exported, so the @ts-expect-error holds; without it, Node's declarations apply and
+    // the unused @ts-expect-error is itself an error, so the condition is what made the difference.
+    writeFileSync(
+      join(consumerDir, "browser-credentials.ts"),
+      [
+        `import { cached, chain, type Credentials } from "${PACKAGE_NAME}/credentials";`,
+        `// @ts-expect-error fromEnv reads the environment: Node, Bun and Deno only`,
+        `import { fromEnv } from "${PACKAGE_NAME}/credentials";`,
+        `export const keys = cached(chain(async (): Promise<Credentials> => ({ ak: "a", sk: "s", source: "backend" })));`,
+        `void fromEnv;`,
+        ``,
+      ].join("\n"),
+    );
+    const project = (name: string, customConditions: string[]) => {
+      writeFileSync(
+        join(consumerDir, name),
+        JSON.stringify({
+          compilerOptions: {
+            target: "ES2022",
+            module: "esnext",
+            moduleResolution: "bundler",
+            customConditions,
+            lib: ["ES2022", "DOM", "DOM.Iterable"],
+            strict: true,
+            noEmit: true,
+            skipLibCheck: true,
+            types: [],
+          },
+          files: ["browser-credentials.ts"],
+        }),
+      );
+      return tsc(TSC, consumerDir, name);
+    };
+    expect(project("tsconfig.browser.json", ["browser"])).toBe("");
+    expect(project("tsconfig.not-browser.json", [])).toContain("TS2578"); // Unused '@ts-expect-error' directive.
+  }, 120_000);
+
   describe("against the stand-in server", () => {
     let server: StandInServer;
     beforeAll(async () => {
