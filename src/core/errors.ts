@@ -1,4 +1,4 @@
-import { cut, showValue } from "./show.js";
+import { cut, quote, showValue } from "./show.js";
 
 /**
  * The errors a call can reject with: one family under {@link HuaweiCloudSdkError}, so a program can catch
@@ -262,7 +262,7 @@ export class RedirectError extends HuaweiCloudSdkError {
     readonly location: string | undefined,
     context: ErrorContext = {},
   ) {
-    const to = location === undefined ? "" : ` to ${JSON.stringify(cut(location))}`;
+    const to = location === undefined ? "" : ` to ${quote(location)}`;
     super(
       operation,
       `${operation}: the server redirected${to} (HTTP ${status}); redirects are not followed${afterAttempts(context)}${requestIdWords(context.requestId)}`,
