@@ -14,7 +14,7 @@ export type PagingBehaviour =
   | "repeated-page"
   /** The server answered with a marker it had already given (the walk would go round in a circle). */
   | "repeated-marker"
-  /** The next marker is neither a string nor a number. */
+  /** The next marker is neither a string nor a number, or one the operation's spec refuses (too long, say). */
   | "invalid-marker";
 
 /**
