@@ -219,3 +219,14 @@ describe("a next marker the operation's spec refuses (ListMarkerBody: at most 64
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe("a page error's request id in its message", () => {
+  it("is cut as other server text is: a 10 000-character X-Request-Id does not make a 10 000-character message", async () => {
+    const requestId = "r".repeat(10_000);
+    server.handler = () => ({ body: { total_num: "400", data_list: [] }, headers: { "X-Request-Id": requestId } });
+    const { error } = await walk(paginate(hss.listTasks, { task_type: "iac_scan" }));
+    expectPageError(error, { behaviour: "invalid-total", operation: "ListTasks", requestId });
+    expect((error as Error).message.length).toBeLessThan(400);
+    expect((error as Error).message).toContain("(9900 more characters)");
+  });
+});
