@@ -3,7 +3,14 @@
 // twice, and ends with an InvalidPageError (an InvalidResponseError) naming what the server did, with the
 // page's status, request id and operation — and the server saw exactly the requests listed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHssClient, InvalidPageError, InvalidResponseError, paginate, type HssClient } from "../src/index.js";
+import {
+  createHssClient,
+  InvalidInputError,
+  InvalidPageError,
+  InvalidResponseError,
+  paginate,
+  type HssClient,
+} from "../src/index.js";
 import {
   honest,
   pagingClient,
@@ -187,5 +194,39 @@ describe("the list must be a list, the total a number", () => {
       operation: "ListMarkerBody",
       requestId: "req-1",
     });
+  });
+});
+
+describe("a next marker the operation's spec refuses (ListMarkerBody: at most 64 characters)", () => {
+  it("is the server's doing: InvalidPageError about the page that sent it, the marker quoted cut (was: InvalidInputError on a field the caller never set)", async () => {
+    const huge = `m${"x".repeat(1_000_000)}`;
+    server.handler = () => ({ body: { widgets: widgets(50), page_info: { next_marker: huge } } });
+    const { items, error } = await walk(paginate(fixture.listMarkerBody));
+    expectPageError(error, { behaviour: "invalid-marker", operation: "ListMarkerBody", requestId: "req-1" });
+    expect((error as Error).message).toContain(
+      "sent a next marker ListMarkerBody does not take (a string of at most 64",
+    );
+    expect((error as Error).message).toContain("… (999901 more characters)");
+    expect((error as Error).message.length).toBeLessThan(500);
+    expect(items).toHaveLength(50);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a marker the caller passes is still the caller's: InvalidInputError, nothing sent", async () => {
+    const { error } = await walk(paginate(fixture.listMarkerBody, { marker: "x".repeat(65) }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error).toMatchObject({ field: "marker", attempts: 0 });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("a page error's request id in its message", () => {
+  it("is cut as other server text is: a 10 000-character X-Request-Id does not make a 10 000-character message", async () => {
+    const requestId = "r".repeat(10_000);
+    server.handler = () => ({ body: { total_num: "400", data_list: [] }, headers: { "X-Request-Id": requestId } });
+    const { error } = await walk(paginate(hss.listTasks, { task_type: "iac_scan" }));
+    expectPageError(error, { behaviour: "invalid-total", operation: "ListTasks", requestId });
+    expect((error as Error).message.length).toBeLessThan(400);
+    expect((error as Error).message).toContain("(9900 more characters)");
   });
 });

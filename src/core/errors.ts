@@ -1,4 +1,4 @@
-import { cut, showValue } from "./show.js";
+import { cut, quote, showValue } from "./show.js";
 
 /**
  * The errors a call can reject with: one family under {@link HuaweiCloudSdkError}, so a program can catch
@@ -180,13 +180,25 @@ export class InvalidInputError extends HuaweiCloudSdkError {
 const SECRET_FIELD = /password|passwd|secret/i;
 const HIDDEN = "(not shown: a secret)";
 
-/** `value` with every secret replaced: itself, when the field is one; else any secret property inside it. */
-function withoutSecrets(field: string, value: unknown): unknown {
+/**
+ * `value` with every secret replaced: itself, when the field is one; else a copy with any secret property
+ * inside it replaced. An object met again (a cycle, or one object in two places) is copied once: a cyclic value
+ * (refused as "a JSON value") would otherwise recurse until the stack overflowed, a RangeError instead of this.
+ */
+function withoutSecrets(field: string, value: unknown, copies = new Map<object, unknown>()): unknown {
   const name = field.split(".").at(-1) ?? field;
   if (SECRET_FIELD.test(name)) return HIDDEN;
-  if (Array.isArray(value)) return value.map((item) => withoutSecrets("", item));
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withoutSecrets(key, inner)]));
+  if (copies.has(value)) return copies.get(value);
+  const array = Array.isArray(value);
+  const copy: object = array ? new Array(value.length) : {};
+  copies.set(value, copy);
+  for (const [key, inner] of Object.entries(value)) {
+    // Defined, not assigned: a JSON `__proto__` key stays a key rather than setting the copy's prototype.
+    const property = { value: withoutSecrets(array ? "" : key, inner, copies), enumerable: true, writable: true };
+    Object.defineProperty(copy, key, { ...property, configurable: true });
+  }
+  return copy;
 }
 
 /** Why a 2xx answer was refused. */
@@ -250,7 +262,7 @@ export class RedirectError extends HuaweiCloudSdkError {
     readonly location: string | undefined,
     context: ErrorContext = {},
   ) {
-    const to = location === undefined ? "" : ` to ${JSON.stringify(cut(location))}`;
+    const to = location === undefined ? "" : ` to ${quote(location)}`;
     super(
       operation,
       `${operation}: the server redirected${to} (HTTP ${status}); redirects are not followed${afterAttempts(context)}${requestIdWords(context.requestId)}`,

@@ -7,8 +7,23 @@
 /** The longest value or server text a message quotes; the rest is cut and marked with how much was cut. */
 export const MAX_SHOWN = 100;
 
-/** Cuts `text` to `max` characters (whole code points), saying how many were left out. */
+/**
+ * Cuts `text` to `max` characters, saying how many were left out, and writes its control characters as escapes
+ * (`\n`, `\u001b`): server text (an `error_msg`, a body) quoted in a message must not break it into lines that
+ * a log reads as entries of their own, nor send a terminal escape sequences.
+ */
 export function cut(text: string, max: number = MAX_SHOWN): string {
+  return escapeControls(shorten(text, max));
+}
+
+/** `text` cut as {@link cut} cuts it, in double quotes with JSON's escapes. */
+export function quote(text: string, max: number = MAX_SHOWN): string {
+  // JSON escapes C0 controls itself; DEL, C1 and the separators it leaves as they are.
+  return escapeControls(JSON.stringify(shorten(text, max)));
+}
+
+/** Cuts `text` to `max` characters (whole code points), saying how many were left out. */
+function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max;
   // Do not split a surrogate pair: the half would print as U+FFFD.
@@ -16,11 +31,23 @@ export function cut(text: string, max: number = MAX_SHOWN): string {
   return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators: matching them is the point.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function escapeControls(text: string): string {
+  return text.replace(
+    CONTROL,
+    (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 /** A call argument in a message: strings quoted, numbers and bigints as written in code, objects as JSON. */
 export function showValue(value: unknown): string {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(cut(value));
+      return quote(value);
     case "number":
       return Object.is(value, -0) ? "-0" : String(value);
     case "bigint":

@@ -134,7 +134,10 @@ function iamToken(
     const token = headers["x-subject-token"];
     if (token === undefined || token === "")
       throw new CredentialsError(source, "IAM answered no X-Subject-Token header");
-    const expiresAt = new Date(data.token.expires_at);
+    // The body is checked to be an object, not its fields: a `token` left out (or null, or expires_at not a
+    // string: `[2099]` reads as a year) is refused here rather than failing as a bare TypeError.
+    const expiresText: unknown = (data as { token?: { expires_at?: unknown } | null }).token?.expires_at;
+    const expiresAt = new Date(typeof expiresText === "string" ? expiresText : NaN);
     if (!Number.isFinite(expiresAt.getTime()))
       throw new CredentialsError(source, "IAM answered a token.expires_at that is not a time");
     const held = { expiresAt, source, what: "a token" };

@@ -52,10 +52,13 @@ async function lookUp(
     auth: securityToken === undefined ? { ak, sk } : { ak, sk, securityToken },
     fetch,
   });
-  const { projects = [] } = await iam.keystoneListProjects({ name: region });
-  const ids = projects.filter(
-    (project) => project.name === region && typeof project.id === "string" && project.id !== "",
-  );
+  const { projects } = await iam.keystoneListProjects({ name: region });
+  // The body is checked to be an object, not its fields: a `projects` that is not a list, or holds something
+  // other than objects, counts no project here rather than failing as a bare TypeError.
+  const ids = (Array.isArray(projects) ? (projects as unknown[]) : []).flatMap((project) => {
+    const { name, id } = (typeof project === "object" && project !== null ? project : {}) as Record<string, unknown>;
+    return name === region && typeof id === "string" && id !== "" ? [id] : [];
+  });
   if (ids.length !== 1) {
     const why = ids.length === 0 ? "no project" : `${ids.length} projects`;
     throw new CredentialsError(
@@ -63,5 +66,5 @@ async function lookUp(
       `IAM answered ${why} named ${JSON.stringify(region)}; pass projectId to choose one`,
     );
   }
-  return ids[0]!.id!;
+  return ids[0]!;
 }

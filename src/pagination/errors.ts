@@ -1,4 +1,5 @@
 import { InvalidResponseError } from "../core/errors.js";
+import { cut } from "../core/show.js";
 
 /** What the server did that made a walk stop: the server's behaviour, never the caller's input. */
 export type PagingBehaviour =
@@ -14,7 +15,7 @@ export type PagingBehaviour =
   | "repeated-page"
   /** The server answered with a marker it had already given (the walk would go round in a circle). */
   | "repeated-marker"
-  /** The next marker is neither a string nor a number. */
+  /** The next marker is neither a string nor a number, or one the operation's spec refuses (too long, say). */
   | "invalid-marker";
 
 /**
@@ -28,6 +29,7 @@ export class InvalidPageError extends InvalidResponseError {
     detail: string,
   ) {
     super({ ...init, reason: "invalid-page" });
-    this.message = `${init.operation}: the server ${detail} (HTTP ${init.status}${init.requestId ? `, request id ${init.requestId}` : ""})`;
+    // The request id is server text, cut as every message cuts it (a header can be kilobytes long).
+    this.message = `${init.operation}: the server ${detail} (HTTP ${init.status}${init.requestId ? `, request id ${cut(init.requestId)}` : ""})`;
   }
 }

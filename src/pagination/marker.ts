@@ -1,7 +1,9 @@
+import { InvalidInputError } from "../core/errors.js";
 import type { MarkerPagination } from "../core/operation.js";
+import { quote } from "../core/show.js";
 import { InvalidPageError } from "./errors.js";
 import { callerNumber, inputNumber, pageLimit } from "./numbers.js";
-import { describe, readPage, type Page } from "./page.js";
+import { answerFacts, describe, readPage, type AnswerFacts, type Page } from "./page.js";
 import { RepeatFilter } from "./repeats.js";
 import type { WalkContext, WalkPage } from "./walk.js";
 
@@ -25,6 +27,25 @@ export async function* markerWalk({
   let marker = params[spec.marker] as string | undefined;
   if (marker !== undefined) markers.add(marker);
   let remaining = options.maxItems;
+  // The page the marker being sent came from (undefined while it is the caller's own, or none).
+  let last: AnswerFacts | undefined;
+  /**
+   * One page's call. A marker the server gave that the operation's own spec refuses (longer than its
+   * maxLength, say) is the server's doing: an InvalidPageError about the page that sent it, not an
+   * InvalidInputError blaming a field the caller never set.
+   */
+  const callWith = async (input: Record<string, unknown>, from: AnswerFacts | undefined) => {
+    try {
+      return await call(input, options.call);
+    } catch (error) {
+      if (from === undefined || !(error instanceof InvalidInputError) || error.field !== spec.marker) throw error;
+      throw new InvalidPageError(
+        { operation, ...from },
+        "invalid-marker",
+        `sent a next marker ${operation} does not take (${error.expected}): ${quote(String(input[spec.marker]))}`,
+      );
+    }
+  };
   while (remaining > 0) {
     const limit = pageLimit(spec, fixedLimit, remaining);
     const input = {
@@ -32,15 +53,16 @@ export async function* markerWalk({
       [spec.limit]: inputNumber(spec, limit),
       ...(marker !== undefined && { [spec.marker]: marker }),
     };
-    const page = readPage(operation, spec, null, await call(input, options.call));
+    const page = readPage(operation, spec, null, await callWith(input, last));
     const fresh = repeats.filter(page.items);
     if (page.items.length > 0 && fresh.length === 0) {
       throw new InvalidPageError(
         { operation, ...page.answer },
         "repeated-page",
-        `sent a page (marker ${JSON.stringify(marker)}) whose ${page.items.length} items were all on the page before`,
+        `sent a page (marker ${marker === undefined ? "none" : quote(marker)}) whose ${page.items.length} items were all on the page before`,
       );
     }
+    last = answerFacts(page.answer);
     const items = fresh.length > remaining ? fresh.slice(0, remaining) : fresh;
     remaining -= items.length;
     yield { response: page.answer.data, items };
@@ -51,7 +73,7 @@ export async function* markerWalk({
       throw new InvalidPageError(
         { operation, ...page.answer },
         "repeated-marker",
-        `answered with the marker ${JSON.stringify(following)} a second time (the walk would go round in a circle)`,
+        `answered with the marker ${quote(following)} a second time (the walk would go round in a circle)`,
       );
     }
     markers.add(following);

@@ -22,6 +22,7 @@ export function newCall(
     operation,
     input,
     options: options ?? NO_OPTIONS,
+    timeoutMs: undefined,
     signal,
     release,
     checked: undefined,

@@ -28,7 +28,7 @@ async function lookUp(
 ): ReturnType<Handler> {
   // The lookup waits for keys (a credential provider may never settle) and for IAM: bounded as an attempt is,
   // by the call's timeout and signal.
-  const deadline = attemptDeadline(call.signal, call.options.timeoutMs ?? client.timeoutMs);
+  const deadline = attemptDeadline(call.signal, call.timeoutMs ?? client.timeoutMs);
   try {
     for (const name of operationFacts(call.operation).clientOptions) {
       if (client.clientValues[name] !== undefined || call.clientValues?.[name] !== undefined) continue;

@@ -24,7 +24,7 @@ export const send =
     call.signal?.throwIfAborted();
     call.attempts++;
     call.sent = undefined;
-    const deadline = attemptDeadline(call.signal, call.options.timeoutMs ?? client.timeoutMs);
+    const deadline = attemptDeadline(call.signal, call.timeoutMs ?? client.timeoutMs);
     // Given to the steps and the transport through the call, not on the Request (see Call.attemptSignal).
     call.attemptSignal = deadline.signal;
     const request = client.http().request as unknown as RawRequest;

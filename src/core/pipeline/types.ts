@@ -60,8 +60,14 @@ export interface Call {
   readonly operation: OperationSpec;
   /** The input as the caller gave it (not yet checked). */
   readonly input: unknown;
-  /** The caller's per-call options (checked by validate). */
+  /** The caller's per-call options, as given (validate reads what the later steps need from them, once). */
   readonly options: CallOptions;
+  /**
+   * Set by validate: the per-attempt timeout of the call's options, read once and checked; undefined when they
+   * name none (the client's applies). The steps read this, never the options again: a caller may change its
+   * options object while the call waits to retry.
+   */
+  timeoutMs: number | undefined;
   /** The client's and the call's signals combined; undefined when neither was given. */
   readonly signal: AbortSignal | undefined;
   /** Set by validate: a copy of the input taken while checking it; the steps after validate read only this. */

@@ -8,7 +8,7 @@ import type { Step } from "./types.js";
  */
 export const validate: Step = (next) => (call) => {
   call.checked = validateInput(call.operation, call.input);
-  if (call.options.timeoutMs !== undefined)
-    checkTimeout(`${call.operation.operationId}: timeoutMs`, call.options.timeoutMs);
+  const timeoutMs = call.options.timeoutMs;
+  if (timeoutMs !== undefined) call.timeoutMs = checkTimeout(`${call.operation.operationId}: timeoutMs`, timeoutMs);
   return next(call);
 };
