@@ -1,4 +1,4 @@
-import type { InputOf, ItemOf, OutputOf, PaginatedMethod } from "./core/method.js";
+import type { AnyPaginatedMethod as AnyPaginated, InputOf, ItemOf, OutputOf } from "./core/method.js";
 import { markerWalk } from "./pagination/marker.js";
 import { offsetWalk } from "./pagination/offset.js";
 import { walkOptions, type PaginateOptions } from "./pagination/options.js";
@@ -8,7 +8,6 @@ import type { WalkPage } from "./pagination/walk.js";
 export type { PaginateOptions } from "./pagination/options.js";
 export { InvalidPageError, type PagingBehaviour } from "./pagination/errors.js";
 
-type AnyPaginated = PaginatedMethod<any, any, any>;
 type PaginateArgs<M extends AnyPaginated> =
   {} extends InputOf<M>
     ? [params?: InputOf<M>, options?: PaginateOptions]

@@ -33,20 +33,24 @@ const listTasksSeen = (taskId: string) =>
     (request) => request.operation === "ListTasks" && (request.body as { task_id?: string }).task_id === taskId,
   );
 
-/** `hss.listTasks`, with hooks run before and after its n-th call: lets a test act between polls. */
+/**
+ * `hss.listTasks`, with hooks run before and after its n-th call through `withResponse` (each poll makes one):
+ * lets a test act between polls.
+ */
 function hooked(hooks: {
   before?: (call: number) => void;
   after?: (call: number) => void;
 }): Pick<HssClient, "listTasks"> {
   let calls = 0;
-  const listTasks = async (...args: Parameters<HssClient["listTasks"]>) => {
+  const withResponse = async (...args: Parameters<HssClient["listTasks"]["withResponse"]>) => {
     const call = ++calls;
     hooks.before?.(call);
-    const page = await hss.listTasks(...args);
+    const answer = await hss.listTasks.withResponse(...args);
     hooks.after?.(call);
-    return page;
+    return answer;
   };
-  const { operation, pagination, withResponse } = hss.listTasks;
+  const { operation, pagination } = hss.listTasks;
+  const listTasks = (...args: Parameters<HssClient["listTasks"]>) => hss.listTasks(...args);
   return { listTasks: Object.assign(listTasks, { operation, pagination, withResponse }) };
 }
 

@@ -58,6 +58,9 @@ export interface PaginatedMethod<I, O, K extends keyof O | null, H = {}> extends
   readonly itemsField?: K;
 }
 
+/** Any operation's paginated method, whatever its input and output: what the walks and the waiter take. */
+export type AnyPaginatedMethod = PaginatedMethod<any, any, any>;
+
 /** The item type of a paginated method, e.g. one entry of ListTasks' `data_list`. */
 export type ItemOf<M> =
   M extends PaginatedMethod<any, infer O, infer K, any>

@@ -1,4 +1,4 @@
-import type { CallOptions, Method } from "../core/method.js";
+import type { AnyPaginatedMethod, CallOptions, MethodResponse } from "../core/method.js";
 import type { PageShape, PageTotal } from "../core/operation.js";
 import { InvalidPageError } from "./errors.js";
 
@@ -30,10 +30,11 @@ export interface Page {
 export type PageCall = (input: Record<string, unknown>, options: CallOptions) => Promise<PageAnswer>;
 
 /** Calls a list method for one page through `withResponse`: errors name the page's status and request id. */
-export function pageCaller(method: Pick<Method<Record<string, unknown>, unknown, unknown>, "withResponse">): PageCall {
+export function pageCaller(method: Pick<AnyPaginatedMethod, "withResponse">): PageCall {
   const { withResponse } = method;
   return async (input, options) => {
-    const { data, status, requestId, attempts, rawHeaders } = await withResponse(input, options);
+    const answer: MethodResponse<unknown, unknown> = await withResponse(input, options);
+    const { data, status, requestId, attempts, rawHeaders } = answer;
     return { data, status, requestId, attempts, headers: rawHeaders };
   };
 }

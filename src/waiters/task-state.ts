@@ -56,9 +56,11 @@ export interface FinishedTask<T extends TaskType = TaskType> {
   readonly elapsedMs: number;
 }
 
-/** The task with this id in a ListTasks answer, if listed. */
-export function findTask(response: ListTasksOutput, taskId: string): TaskInfo | undefined {
-  return response.data_list?.find((task) => task.task_id === taskId);
+/** The task with this id among a ListTasks page's items, if listed (an item that is not an object is no task). */
+export function findTask(items: readonly unknown[], taskId: string): TaskInfo | undefined {
+  return items.find(
+    (task): task is TaskInfo => typeof task === "object" && task !== null && (task as TaskInfo).task_id === taskId,
+  );
 }
 
 export function isFinal(task: TaskInfo): boolean {

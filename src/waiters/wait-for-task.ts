@@ -6,6 +6,7 @@
  */
 import type { HssClient } from "../../generated/hss/client.js";
 import type { ListTasksInput } from "../../generated/hss/operations.js";
+import { pageCaller, readPage } from "../pagination/page.js";
 import { TaskNotFoundError, TaskWaitTimeoutError } from "./errors.js";
 import { pollUntil, type PollVerdict } from "./poll.js";
 import { failureCounts, findTask, isFinal, type FinishedTask, type TaskInfo, type TaskType } from "./task-state.js";
@@ -63,11 +64,16 @@ export async function waitForTask<T extends TaskType>(
   const filter: ListTasksInput = { task_type: taskType, task_id: taskId };
   if (ref.enterprise_project_id !== undefined) filter.enterprise_project_id = ref.enterprise_project_id;
   const callOptions = { signal: options.signal, timeoutMs: options.timeoutMs };
+  // Each poll reads its answer as a page is read: a `data_list` that is not a list is an InvalidPageError that
+  // names the answer's status and request id, rather than a TypeError out of the search for the task.
+  const { operation, pagination } = hss.listTasks;
+  const listTasks = pageCaller(hss.listTasks);
   const start = Date.now();
   let wasListed = false;
 
   const check = async (poll: number): Promise<PollVerdict<TaskInfo, TaskInfo | undefined>> => {
-    const task = findTask(await hss.listTasks(filter, callOptions), taskId);
+    const page = readPage(operation.operationId, pagination, null, await listTasks(filter, callOptions));
+    const task = findTask(page.items, taskId);
     if (!task) {
       const elapsedMs = Date.now() - start;
       if (wasListed || elapsedMs >= schedule.appearWithinMs) {
