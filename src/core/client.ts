@@ -4,6 +4,7 @@ import { clientValueLookup } from "#client-values";
 import { serializePath } from "../wire/path.js";
 import { serializeQuery } from "../wire/query.js";
 import { resolveEndpoint } from "./endpoint.js";
+import { onClientEndpoint } from "./raw-request.js";
 import type { OperationSpec, ServiceSpec } from "./operation.js";
 import { checkClientValues } from "./input-validation.js";
 import type { CallOptions } from "./method.js";
@@ -55,7 +56,8 @@ export function createServiceClient<Methods, Paths extends {}>(
   const http = lazy(() => createClient<Paths>(fetchOptions));
   const raw = lazy(() => {
     const client = createClient<Paths>({ ...fetchOptions, ...(options.fetch ? { fetch: options.fetch } : {}) });
-    client.use({ onRequest: ({ request }) => auth.authorize(request) });
+    const origin = new URL(fetchOptions.baseUrl!).origin;
+    client.use({ onRequest: ({ request }) => auth.authorize(onClientEndpoint(service.name, origin, request)) });
     return client;
   });
   const context: ClientContext = {

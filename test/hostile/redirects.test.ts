@@ -78,3 +78,44 @@ describe("redirects are refused, never followed", () => {
     expect(modes).toEqual(["manual"]);
   });
 });
+
+describe("raw refuses what would carry its credentials off the endpoint, before sending anything", () => {
+  const path = "/v5/{project_id}/common/task-statistics" as const;
+  const params = { path: { project_id: "p1" }, query: { task_type: "iac_scan" as const } };
+  const auths = [
+    ["token", { token: TOKEN }],
+    ["AK/SK", { ak: "HOSTILEAK", sk: SK, securityToken: SECURITY_TOKEN }],
+  ] as const;
+
+  it.each(auths)("%s: a request's own baseUrl on another origin: TypeError naming both origins", async (_, auth) => {
+    const error: Error = await rejection(hssOn(api, { auth }).raw.GET(path, { params, baseUrl: other.url }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe(
+      `hss.raw: a request to ${other.url} is refused: credentials go only to the endpoint ${api.url}`,
+    );
+    expectNoSecret(`${error.message} ${String(error.stack)}`);
+    expect([api.requests, other.requests]).toEqual([[], []]);
+  });
+
+  it.each(auths)('%s: a request\'s own redirect "follow": TypeError, nothing sent', async (_, auth) => {
+    redirectTo(307, () => `${other.url}/elsewhere`);
+    const error: Error = await rejection(hssOn(api, { auth }).raw.GET(path, { params, redirect: "follow" }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toContain('hss.raw: redirect "follow" is refused');
+    expect([api.requests, other.requests]).toEqual([[], []]);
+  });
+
+  it('redirect "error" (fails on a redirect, never follows it) is let through: the 307 is not followed', async () => {
+    redirectTo(307, () => `${other.url}/elsewhere`);
+    const error: Error = await rejection(hssOn(api).raw.GET(path, { params, redirect: "error" }));
+    expect(error).toBeInstanceOf(TypeError); // fetch's own failure on a redirect
+    expect([api.requests.length, other.requests.length]).toEqual([1, 0]);
+  });
+
+  it("a request on the endpoint (its own baseUrl the same origin, a trailing slash) goes out with credentials", async () => {
+    api.handler = (_, response) => json(response, 200, { total_num: 0, running_num: 0 });
+    const { response } = await hssOn(api).raw.GET(path, { params, baseUrl: `${api.url}/` });
+    expect(response.status).toBe(200);
+    expect(api.requests.map((request) => request.headers["x-auth-token"])).toEqual([TOKEN]);
+  });
+});
