@@ -287,6 +287,21 @@ describe("validation against the spec", () => {
     expectError(await call("GET", JOBS, { query: { limit: 101 } }), 400, "SVCSTG.SWR.4001025");
   });
 
+  it("reads __proto__, constructor and toString in the query as parameters like any other (own keys, as sent)", async () => {
+    const url = new URL(`/v5/${server.projectId}/common/task-statistics`, server.url);
+    url.search = "task_type=iac_scan&__proto__=a&__proto__=b&toString=x&constructor=c";
+    const response = await fetch(url, { headers: { "X-Auth-Token": DEFAULT_TOKEN } });
+    expect(response.status).toBe(400); // unknown parameters, refused as the real API refuses them
+    const seen = server.requests.at(-1)!;
+    expect(Object.getPrototypeOf(seen.query)).toBe(Object.prototype);
+    expect(Object.entries(seen.query)).toEqual([
+      ["task_type", "iac_scan"],
+      ["__proto__", ["a", "b"]],
+      ["toString", "x"],
+      ["constructor", "c"],
+    ]);
+  });
+
   it("rejects an ill-typed or enum-violating body field and a body that is not JSON", async () => {
     expectError(
       await call("POST", TASKS, { body: { task_type: "iac_scan", start_create_time: "yesterday" } }),

@@ -147,12 +147,17 @@ function sendAnswer(res: ServerResponse, answer: ErrorAnswer): void {
   sendJson(res, answer.status, answer.body);
 }
 
-/** Query parameters as an object; a repeated name becomes an array (which validation then rejects). */
+/**
+ * Query parameters as an object; a repeated name becomes an array (which validation then rejects). Each name is
+ * an own property, defined rather than assigned: `?__proto__=a&__proto__=b` or `?toString=x` are parameters like
+ * any other, neither read from Object.prototype nor setting the object's prototype.
+ */
 function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of params) {
-    const seen = query[name];
-    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+    const seen = Object.hasOwn(query, name) ? query[name] : undefined;
+    const all = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+    Object.defineProperty(query, name, { value: all, enumerable: true, writable: true, configurable: true });
   }
   return query;
 }
