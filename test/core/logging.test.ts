@@ -129,6 +129,26 @@ describe("the access log", () => {
     );
   });
 
+  it("quotes a request id that could pass for more fields of the line (a space, a quote, a tab, non-ASCII, empty)", () => {
+    const line = (requestId: string) =>
+      formatAccessLog({
+        operation: "ShowTaskStatistics",
+        method: "GET",
+        path: "/v5/p1/common/task-statistics",
+        status: 200,
+        error: undefined,
+        attempt: 1,
+        durationMs: 1,
+        requestId,
+      }).replace("ShowTaskStatistics GET /v5/p1/common/task-statistics 200 1ms attempt=1 ", "");
+    expect(line("0f9b3c2e-7a1d-4e5b-9c8a-1b2c3d4e5f60")).toBe("request-id=0f9b3c2e-7a1d-4e5b-9c8a-1b2c3d4e5f60");
+    expect(line("x status=500 attempt=9")).toBe('request-id="x status=500 attempt=9"');
+    expect(line('a"b\\c')).toBe('request-id="a\\"b\\\\c"');
+    expect(line("a\tb")).toBe('request-id="a\\tb"');
+    expect(line("é")).toBe('request-id="é"');
+    expect(line("")).toBe('request-id=""');
+  });
+
   it("never holds a token, an AK/SK signature, a security token, a query value or a body", async () => {
     const log = recorder();
     const queryValue = "query-secret-value-7f3a";

@@ -85,12 +85,18 @@ function failure(request: Request, call: Call): AccessLogEntry["error"] {
 /**
  * The default one-line form of an entry, for a text log:
  * `ListTasks GET /v5/…/tasks 200 12.5ms attempt=1 request-id=…` (the error kind stands where the status would).
+ * The request id is the server's text: written JSON-quoted when it holds anything but visible ASCII other than
+ * `"` and `\`, so that an id like `x status=500` cannot pass for fields of the line.
  */
 export function formatAccessLog(entry: AccessLogEntry): string {
   const outcome = entry.status ?? entry.error ?? "-";
-  const requestId = entry.requestId === undefined ? "" : ` request-id=${entry.requestId}`;
+  const id = entry.requestId;
+  const requestId = id === undefined ? "" : ` request-id=${PLAIN_ID.test(id) ? id : JSON.stringify(id)}`;
   return `${entry.operation} ${entry.method} ${entry.path} ${outcome} ${entry.durationMs}ms attempt=${entry.attempt}${requestId}`;
 }
+
+/** A request id written as it is: visible ASCII but `"` and `\\` (the usual ids are hex digits and dashes). */
+const PLAIN_ID = /^[!#-[\]-~]+$/;
 
 /** The `accessLog` option, checked when the client is created. */
 export function checkAccessLog(name: string, value: unknown): AccessLog | undefined {
