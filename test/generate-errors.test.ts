@@ -93,4 +93,14 @@ describe("generator messages name the operation and file:line:col", () => {
       `${SPEC}:${lineOf("              if:\n") + 1}:17 UpdateThing: if/then must be: if one property is a const, then required: [...] (no else)`,
     ]);
   });
+
+  it("a parameter style the client does not write", async () => {
+    const { problems, lineOf } = await problemsAfterEdit(
+      "        - name: project_id\n",
+      "        - name: filter\n          in: query\n          style: deepObject\n          schema:\n            type: object\n        - name: project_id\n",
+    );
+    expect(problems).toEqual([
+      `${SPEC}:${lineOf("style: deepObject")}:18 ShowVersion: parameter "filter": style "deepObject" is not supported in query; use form (the default)`,
+    ]);
+  });
 });

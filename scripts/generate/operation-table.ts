@@ -26,6 +26,7 @@ import { readResponseHeaders } from "./response-headers.js";
 import { mainJsonBody, readSuccessResponses, type SuccessResponse } from "./responses.js";
 import { checkSchemaKeywords } from "./schema-keywords.js";
 import { fieldSchema } from "./field-schema.js";
+import { readParameterStyle } from "./parameter-style.js";
 import { collectProblems, fail, GenerationError, problemsOf } from "./problems.js";
 import { regionTable } from "./regions.js";
 
@@ -161,6 +162,7 @@ class ParamCollector {
       in: location as ParamSpec["in"],
       name,
       required: parameter.required === true,
+      ...readParameterStyle(this.spec, this.operationId, { value: parameter, pointer }),
       ...(clientOption !== undefined && { clientOption }),
       schema: fieldSchema(this.spec, parameter.schema, [...pointer, "schema"]),
     });

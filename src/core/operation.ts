@@ -48,6 +48,11 @@ export interface ParamSpec {
    */
   readonly wholeBody?: true;
   /**
+   * Set on a query array whose spec says `explode: false` (style form): its items go comma-separated in one
+   * value (`ids=1,2`). Absent, an array repeats the name (`ids=1&ids=2`), OpenAPI's default.
+   */
+  readonly explode?: false;
+  /**
    * Set when the value comes from the client's options instead of the call's input (the spec's
    * `x-client-option` on the parameter, e.g. `project_id` ← `projectId`). Such fields are not part of the
    * method's input type.
