@@ -103,4 +103,42 @@ describe("generator messages name the operation and file:line:col", () => {
       `${SPEC}:${lineOf("style: deepObject")}:18 ShowVersion: parameter "filter": style "deepObject" is not supported in query; use form (the default)`,
     ]);
   });
+
+  it.each([
+    [
+      "a wrong type keyword",
+      ['                type: integer\n        "400":', '                type: int\n        "400":'],
+      ["type: int\n", 0],
+      23,
+      'CreateThings: struct `type` can be one of the following only: "object", "array", "string", "number", "integer", "boolean", "null".',
+    ],
+    [
+      "a $ref to a missing schema",
+      [
+        '$ref: "#/components/schemas/Thing"\n              example:\n                name: bolt\n        "202"',
+        '$ref: "#/components/schemas/Thingy"\n              example:\n                name: bolt\n        "202"',
+      ],
+      ['$ref: "#/components/schemas/Thingy"', 0],
+      17,
+      'UpdateThing: no-unresolved-refs Can\'t resolve $ref "#/components/schemas/Thingy"',
+    ],
+    [
+      "a duplicate operationId",
+      ["operationId: CountThings", "operationId: ListThings"],
+      ["      operationId: ListThings\n      summary: Count", 0],
+      7,
+      "ListThings: operation-operationId-unique Every operation must have a unique `operationId`.",
+    ],
+    [
+      "a path parameter the path does not have",
+      ["  /v1/things/{name}/blob:", "  /v1/things/blob:"],
+      ["  /v1/things/blob:\n    parameters:\n      - name", 2],
+      15,
+      "DownloadThing: path-parameters-defined Path parameter `name` is not used in the path `/v1/things/blob`.",
+    ],
+  ] as const)("%s (Redocly's lint), naming the operation", async (_, [from, to], [at, below], column, message) => {
+    const { problems, lineOf } = await problemsAfterEdit(from, to);
+    const line = lineOf(at) + below;
+    expect(problems).toEqual([`${SPEC}:${line}:${column} ${message}`]);
+  });
 });

@@ -307,10 +307,10 @@ describe("npm run generate on a bad spec fails and leaves the output untouched",
     );
   });
 
-  it("reports an example that does not match its schema with file:line:col and the rule", () => {
+  it("reports an example that does not match its schema with file:line:col, the operation and the rule", () => {
     const { stderr, line } = failAfterEdit("                    color: red\n", "                    color: green\n");
     expect(stderr).toContain(
-      `${SPEC_NAME}:${line}:28 no-invalid-media-type-examples Example value must conform to the schema`,
+      `${SPEC_NAME}:${line}:28 ListWidgets: no-invalid-media-type-examples Example value must conform to the schema`,
     );
   });
 
