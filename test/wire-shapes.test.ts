@@ -97,6 +97,23 @@ describe("bodies and answers", () => {
     });
   });
 
+  it("a map (additionalProperties) takes any key, each value checked against its schema", async () => {
+    await client().patchPart!({ ...part, labels: { a: "b", "c d": "e" }, extra: { n: [1, { x: null }] } });
+    expect(JSON.parse(loopback.requests[0]!.body)).toMatchObject({
+      labels: { a: "b", "c d": "e" },
+      extra: { n: [1, { x: null }] },
+    });
+    await expect(client().patchPart!({ ...part, labels: { a: 1 } })).rejects.toMatchObject({
+      field: "labels.a",
+      expected: "a string",
+    });
+    await expect(client().patchPart!({ ...part, children: [{ id: 1, sub: { x: true, y: 1 } }] })).rejects.toThrow(
+      "invalid children[0].sub.y: expected no such field; known fields: x",
+    );
+    await standInClient().patchPart!({ ...part, labels: { a: "b" } });
+    expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
+  });
+
   it("201 with Location and an integer header; 204; an error body of another shape", async () => {
     loopback.answers.push({ status: 201, headers: { Location: "/v1/gadgets/7", "X-Count": "1" }, body: "" });
     const created = await client().createGadget!.withResponse({ body: { kind: "wheel", radius: 2 } });

@@ -53,6 +53,11 @@ export function fieldSchema(
     );
   }
   if (schema.required !== undefined) result.required = schema.required;
+  const additional = schema.additionalProperties;
+  if (additional === true || (isRecord(additional) && Object.keys(additional).length === 0))
+    result.additionalProperties = true;
+  else if (isRecord(additional))
+    result.additionalProperties = fieldSchema(spec, additional, [...at, "additionalProperties"], stack);
   const conditions = readConditions(spec, schema, at);
   if (conditions.length > 0) result.conditions = conditions;
   return result;

@@ -165,15 +165,20 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
   const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const name of Object.keys(value)) {
     const inner = value[name];
-    const propertySchema = Object.hasOwn(properties, name) ? properties[name] : undefined;
+    // A field beyond `properties` is a map's entry when the schema allows one (`additionalProperties`).
+    const propertySchema = Object.hasOwn(properties, name) ? properties[name] : schema.additionalProperties;
     if (!propertySchema) {
       throw new Problem(
         `${field}.${name}`,
         inner,
-        `no such field; known fields: ${Object.keys(properties).join(", ")}`,
+        `no such field; known fields: ${Object.keys(properties).join(", ") || "none"}`,
       );
     }
-    if (inner !== undefined) copy[name] = checkValue(propertySchema, inner, `${field}.${name}`);
+    if (inner !== undefined)
+      copy[name] =
+        propertySchema === true
+          ? copyJson(inner, `${field}.${name}`)
+          : checkValue(propertySchema, inner, `${field}.${name}`);
   }
   for (const name of schema.required ?? []) {
     if (copy[name] === undefined) {

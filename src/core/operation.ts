@@ -22,6 +22,11 @@ export interface FieldSchema {
   readonly items?: FieldSchema;
   readonly properties?: { readonly [name: string]: FieldSchema };
   readonly required?: readonly string[];
+  /**
+   * What an object's fields beyond `properties` may hold: a schema (a map such as `{ [label: string]: string }`),
+   * or `true` for any value. Absent (or `false` in the spec), they are unknown fields, refused.
+   */
+  readonly additionalProperties?: FieldSchema | true;
   /** Fields required only when another field has a given value (the spec's `oneOf` + discriminator, or `if`/`then`). */
   readonly conditions?: readonly ConditionalRequirement[];
 }
