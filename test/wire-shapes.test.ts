@@ -114,6 +114,19 @@ describe("bodies and answers", () => {
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
   });
 
+  it('a nullable field (type: [string, "null"]) takes null, sent as null; others still refuse it', async () => {
+    loopback.answers.push({ body: { name: "n", note: null } });
+    await expect(client().patchPart!({ ...part, note: null })).resolves.toEqual({ name: "n", note: null });
+    expect(JSON.parse(loopback.requests[0]!.body)).toEqual({ name: "n", note: null });
+    expect(wire.operations.patchPart!.params.note!.schema).toEqual({ type: "string", nullable: true, maxLength: 100 });
+    await expect(client().patchPart!({ ...part, note: "x".repeat(101) })).rejects.toMatchObject({
+      field: "note",
+      expected: "a string of at most 100 characters or null",
+    });
+    await expect(client().patchPart!({ ...part, name: null })).rejects.toMatchObject({ field: "name" });
+    await expect(standInClient().patchPart!({ ...part, note: null })).resolves.toEqual({ name: "p", note: null });
+  });
+
   it("201 with Location and an integer header; 204; an error body of another shape", async () => {
     loopback.answers.push({ status: 201, headers: { Location: "/v1/gadgets/7", "X-Count": "1" }, body: "" });
     const created = await client().createGadget!.withResponse({ body: { kind: "wheel", radius: 2 } });

@@ -21,16 +21,11 @@ export function fieldSchema(
   }
   const stack = ref === undefined ? refStack : [...refStack, ref];
   const { value: schema, pointer: at } = derefObject(spec, node, pointer, "a schema");
-  if (schema.type !== undefined && !(typeof schema.type === "string" && TYPES.has(schema.type))) {
-    fail(
-      spec,
-      [...at, "type"],
-      `schema type must be one of ${[...TYPES].join(", ")}; found ${JSON.stringify(schema.type)}`,
-    );
-  }
+  const { type, nullable } = schemaType(spec, schema.type, [...at, "type"]);
   const result: Record<string, unknown> = {};
+  if (type !== undefined) result.type = type;
+  if (nullable) result.nullable = true;
   for (const keyword of [
-    "type",
     "format",
     "enum",
     "minimum",
@@ -61,4 +56,21 @@ export function fieldSchema(
   const conditions = readConditions(spec, schema, at);
   if (conditions.length > 0) result.conditions = conditions;
   return result;
+}
+
+/**
+ * A schema's `type`: one of `TYPES`, or (OpenAPI 3.1's nullable) a list of one of them and "null", which the
+ * table keeps as the type and `nullable: true`.
+ */
+function schemaType(spec: SpecDocument, type: unknown, pointer: readonly string[]): { type?: string; nullable?: true } {
+  if (type === undefined) return {};
+  if (typeof type === "string" && TYPES.has(type)) return { type };
+  const others = Array.isArray(type) ? type.filter((name) => name !== "null") : [];
+  if (Array.isArray(type) && type.length === 2 && others.length === 1 && TYPES.has(String(others[0])))
+    return { type: String(others[0]), nullable: true };
+  fail(
+    spec,
+    pointer,
+    `schema type must be one of ${[...TYPES].join(", ")}, or a list of one of them and "null"; found ${JSON.stringify(type)}`,
+  );
 }

@@ -110,7 +110,7 @@ class Problem {
 
 /** Checks `value` against `schema` and returns a copy of it (arrays and objects copied, as deep as the schema goes). */
 function checkValue(schema: FieldSchema, value: unknown, field: string): unknown {
-  if (value === null) fail(schema, value, field);
+  if (value === null) return schema.nullable ? null : fail(schema, value, field);
   if (schema.enum && !schema.enum.includes(value as string | number | boolean)) fail(schema, value, field);
   switch (schema.type) {
     case "string": {
@@ -229,8 +229,12 @@ function maximumOf(schema: FieldSchema): number | undefined {
   return schema.maximum ?? (schema.format === "int32" ? INT32_MAX : undefined);
 }
 
-/** A schema in words, for error messages: `an integer from 10 to 200`, `one of "a", "b"`. */
+/** A schema in words, for error messages: `an integer from 10 to 200`, `one of "a", "b"`, `a string or null`. */
 function describe(schema: FieldSchema): string {
+  return schema.nullable ? `${describeValue(schema)} or null` : describeValue(schema);
+}
+
+function describeValue(schema: FieldSchema): string {
   if (schema.enum) return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`;
   switch (schema.type) {
     case "string":

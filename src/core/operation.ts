@@ -10,6 +10,8 @@
 /** The JSON-Schema subset kept for input validation. Mirrors the spec's schema keywords one to one. */
 export interface FieldSchema {
   readonly type?: "string" | "integer" | "number" | "boolean" | "array" | "object";
+  /** Set when the spec's type also allows null (OpenAPI 3.1 `type: [string, "null"]`): null is a value, sent as is. */
+  readonly nullable?: true;
   readonly format?: string;
   readonly enum?: readonly (string | number | boolean)[];
   readonly minimum?: number;
