@@ -127,6 +127,27 @@ describe("bodies and answers", () => {
     await expect(standInClient().patchPart!({ ...part, note: null })).resolves.toEqual({ name: "p", note: null });
   });
 
+  it("a oneOf + discriminator body of $ref members is checked: discriminator, each member's fields, unknown fields", async () => {
+    loopback.fallback = { status: 201, body: "" };
+    await client().createGadget!({ body: { kind: "wheel", radius: 2 } });
+    expect(JSON.parse(loopback.requests[0]!.body)).toEqual({ kind: "wheel", radius: 2 });
+    await expect(client().createGadget!({ body: { kind: "wheel" } })).rejects.toThrow(
+      'CreateGadget: invalid body.radius: expected a value; the field is required when body.kind is "wheel", got nothing',
+    );
+    await expect(client().createGadget!({ body: { kind: "sled", radius: 2 } })).rejects.toMatchObject({
+      field: "body.kind",
+    });
+    await expect(client().createGadget!({ body: { kind: "lever", length: "2" } })).rejects.toMatchObject({
+      field: "body.length",
+    });
+    await expect(client().createGadget!({ body: { kind: "lever", length: 2, colour: "red" } })).rejects.toMatchObject({
+      field: "body.colour",
+    });
+    expect(loopback.requests).toHaveLength(1);
+    const created = await standInClient().createGadget!.withResponse({ body: { kind: "lever", length: 2 } });
+    expect(created.status).toBe(201);
+  });
+
   it("201 with Location and an integer header; 204; an error body of another shape", async () => {
     loopback.answers.push({ status: 201, headers: { Location: "/v1/gadgets/7", "X-Count": "1" }, body: "" });
     const created = await client().createGadget!.withResponse({ body: { kind: "wheel", radius: 2 } });

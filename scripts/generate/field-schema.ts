@@ -1,6 +1,7 @@
 import type { FieldSchema } from "../../src/core/operation.js";
 import { derefObject, isRecord, type SpecDocument } from "../openapi/index.js";
 import { readConditions } from "./conditions.js";
+import { oneOfObject } from "./one-of-object.js";
 import { fail } from "./problems.js";
 
 const TYPES = new Set(["string", "integer", "number", "boolean", "array", "object"]);
@@ -54,6 +55,13 @@ export function fieldSchema(
   else if (isRecord(additional))
     result.additionalProperties = fieldSchema(spec, additional, [...at, "additionalProperties"], stack);
   const conditions = readConditions(spec, schema, at);
+  // A bare oneOf (no type, no properties): the object its members describe.
+  if (Array.isArray(schema.oneOf) && schema.type === undefined && schema.properties === undefined) {
+    const members = schema.oneOf.map((member, index) =>
+      fieldSchema(spec, member, [...at, "oneOf", String(index)], stack),
+    );
+    Object.assign(result, oneOfObject(members, conditions));
+  }
   if (conditions.length > 0) result.conditions = conditions;
   return result;
 }
