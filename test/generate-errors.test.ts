@@ -141,4 +141,21 @@ describe("generator messages name the operation and file:line:col", () => {
     const line = lineOf(at) + below;
     expect(problems).toEqual([`${SPEC}:${line}:${column} ${message}`]);
   });
+
+  it("a misspelt x- extension on an operation or a parameter", async () => {
+    const { problems, lineOf } = await problemsAfterEdit(
+      "          x-client-option: projectId\n",
+      "          x-client-option: projectId\n          x-client-opton: projectId\n",
+    );
+    expect(problems).toEqual([
+      `${SPEC}:${lineOf("x-client-opton")}:27 ShowVersion: x-client-opton is not an extension the generator knows here (known: x-client-option)`,
+    ]);
+    const operation = await problemsAfterEdit(
+      "      x-source-doc: https://example.net/docs/create-things.html\n",
+      "      x-source-doc: https://example.net/docs/create-things.html\n      x-paginaton: {}\n",
+    );
+    expect(operation.problems).toEqual([
+      `${SPEC}:${operation.lineOf("x-paginaton")}:20 CreateThings: x-paginaton is not an extension the generator knows here (known: x-source-doc, x-retry-safe, x-pagination)`,
+    ]);
+  });
 });

@@ -19,6 +19,7 @@ import { readConditions } from "./conditions.js";
 import { readBrowser } from "./extensions/browser.js";
 import { readClientOption } from "./extensions/client-option.js";
 import { readExternalDocsUrl } from "./extensions/external-docs.js";
+import { OPERATION_EXTENSIONS, PARAMETER_EXTENSIONS, refuseUnknownExtensions } from "./extensions/known.js";
 import { readPagination } from "./extensions/pagination.js";
 import { readRetrySafe } from "./extensions/retry-safe.js";
 import { readSourceDoc } from "./extensions/source-doc.js";
@@ -98,6 +99,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
   if (typeof operationId !== "string" || operationId === "")
     fail(spec, at, "operationId is required and must be a non-empty string");
   const site = { spec, operationId, owner };
+  refuseUnknownExtensions(site, OPERATION_EXTENSIONS);
   const sourceDoc = readSourceDoc(site);
   const docsUrl = readExternalDocsUrl(site);
   const retrySafe = readRetrySafe(site);
@@ -153,11 +155,9 @@ class ParamCollector {
     if (typeof name !== "string" || typeof location !== "string" || !LOCATIONS.has(location)) {
       fail(this.spec, pointer, `${this.operationId}: a parameter needs a name and "in" one of path, query, header`);
     }
-    const clientOption = readClientOption({
-      spec: this.spec,
-      operationId: this.operationId,
-      owner: { value: parameter, pointer },
-    });
+    const site = { spec: this.spec, operationId: this.operationId, owner: { value: parameter, pointer } };
+    refuseUnknownExtensions(site, PARAMETER_EXTENSIONS);
+    const clientOption = readClientOption(site);
     this.add(pointer, {
       in: location as ParamSpec["in"],
       name,
