@@ -2,7 +2,6 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   createHssClient,
-  createIamClient,
   createSwrClient,
   HuaweiCloudError,
   InvalidInputError,
@@ -12,11 +11,9 @@ import {
   type AuthOptions,
   type ClientOptions,
 } from "../src/index.js";
-import { hssOperations } from "../generated/hss/operations.js";
-import { swrOperations } from "../generated/swr/operations.js";
-import { iamOperations } from "../generated/iam/operations.js";
-import type { OperationSpec } from "../src/core/operation.js";
+import { createServiceClient } from "../src/core/client.js";
 import { exampleInput } from "./helpers/example-input.js";
+import { generatedTables } from "./helpers/generated-services.js";
 import { documentedAnswers } from "./helpers/spec-examples.js";
 import { DEFAULT_AK, DEFAULT_SK, DEFAULT_TOKEN, startStandInServer, type StandInServer } from "./server/index.js";
 
@@ -47,16 +44,20 @@ const hss = (overrides?: Partial<ClientOptions>) => createHssClient(options(over
 const swr = (overrides?: Partial<ClientOptions>) => createSwrClient(options(overrides));
 const requestsTo = (operation: string) => server.requests.filter((request) => request.operation === operation);
 
-/** Every operation of every generated table: [method name, operation, service], so a new operation is covered at once. */
-const EVERY_OPERATION = [
-  ...Object.entries(hssOperations).map(([key, operation]) => [key, operation as OperationSpec, "hss"] as const),
-  ...Object.entries(swrOperations).map(([key, operation]) => [key, operation as OperationSpec, "swr"] as const),
-  ...Object.entries(iamOperations).map(([key, operation]) => [key, operation as OperationSpec, "iam"] as const),
-];
+/**
+ * Every operation of every generated table (every spec in spec/): [method name, operation, service name], so a new
+ * operation, or a new service's, is covered at once.
+ */
+const TABLES = await generatedTables();
+const EVERY_OPERATION = TABLES.flatMap(({ service, operations }) =>
+  Object.entries(operations).map(([key, operation]) => [key, operation, service.name] as const),
+);
 type AnyMethod = (input?: object) => Promise<unknown>;
-const CLIENTS = { hss, swr, iam: (overrides?: Partial<ClientOptions>) => createIamClient(options(overrides)) };
-const method = (service: keyof typeof CLIENTS, key: string, overrides?: Partial<ClientOptions>): AnyMethod =>
-  (CLIENTS[service](overrides) as unknown as Record<string, AnyMethod>)[key]!;
+/** A method of the named service's client, built from its generated table as `create<Service>Client` builds it. */
+const method = (service: string, key: string, overrides?: Partial<ClientOptions>): AnyMethod => {
+  const table = TABLES.find((found) => found.service.name === service)!;
+  return createServiceClient<Record<string, AnyMethod>, {}>(table.service, table.operations, options(overrides))[key]!;
+};
 
 describe.each([
   ["token", tokenAuth, "token"],

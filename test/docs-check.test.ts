@@ -5,13 +5,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { hssOperations } from "../generated/hss/operations.js";
-import { iamOperations } from "../generated/iam/operations.js";
-import { swrOperations } from "../generated/swr/operations.js";
-import type { OperationSpec } from "../src/core/operation.js";
 import { checkDocs, EXCEPTIONS_FILE, type CheckResult } from "../scripts/docs-check/check.js";
 import type { DocField, DocPage } from "../scripts/docs-check/model.js";
 import { parsePage } from "../scripts/docs-check/page-parser.js";
+import { generatedTables } from "./helpers/generated-services.js";
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 // The source pages kept in the repository; x-source-doc names them by repository-relative path.
@@ -319,17 +316,14 @@ describe("docs:check CLI", () => {
     expect(result.stdout).toContain("docs:check failed: 1 operation in 1 spec, 1 checked, 0 not checked, 1 difference");
   });
 
-  it("by default checks every operation of the repository's specs against the pages in docs/pages, a line each", () => {
+  it("by default checks every operation of the repository's specs against the pages in docs/pages, a line each", async () => {
+    const tables = await generatedTables();
     const result = run();
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     // Every operation of the generated tables, in spec order: a page is checked, an https:// source is not.
-    const operations = [
-      ...Object.values(hssOperations),
-      ...Object.values(iamOperations),
-      ...Object.values(swrOperations),
-    ] as OperationSpec[];
+    const operations = tables.flatMap((table) => Object.values(table.operations));
     const unchecked = operations.filter((op) => op.sourceDoc.startsWith("https://"));
     expect(lines.slice(0, -1).map((line) => line.replace(/ok, \d+ documented fields checked$/, "ok"))).toEqual(
       // Checked ones first, then those without a local page, each in spec order.
@@ -343,7 +337,7 @@ describe("docs:check CLI", () => {
         ? "0 not checked"
         : `${unchecked.length} not checked (${unchecked.map((op) => `${op.operationId}: no local page`).join("; ")})`;
     expect(lines.at(-1)).toBe(
-      `docs:check: ${operations.length} operations in 3 specs, ${operations.length - unchecked.length} checked, ${notChecked}, 0 differences`,
+      `docs:check: ${operations.length} operations in ${tables.length} specs, ${operations.length - unchecked.length} checked, ${notChecked}, 0 differences`,
     );
   });
 

@@ -93,4 +93,69 @@ describe("generator messages name the operation and file:line:col", () => {
       `${SPEC}:${lineOf("              if:\n") + 1}:17 UpdateThing: if/then must be: if one property is a const, then required: [...] (no else)`,
     ]);
   });
+
+  it("a parameter style the client does not write", async () => {
+    const { problems, lineOf } = await problemsAfterEdit(
+      "        - name: project_id\n",
+      "        - name: filter\n          in: query\n          style: deepObject\n          schema:\n            type: object\n        - name: project_id\n",
+    );
+    expect(problems).toEqual([
+      `${SPEC}:${lineOf("style: deepObject")}:18 ShowVersion: parameter "filter": style "deepObject" is not supported in query; use form (the default)`,
+    ]);
+  });
+
+  it.each([
+    [
+      "a wrong type keyword",
+      ['                type: integer\n        "400":', '                type: int\n        "400":'],
+      ["type: int\n", 0],
+      23,
+      'CreateThings: struct `type` can be one of the following only: "object", "array", "string", "number", "integer", "boolean", "null".',
+    ],
+    [
+      "a $ref to a missing schema",
+      [
+        '$ref: "#/components/schemas/Thing"\n              example:\n                name: bolt\n        "202"',
+        '$ref: "#/components/schemas/Thingy"\n              example:\n                name: bolt\n        "202"',
+      ],
+      ['$ref: "#/components/schemas/Thingy"', 0],
+      17,
+      'UpdateThing: no-unresolved-refs Can\'t resolve $ref "#/components/schemas/Thingy"',
+    ],
+    [
+      "a duplicate operationId",
+      ["operationId: CountThings", "operationId: ListThings"],
+      ["      operationId: ListThings\n      summary: Count", 0],
+      7,
+      "ListThings: operation-operationId-unique Every operation must have a unique `operationId`.",
+    ],
+    [
+      "a path parameter the path does not have",
+      ["  /v1/things/{name}/blob:", "  /v1/things/blob:"],
+      ["  /v1/things/blob:\n    parameters:\n      - name", 2],
+      15,
+      "DownloadThing: path-parameters-defined Path parameter `name` is not used in the path `/v1/things/blob`.",
+    ],
+  ] as const)("%s (Redocly's lint), naming the operation", async (_, [from, to], [at, below], column, message) => {
+    const { problems, lineOf } = await problemsAfterEdit(from, to);
+    const line = lineOf(at) + below;
+    expect(problems).toEqual([`${SPEC}:${line}:${column} ${message}`]);
+  });
+
+  it("a misspelt x- extension on an operation or a parameter", async () => {
+    const { problems, lineOf } = await problemsAfterEdit(
+      "          x-client-option: projectId\n",
+      "          x-client-option: projectId\n          x-client-opton: projectId\n",
+    );
+    expect(problems).toEqual([
+      `${SPEC}:${lineOf("x-client-opton")}:27 ShowVersion: x-client-opton is not an extension the generator knows here (known: x-client-option)`,
+    ]);
+    const operation = await problemsAfterEdit(
+      "      x-source-doc: https://example.net/docs/create-things.html\n",
+      "      x-source-doc: https://example.net/docs/create-things.html\n      x-paginaton: {}\n",
+    );
+    expect(operation.problems).toEqual([
+      `${SPEC}:${operation.lineOf("x-paginaton")}:20 CreateThings: x-paginaton is not an extension the generator knows here (known: x-source-doc, x-retry-safe, x-pagination)`,
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { FieldSchema } from "../../src/core/operation.js";
 import { derefObject, isRecord, type SpecDocument } from "../openapi/index.js";
 import { readConditions } from "./conditions.js";
+import { oneOfObject } from "./one-of-object.js";
 import { fail } from "./problems.js";
 
 const TYPES = new Set(["string", "integer", "number", "boolean", "array", "object"]);
@@ -21,16 +22,11 @@ export function fieldSchema(
   }
   const stack = ref === undefined ? refStack : [...refStack, ref];
   const { value: schema, pointer: at } = derefObject(spec, node, pointer, "a schema");
-  if (schema.type !== undefined && !(typeof schema.type === "string" && TYPES.has(schema.type))) {
-    fail(
-      spec,
-      [...at, "type"],
-      `schema type must be one of ${[...TYPES].join(", ")}; found ${JSON.stringify(schema.type)}`,
-    );
-  }
+  const { type, nullable } = schemaType(spec, schema.type, [...at, "type"]);
   const result: Record<string, unknown> = {};
+  if (type !== undefined) result.type = type;
+  if (nullable) result.nullable = true;
   for (const keyword of [
-    "type",
     "format",
     "enum",
     "minimum",
@@ -53,7 +49,36 @@ export function fieldSchema(
     );
   }
   if (schema.required !== undefined) result.required = schema.required;
+  const additional = schema.additionalProperties;
+  if (additional === true || (isRecord(additional) && Object.keys(additional).length === 0))
+    result.additionalProperties = true;
+  else if (isRecord(additional))
+    result.additionalProperties = fieldSchema(spec, additional, [...at, "additionalProperties"], stack);
   const conditions = readConditions(spec, schema, at);
+  // A bare oneOf (no type, no properties): the object its members describe.
+  if (Array.isArray(schema.oneOf) && schema.type === undefined && schema.properties === undefined) {
+    const members = schema.oneOf.map((member, index) =>
+      fieldSchema(spec, member, [...at, "oneOf", String(index)], stack),
+    );
+    Object.assign(result, oneOfObject(members, conditions));
+  }
   if (conditions.length > 0) result.conditions = conditions;
   return result;
+}
+
+/**
+ * A schema's `type`: one of `TYPES`, or (OpenAPI 3.1's nullable) a list of one of them and "null", which the
+ * table keeps as the type and `nullable: true`.
+ */
+function schemaType(spec: SpecDocument, type: unknown, pointer: readonly string[]): { type?: string; nullable?: true } {
+  if (type === undefined) return {};
+  if (typeof type === "string" && TYPES.has(type)) return { type };
+  const others = Array.isArray(type) ? type.filter((name) => name !== "null") : [];
+  if (Array.isArray(type) && type.length === 2 && others.length === 1 && TYPES.has(String(others[0])))
+    return { type: String(others[0]), nullable: true };
+  fail(
+    spec,
+    pointer,
+    `schema type must be one of ${[...TYPES].join(", ")}, or a list of one of them and "null"; found ${JSON.stringify(type)}`,
+  );
 }

@@ -19,6 +19,7 @@ import { readConditions } from "./conditions.js";
 import { readBrowser } from "./extensions/browser.js";
 import { readClientOption } from "./extensions/client-option.js";
 import { readExternalDocsUrl } from "./extensions/external-docs.js";
+import { OPERATION_EXTENSIONS, PARAMETER_EXTENSIONS, refuseUnknownExtensions } from "./extensions/known.js";
 import { readPagination } from "./extensions/pagination.js";
 import { readRetrySafe } from "./extensions/retry-safe.js";
 import { readSourceDoc } from "./extensions/source-doc.js";
@@ -26,6 +27,7 @@ import { readResponseHeaders } from "./response-headers.js";
 import { mainJsonBody, readSuccessResponses, type SuccessResponse } from "./responses.js";
 import { checkSchemaKeywords } from "./schema-keywords.js";
 import { fieldSchema } from "./field-schema.js";
+import { readParameterStyle } from "./parameter-style.js";
 import { collectProblems, fail, GenerationError, problemsOf } from "./problems.js";
 import { regionTable } from "./regions.js";
 
@@ -97,6 +99,7 @@ function buildOperation(spec: SpecDocument, ref: SpecOperationRef): OperationMod
   if (typeof operationId !== "string" || operationId === "")
     fail(spec, at, "operationId is required and must be a non-empty string");
   const site = { spec, operationId, owner };
+  refuseUnknownExtensions(site, OPERATION_EXTENSIONS);
   const sourceDoc = readSourceDoc(site);
   const docsUrl = readExternalDocsUrl(site);
   const retrySafe = readRetrySafe(site);
@@ -152,15 +155,14 @@ class ParamCollector {
     if (typeof name !== "string" || typeof location !== "string" || !LOCATIONS.has(location)) {
       fail(this.spec, pointer, `${this.operationId}: a parameter needs a name and "in" one of path, query, header`);
     }
-    const clientOption = readClientOption({
-      spec: this.spec,
-      operationId: this.operationId,
-      owner: { value: parameter, pointer },
-    });
+    const site = { spec: this.spec, operationId: this.operationId, owner: { value: parameter, pointer } };
+    refuseUnknownExtensions(site, PARAMETER_EXTENSIONS);
+    const clientOption = readClientOption(site);
     this.add(pointer, {
       in: location as ParamSpec["in"],
       name,
       required: parameter.required === true,
+      ...readParameterStyle(this.spec, this.operationId, { value: parameter, pointer }),
       ...(clientOption !== undefined && { clientOption }),
       schema: fieldSchema(this.spec, parameter.schema, [...pointer, "schema"]),
     });

@@ -40,11 +40,13 @@ export function checkSchemaKeywords(spec: SpecDocument, operationId: string, nod
       const target = resolveRef(spec, node.$ref, at);
       visit(target.value, target.pointer);
     }
-    if (typeof node.type === "string") {
+    // OpenAPI 3.1's nullable `type: [string, "null"]` is checked as its other type.
+    const type = Array.isArray(node.type) ? node.type.find((name) => name !== "null") : node.type;
+    if (typeof type === "string") {
       for (const [keyword, types] of Object.entries(KEYWORD_TYPES)) {
-        if (node[keyword] !== undefined && !types.includes(node.type)) {
+        if (node[keyword] !== undefined && !types.includes(type)) {
           problems.add(
-            `${spec.locate([...at, keyword], true)} ${operationId}: "${keyword}" applies to ${types.join(" and ")} values, but the schema's type is "${node.type}"`,
+            `${spec.locate([...at, keyword], true)} ${operationId}: "${keyword}" applies to ${types.join(" and ")} values, but the schema's type is "${type}"`,
           );
         }
       }

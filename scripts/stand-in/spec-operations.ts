@@ -37,7 +37,13 @@ function operationOf(spec: SpecDocument, found: SpecOperationRef): SpecOperation
   const { value: operation, pointer } = found.operation;
   const parameters = operationParameters(spec, found).map(({ value, pointer: at }): SpecParameter => {
     const schema = inline(value.schema ?? {}, [...at, "schema"]) as JsonSchema;
-    return { name: String(value.name), in: value.in as SpecParameter["in"], required: value.required === true, schema };
+    return {
+      name: String(value.name),
+      in: value.in as SpecParameter["in"],
+      required: value.required === true,
+      schema,
+      ...(value.in === "query" && value.explode === false && { explode: false as const }),
+    };
   });
   const body = inline(operation.requestBody, [...pointer, "requestBody"]);
   const bodySchema = valueAt(body, ["content", "application/json", "schema"]) as JsonSchema | undefined;

@@ -110,7 +110,7 @@ class Problem {
 
 /** Checks `value` against `schema` and returns a copy of it (arrays and objects copied, as deep as the schema goes). */
 function checkValue(schema: FieldSchema, value: unknown, field: string): unknown {
-  if (value === null) fail(schema, value, field);
+  if (value === null) return schema.nullable ? null : fail(schema, value, field);
   if (schema.enum && !schema.enum.includes(value as string | number | boolean)) fail(schema, value, field);
   switch (schema.type) {
     case "string": {
@@ -165,15 +165,20 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
   const copy: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const name of Object.keys(value)) {
     const inner = value[name];
-    const propertySchema = Object.hasOwn(properties, name) ? properties[name] : undefined;
+    // A field beyond `properties` is a map's entry when the schema allows one (`additionalProperties`).
+    const propertySchema = Object.hasOwn(properties, name) ? properties[name] : schema.additionalProperties;
     if (!propertySchema) {
       throw new Problem(
         `${field}.${name}`,
         inner,
-        `no such field; known fields: ${Object.keys(properties).join(", ")}`,
+        `no such field; known fields: ${Object.keys(properties).join(", ") || "none"}`,
       );
     }
-    if (inner !== undefined) copy[name] = checkValue(propertySchema, inner, `${field}.${name}`);
+    if (inner !== undefined)
+      copy[name] =
+        propertySchema === true
+          ? copyJson(inner, `${field}.${name}`)
+          : checkValue(propertySchema, inner, `${field}.${name}`);
   }
   for (const name of schema.required ?? []) {
     if (copy[name] === undefined) {
@@ -224,8 +229,12 @@ function maximumOf(schema: FieldSchema): number | undefined {
   return schema.maximum ?? (schema.format === "int32" ? INT32_MAX : undefined);
 }
 
-/** A schema in words, for error messages: `an integer from 10 to 200`, `one of "a", "b"`. */
+/** A schema in words, for error messages: `an integer from 10 to 200`, `one of "a", "b"`, `a string or null`. */
 function describe(schema: FieldSchema): string {
+  return schema.nullable ? `${describeValue(schema)} or null` : describeValue(schema);
+}
+
+function describeValue(schema: FieldSchema): string {
   if (schema.enum) return `one of ${schema.enum.map((v) => JSON.stringify(v)).join(", ")}`;
   switch (schema.type) {
     case "string":

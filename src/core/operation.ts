@@ -10,6 +10,8 @@
 /** The JSON-Schema subset kept for input validation. Mirrors the spec's schema keywords one to one. */
 export interface FieldSchema {
   readonly type?: "string" | "integer" | "number" | "boolean" | "array" | "object";
+  /** Set when the spec's type also allows null (OpenAPI 3.1 `type: [string, "null"]`): null is a value, sent as is. */
+  readonly nullable?: true;
   readonly format?: string;
   readonly enum?: readonly (string | number | boolean)[];
   readonly minimum?: number;
@@ -22,6 +24,11 @@ export interface FieldSchema {
   readonly items?: FieldSchema;
   readonly properties?: { readonly [name: string]: FieldSchema };
   readonly required?: readonly string[];
+  /**
+   * What an object's fields beyond `properties` may hold: a schema (a map such as `{ [label: string]: string }`),
+   * or `true` for any value. Absent (or `false` in the spec), they are unknown fields, refused.
+   */
+  readonly additionalProperties?: FieldSchema | true;
   /** Fields required only when another field has a given value (the spec's `oneOf` + discriminator, or `if`/`then`). */
   readonly conditions?: readonly ConditionalRequirement[];
 }
@@ -47,6 +54,11 @@ export interface ParamSpec {
    * than one property of an object body.
    */
   readonly wholeBody?: true;
+  /**
+   * Set on a query array whose spec says `explode: false` (style form): its items go comma-separated in one
+   * value (`ids=1,2`). Absent, an array repeats the name (`ids=1&ids=2`), OpenAPI's default.
+   */
+  readonly explode?: false;
   /**
    * Set when the value comes from the client's options instead of the call's input (the spec's
    * `x-client-option` on the parameter, e.g. `project_id` ← `projectId`). Such fields are not part of the

@@ -29,7 +29,10 @@ function requestParts(
       continue;
     }
     hasObjectBody ||= param.in === "body";
-    if (value !== undefined) parts[param.in][param.name] = value;
+    if (value === undefined) continue;
+    // `explode: false`: one comma-separated value (`ids=1,2`); an empty array sends nothing, as when repeated.
+    parts[param.in][param.name] =
+      param.explode === false && Array.isArray(value) ? (value.length > 0 ? value.join(",") : undefined) : value;
   }
   const body = hasObjectBody ? parts.body : wholeBody;
   return {

@@ -12,6 +12,8 @@ export interface SpecParameter {
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
   schema: JsonSchema;
+  /** A query array sent as one comma-separated value (`ids=1,2`), the spec's `explode: false`. */
+  explode?: false;
 }
 
 /** The documented success answer of an operation: what the server sends for operations without a handler. */

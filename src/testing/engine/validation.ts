@@ -40,7 +40,7 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
     const path: Record<string, unknown> = { ...raw.path };
     if (!validatePath(path))
       return { ok: false, location: "path", message: describeError("path", validatePath.errors?.[0]) };
-    const query: Record<string, unknown> = { ...raw.query };
+    const query = splitUnexploded(operation.parameters, raw.query);
     if (!validateQuery(query))
       return { ok: false, location: "query", message: describeError("query", validateQuery.errors?.[0]) };
     const headers: Record<string, unknown> = { ...raw.headers };
@@ -56,6 +56,19 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
       return { ok: false, location: "body", message: describeError("body", validateBody.errors?.[0]) };
     return { ok: true, input: { path, query, body: parsedBody } };
   };
+}
+
+/** The query, with each `explode: false` array's one comma-separated value (`ids=1,2`) split into its items. */
+function splitUnexploded(
+  parameters: readonly SpecParameter[],
+  raw: Record<string, string | string[]>,
+): Record<string, unknown> {
+  const query: Record<string, unknown> = { ...raw };
+  for (const { name, explode } of parameters) {
+    const value = raw[name];
+    if (explode === false && typeof value === "string") query[name] = value.split(",");
+  }
+  return query;
 }
 
 function parametersSchema(

@@ -1,0 +1,168 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createServiceClient } from "../src/core/client.js";
+import type { CallOptions, MethodResponse } from "../src/core/method.js";
+import type { ClientOptions } from "../src/core/options.js";
+import { generateFixtureService, type GeneratedService } from "./core/demo-service.js";
+import { startLoopbackServer, type LoopbackServer } from "./core/loopback.js";
+import { DEFAULT_TOKEN, startStandInServer, type StandInServer } from "./server/index.js";
+
+// Operation shapes a maintainer may add that the other fixtures lack (test/fixtures/wire/spec/wire.v1.yaml,
+// generated into a scratch directory): what goes out on the wire, what comes back, and that the stand-in
+// server, started on a copy of spec/ with the fixture beside it and no code, accepts what the client sends.
+
+type AnyMethod = ((input?: object, options?: CallOptions) => Promise<unknown>) & {
+  withResponse: (input?: object) => Promise<MethodResponse<unknown, Record<string, unknown>>>;
+};
+
+const specDir = fileURLToPath(new URL("fixtures/wire/spec", import.meta.url));
+let loopback: LoopbackServer;
+let standIn: StandInServer;
+let wire: GeneratedService;
+let scratch: string;
+beforeAll(async () => {
+  // The stand-in serves HSS and SWR too (its handlers need their operations): spec/ plus the fixture.
+  scratch = mkdtempSync(path.join(tmpdir(), "wire-shapes-"));
+  cpSync(fileURLToPath(new URL("../spec", import.meta.url)), scratch, { recursive: true });
+  cpSync(path.join(specDir, "wire.v1.yaml"), path.join(scratch, "wire.v1.yaml"));
+  [loopback, standIn, wire] = await Promise.all([
+    startLoopbackServer(),
+    startStandInServer({ specDir: scratch }),
+    generateFixtureService(specDir, "wire"),
+  ]);
+});
+afterAll(async () => {
+  wire?.dispose();
+  await Promise.all([loopback?.close(), standIn?.close()]);
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+beforeEach(() => loopback.reset());
+
+function client(overrides: Partial<ClientOptions> = {}): Record<string, AnyMethod> {
+  const options: ClientOptions = { endpoint: loopback.url, projectId: "p1", auth: { token: "t" }, retry: false };
+  return createServiceClient<Record<string, AnyMethod>, {}>(wire.service, wire.operations, {
+    ...options,
+    ...overrides,
+  });
+}
+const standInClient = () =>
+  client({ endpoint: standIn.url, projectId: standIn.projectId, auth: { token: DEFAULT_TOKEN } });
+
+const part = { gadget_id: "g/1", index: 3, "X-Request-Tag": "tag", name: "n" };
+
+describe("parameters", () => {
+  it("two path parameters, one an integer; required and integer headers; boolean and integer-enum query", async () => {
+    await client().patchPart!({ ...part, "X-Priority": 5, dry_run: true, level: 2 });
+    const [request] = loopback.requests;
+    expect([request!.method, request!.url]).toEqual(["PATCH", "/v1/p1/gadgets/g%2F1/parts/3?dry_run=true&level=2"]);
+    expect([request!.headers["x-request-tag"], request!.headers["x-priority"]]).toEqual(["tag", "5"]);
+    await expect(client().patchPart!({ ...part, "X-Request-Tag": undefined })).rejects.toMatchObject({
+      field: "X-Request-Tag",
+      expected: "a value (a string); the field is required",
+    });
+    await expect(client().patchPart!({ ...part, level: 4 })).rejects.toMatchObject({ field: "level" });
+    await expect(client().patchPart!({ ...part, index: -1 })).rejects.toMatchObject({ field: "index" });
+    expect(loopback.requests).toHaveLength(1);
+  });
+
+  it("a query array repeats its name, or with explode: false is one comma-separated value", async () => {
+    await client().patchPart!({ ...part, tags: ["a b", "c"], ids: [1, 2] });
+    await client().patchPart!({ ...part, tags: [], ids: [] });
+    expect(loopback.requests.map((request) => request.url.split("?")[1])).toEqual([
+      "ids=1%2C2&tags=a%20b&tags=c",
+      undefined,
+    ]);
+    expect(wire.operations.patchPart!.params.ids).toMatchObject({ in: "query", explode: false });
+  });
+
+  it("the stand-in server reads both query array styles", async () => {
+    await standInClient().patchPart!({ ...part, tags: ["a", "b"], ids: [1, 2] });
+    expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
+  });
+});
+
+describe("bodies and answers", () => {
+  it("nested objects in arrays are checked to their required fields; formats are sent as given", async () => {
+    const fields = { children: [{ id: 1, sub: { x: true } }], size: "9007199254740993", at: "2024-01-01T00:00:00Z" };
+    await client().patchPart!({ ...part, ...fields });
+    expect(JSON.parse(loopback.requests[0]!.body)).toEqual({ name: "n", ...fields });
+    await expect(client().patchPart!({ ...part, children: [{ sub: { x: true } }] })).rejects.toMatchObject({
+      field: "children[0].id",
+    });
+    await expect(client().patchPart!({ ...part, children: [{ id: 1, sub: {} }] })).rejects.toMatchObject({
+      field: "children[0].sub.x",
+    });
+  });
+
+  it("a map (additionalProperties) takes any key, each value checked against its schema", async () => {
+    await client().patchPart!({ ...part, labels: { a: "b", "c d": "e" }, extra: { n: [1, { x: null }] } });
+    expect(JSON.parse(loopback.requests[0]!.body)).toMatchObject({
+      labels: { a: "b", "c d": "e" },
+      extra: { n: [1, { x: null }] },
+    });
+    await expect(client().patchPart!({ ...part, labels: { a: 1 } })).rejects.toMatchObject({
+      field: "labels.a",
+      expected: "a string",
+    });
+    await expect(client().patchPart!({ ...part, children: [{ id: 1, sub: { x: true, y: 1 } }] })).rejects.toThrow(
+      "invalid children[0].sub.y: expected no such field; known fields: x",
+    );
+    await standInClient().patchPart!({ ...part, labels: { a: "b" } });
+    expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
+  });
+
+  it('a nullable field (type: [string, "null"]) takes null, sent as null; others still refuse it', async () => {
+    loopback.answers.push({ body: { name: "n", note: null } });
+    await expect(client().patchPart!({ ...part, note: null })).resolves.toEqual({ name: "n", note: null });
+    expect(JSON.parse(loopback.requests[0]!.body)).toEqual({ name: "n", note: null });
+    expect(wire.operations.patchPart!.params.note!.schema).toEqual({ type: "string", nullable: true, maxLength: 100 });
+    await expect(client().patchPart!({ ...part, note: "x".repeat(101) })).rejects.toMatchObject({
+      field: "note",
+      expected: "a string of at most 100 characters or null",
+    });
+    await expect(client().patchPart!({ ...part, name: null })).rejects.toMatchObject({ field: "name" });
+    await expect(standInClient().patchPart!({ ...part, note: null })).resolves.toEqual({ name: "p", note: null });
+  });
+
+  it("a oneOf + discriminator body of $ref members is checked: discriminator, each member's fields, unknown fields", async () => {
+    loopback.fallback = { status: 201, body: "" };
+    await client().createGadget!({ body: { kind: "wheel", radius: 2 } });
+    expect(JSON.parse(loopback.requests[0]!.body)).toEqual({ kind: "wheel", radius: 2 });
+    await expect(client().createGadget!({ body: { kind: "wheel" } })).rejects.toThrow(
+      'CreateGadget: invalid body.radius: expected a value; the field is required when body.kind is "wheel", got nothing',
+    );
+    await expect(client().createGadget!({ body: { kind: "sled", radius: 2 } })).rejects.toMatchObject({
+      field: "body.kind",
+    });
+    await expect(client().createGadget!({ body: { kind: "lever", length: "2" } })).rejects.toMatchObject({
+      field: "body.length",
+    });
+    await expect(client().createGadget!({ body: { kind: "lever", length: 2, colour: "red" } })).rejects.toMatchObject({
+      field: "body.colour",
+    });
+    expect(loopback.requests).toHaveLength(1);
+    const created = await standInClient().createGadget!.withResponse({ body: { kind: "lever", length: 2 } });
+    expect(created.status).toBe(201);
+  });
+
+  it("201 with Location and an integer header; 204; an error body of another shape", async () => {
+    loopback.answers.push({ status: 201, headers: { Location: "/v1/gadgets/7", "X-Count": "1" }, body: "" });
+    const created = await client().createGadget!.withResponse({ body: { kind: "wheel", radius: 2 } });
+    expect([created.status, created.data, created.headers]).toEqual([
+      201,
+      undefined,
+      { location: "/v1/gadgets/7", "x-count": 1 },
+    ]);
+    loopback.answers.push({ status: 204, body: "" });
+    await expect(client().deletePart!({ gadget_id: "g", index: 0 })).resolves.toBeUndefined();
+    loopback.answers.push({ status: 409, body: { code: "CONFLICT", message: "Taken." } });
+    await expect(client().createGadget!({ body: { kind: "lever", length: 2 } })).rejects.toMatchObject({
+      status: 409,
+      errorCode: "CONFLICT",
+      errorMsg: "Taken.",
+    });
+  });
+});
