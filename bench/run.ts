@@ -247,6 +247,7 @@ async function signing(): Promise<void> {
   // Request in (built in the loop), new Request out. "client's step": signBuiltRequest on the Request the client
   // builds for openapi-fetch (built before the clock starts: the client builds it anyway), with the body string
   // it serialized once; it sets the headers on that Request.
+  const BUILT_AT_ONCE = 50;
   for (const c of cases) {
     // Signs per second of this process's CPU time: with node:crypto every variant runs on this thread only, and
     // CPU time moves much less than wall time when the machine is shared.
@@ -259,9 +260,16 @@ async function signing(): Promise<void> {
     const variants = {
       headers: (n: number) => timed(n, () => signHeaders(c.parts(), { ak: AK, sk: SK })),
       public: (n: number) => timed(n, () => signRequest(c.request(), { ak: AK, sk: SK })),
-      hook: (n: number) => {
-        const requests = Array.from({ length: n }, c.built);
-        return timed(n, (i) => signBuiltRequest(requests[i]!, c.body, { ak: AK, sk: SK }));
+      // The Requests are built off the clock, a few at a time: built all at once, the 1,500 live Requests made every
+      // young-generation collection during the timed loop copy them, and the row measured that, not signing.
+      hook: async (n: number) => {
+        let seconds = 0;
+        for (let done = 0; done < n; done += BUILT_AT_ONCE) {
+          const requests = Array.from({ length: Math.min(BUILT_AT_ONCE, n - done) }, c.built);
+          const rate = await timed(requests.length, (i) => signBuiltRequest(requests[i]!, c.body, { ak: AK, sk: SK }));
+          seconds += requests.length / rate;
+        }
+        return n / seconds;
       },
       official: (n: number) => timed(n, () => AKSKSigner.sign(c.official(), credential)),
     };
