@@ -82,6 +82,24 @@ describe("parameters", () => {
     await standInClient().patchPart!({ ...part, tags: ["a", "b"], ids: [1, 2] });
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
   });
+
+  it("the stand-in server reads a repeated array sent with one item, and a string whose explode: false says nothing", async () => {
+    await standInClient().patchPart!({ ...part, tags: ["a"], ids: [1], names: ["x"], colour: "red,blue" });
+    expect(standIn.requests.at(-1)).toMatchObject({
+      query: { tags: "a", ids: "1", names: "x", colour: "red,blue" },
+      status: 200,
+    });
+  });
+
+  it("an explode: false item holding a comma is refused: the server would read it as two items", async () => {
+    await expect(client().patchPart!({ ...part, names: ["a", "b,c"] })).rejects.toThrow(
+      'PatchPart: invalid names[1]: expected a value without "," (the items are sent comma-separated), got "b,c"',
+    );
+    await client().patchPart!({ ...part, names: ["a b", "", "c/d"], tags: ["e,f"] }); // repeated: its own value
+    expect(loopback.requests.map((request) => request.url.split("?")[1])).toEqual([
+      "names=a%20b%2C%2Cc%2Fd&tags=e%2Cf",
+    ]);
+  });
 });
 
 describe("bodies and answers", () => {

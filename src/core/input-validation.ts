@@ -78,12 +78,22 @@ function checkInput(operation: OperationSpec, input: unknown): Record<string, un
   return checked;
 }
 
-/** One parameter's value: its schema, and what its location adds (a path segment, a header value). */
+/** One parameter's value: its schema, and what its location adds (a path segment, a header value, comma-separated items). */
 function checkParam(param: ParamSpec, value: unknown, field: string): unknown {
   const checked = checkValue(param.schema, value, field);
   if (param.in === "path" && (checked === "" || checked === "." || checked === "..")) {
     // `.` and `..` would be resolved away by the URL, sending the call (validly signed) to another API.
     throw new Problem(field, value, `a path segment other than "", "." and ".."`);
+  }
+  if (param.explode === false && Array.isArray(checked)) {
+    // The items go comma-separated in one value (`ids=a,b`): an item with a comma would reach the server as two.
+    const index = checked.findIndex((item) => typeof item === "string" && item.includes(","));
+    if (index !== -1)
+      throw new Problem(
+        `${field}[${index}]`,
+        checked[index],
+        `a value without "," (the items are sent comma-separated)`,
+      );
   }
   if (param.in === "header" && typeof checked === "string") {
     const problem = headerValueProblem(checked);
