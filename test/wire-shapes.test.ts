@@ -125,6 +125,9 @@ describe("bodies and answers", () => {
       field: "labels.a",
       expected: "a string",
     });
+    await expect(client().patchPart!({ ...part, extra: { n: 1n } })).rejects.toThrow(
+      "PatchPart: invalid extra.n: expected a JSON value, got 1n",
+    );
     await expect(client().patchPart!({ ...part, children: [{ id: 1, sub: { x: true, y: 1 } }] })).rejects.toThrow(
       "invalid children[0].sub.y: expected no such field; known fields: x",
     );

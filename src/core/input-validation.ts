@@ -203,6 +203,8 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
 
 /** A value the schema does not type: copied through JSON, which is what would be sent anyway. */
 function copyJson(value: unknown, field: string): unknown {
+  // A bigint is the one value JSON.stringify throws on rather than writes or leaves out.
+  if (typeof value === "bigint") throw new Problem(field, value, "a JSON value");
   if (typeof value !== "object" || value === null) return value;
   try {
     return JSON.parse(JSON.stringify(value)) as unknown;
