@@ -145,6 +145,10 @@ describe("bodies and answers", () => {
       expected: "a string of at most 100 characters or null",
     });
     await expect(client().patchPart!({ ...part, name: null })).rejects.toMatchObject({ field: "name" });
+    // A path parameter's nullable schema: null would leave `{gadget_id}` in the path.
+    await expect(client().patchPart!({ ...part, gadget_id: null })).rejects.toThrow(
+      'PatchPart: invalid gadget_id: expected a path segment other than "", "." and "..", got null',
+    );
     await expect(standInClient().patchPart!({ ...part, note: null })).resolves.toEqual({ name: "p", note: null });
   });
 

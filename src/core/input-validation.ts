@@ -81,8 +81,9 @@ function checkInput(operation: OperationSpec, input: unknown): Record<string, un
 /** One parameter's value: its schema, and what its location adds (a path segment, a header value, comma-separated items). */
 function checkParam(param: ParamSpec, value: unknown, field: string): unknown {
   const checked = checkValue(param.schema, value, field);
-  if (param.in === "path" && (checked === "" || checked === "." || checked === "..")) {
-    // `.` and `..` would be resolved away by the URL, sending the call (validly signed) to another API.
+  if (param.in === "path" && (checked === "" || checked === "." || checked === ".." || checked === null)) {
+    // `.` and `..` would be resolved away by the URL, sending the call (validly signed) to another API; null (a
+    // nullable schema) would leave the `{placeholder}` itself in the path.
     throw new Problem(field, value, `a path segment other than "", "." and ".."`);
   }
   if (param.explode === false && Array.isArray(checked)) {
