@@ -125,13 +125,19 @@ describe("bodies and answers", () => {
       field: "labels.a",
       expected: "a string",
     });
+    const labels = Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`k${index}`, "v"]));
+    await expect(client().patchPart!({ ...part, labels })).rejects.toMatchObject({
+      field: "labels",
+      expected: "an object of at most 20 fields",
+    });
+    await expect(client().patchPart!({ ...part, labels: { ...labels, k20: undefined } })).resolves.toEqual({});
     await expect(client().patchPart!({ ...part, extra: { n: 1n } })).rejects.toThrow(
       "PatchPart: invalid extra.n: expected a JSON value, got 1n",
     );
     await expect(client().patchPart!({ ...part, children: [{ id: 1, sub: { x: true, y: 1 } }] })).rejects.toThrow(
       "invalid children[0].sub.y: expected no such field; known fields: x",
     );
-    await standInClient().patchPart!({ ...part, labels: { a: "b" } });
+    await standInClient().patchPart!({ ...part, labels: { ...labels, k20: undefined } });
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
   });
 

@@ -191,6 +191,11 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
           ? copyJson(inner, `${field}.${name}`)
           : checkValue(propertySchema, inner, `${field}.${name}`);
   }
+  if (schema.minProperties !== undefined || schema.maxProperties !== undefined) {
+    // Fields given as undefined are left out, as JSON leaves them out.
+    const count = Object.keys(copy).length;
+    if (count < (schema.minProperties ?? 0) || count > (schema.maxProperties ?? Infinity)) fail(schema, value, field);
+  }
   for (const name of schema.required ?? []) {
     if (copy[name] === undefined) {
       const propertySchema = Object.hasOwn(properties, name) ? properties[name]! : {};
@@ -267,7 +272,7 @@ function describeValue(schema: FieldSchema): string {
     case "array":
       return `an array${lengthWords(schema.minItems, schema.maxItems, "item")}`;
     case "object":
-      return "an object";
+      return `an object${lengthWords(schema.minProperties, schema.maxProperties, "field")}`;
     default:
       return "a value";
   }
