@@ -105,6 +105,20 @@ describe("generator messages name the operation and file:line:col", () => {
   });
 
   it.each([
+    ["an object", "type: object\n", "an object"],
+    ["an array of objects", "type: array\n            items:\n              type: object\n", "an array of objects"],
+    ["an array of arrays", "type: array\n            items:\n              type: array\n", "an array of arrays"],
+  ])("a parameter of %s (the client writes scalars and arrays of them)", async (_, schema, what) => {
+    const { problems, lineOf } = await problemsAfterEdit(
+      "        - name: project_id\n",
+      `        - name: filter\n          in: query\n          schema:\n            ${schema}        - name: project_id\n`,
+    );
+    expect(problems).toEqual([
+      `${SPEC}:${lineOf("- name: filter") + 3}:13 ShowVersion: parameter "filter": ${what} is not supported in query; use a string, number, boolean or an array of them`,
+    ]);
+  });
+
+  it.each([
     [
       "a wrong type keyword",
       ['                type: integer\n        "400":', '                type: int\n        "400":'],

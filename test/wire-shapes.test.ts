@@ -82,6 +82,24 @@ describe("parameters", () => {
     await standInClient().patchPart!({ ...part, tags: ["a", "b"], ids: [1, 2] });
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
   });
+
+  it("the stand-in server reads a repeated array sent with one item, and a string whose explode: false says nothing", async () => {
+    await standInClient().patchPart!({ ...part, tags: ["a"], ids: [1], names: ["x"], colour: "red,blue" });
+    expect(standIn.requests.at(-1)).toMatchObject({
+      query: { tags: "a", ids: "1", names: "x", colour: "red,blue" },
+      status: 200,
+    });
+  });
+
+  it("an explode: false item holding a comma is refused: the server would read it as two items", async () => {
+    await expect(client().patchPart!({ ...part, names: ["a", "b,c"] })).rejects.toThrow(
+      'PatchPart: invalid names[1]: expected a value without "," (the items are sent comma-separated), got "b,c"',
+    );
+    await client().patchPart!({ ...part, names: ["a b", "", "c/d"], tags: ["e,f"] }); // repeated: its own value
+    expect(loopback.requests.map((request) => request.url.split("?")[1])).toEqual([
+      "names=a%20b%2C%2Cc%2Fd&tags=e%2Cf",
+    ]);
+  });
 });
 
 describe("bodies and answers", () => {
@@ -107,10 +125,19 @@ describe("bodies and answers", () => {
       field: "labels.a",
       expected: "a string",
     });
+    const labels = Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`k${index}`, "v"]));
+    await expect(client().patchPart!({ ...part, labels })).rejects.toMatchObject({
+      field: "labels",
+      expected: "an object of at most 20 fields",
+    });
+    await expect(client().patchPart!({ ...part, labels: { ...labels, k20: undefined } })).resolves.toEqual({});
+    await expect(client().patchPart!({ ...part, extra: { n: 1n } })).rejects.toThrow(
+      "PatchPart: invalid extra.n: expected a JSON value, got 1n",
+    );
     await expect(client().patchPart!({ ...part, children: [{ id: 1, sub: { x: true, y: 1 } }] })).rejects.toThrow(
       "invalid children[0].sub.y: expected no such field; known fields: x",
     );
-    await standInClient().patchPart!({ ...part, labels: { a: "b" } });
+    await standInClient().patchPart!({ ...part, labels: { ...labels, k20: undefined } });
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
   });
 
@@ -124,6 +151,10 @@ describe("bodies and answers", () => {
       expected: "a string of at most 100 characters or null",
     });
     await expect(client().patchPart!({ ...part, name: null })).rejects.toMatchObject({ field: "name" });
+    // A path parameter's nullable schema: null would leave `{gadget_id}` in the path.
+    await expect(client().patchPart!({ ...part, gadget_id: null })).rejects.toThrow(
+      'PatchPart: invalid gadget_id: expected a path segment other than "", "." and "..", got null',
+    );
     await expect(standInClient().patchPart!({ ...part, note: null })).resolves.toEqual({ name: "p", note: null });
   });
 

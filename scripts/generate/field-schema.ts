@@ -36,6 +36,8 @@ export function fieldSchema(
     "pattern",
     "minItems",
     "maxItems",
+    "minProperties",
+    "maxProperties",
   ]) {
     if (schema[keyword] !== undefined) result[keyword] = schema[keyword];
   }

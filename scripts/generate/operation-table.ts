@@ -27,7 +27,7 @@ import { readResponseHeaders } from "./response-headers.js";
 import { mainJsonBody, readSuccessResponses, type SuccessResponse } from "./responses.js";
 import { checkSchemaKeywords } from "./schema-keywords.js";
 import { fieldSchema } from "./field-schema.js";
-import { readParameterStyle } from "./parameter-style.js";
+import { readParameterStyle, refuseUnwritableValue } from "./parameter-style.js";
 import { collectProblems, fail, GenerationError, problemsOf } from "./problems.js";
 import { regionTable } from "./regions.js";
 
@@ -158,13 +158,16 @@ class ParamCollector {
     const site = { spec: this.spec, operationId: this.operationId, owner: { value: parameter, pointer } };
     refuseUnknownExtensions(site, PARAMETER_EXTENSIONS);
     const clientOption = readClientOption(site);
+    const style = readParameterStyle(this.spec, this.operationId, { value: parameter, pointer });
+    const schema = fieldSchema(this.spec, parameter.schema, [...pointer, "schema"]);
+    refuseUnwritableValue(this.spec, this.operationId, { value: parameter, pointer }, schema);
     this.add(pointer, {
       in: location as ParamSpec["in"],
       name,
       required: parameter.required === true,
-      ...readParameterStyle(this.spec, this.operationId, { value: parameter, pointer }),
+      ...style,
       ...(clientOption !== undefined && { clientOption }),
-      schema: fieldSchema(this.spec, parameter.schema, [...pointer, "schema"]),
+      schema,
     });
   }
 

@@ -1,3 +1,4 @@
+import type { FieldSchema } from "../../src/core/operation.js";
 import type { Located, SpecDocument } from "../openapi/index.js";
 import { fail } from "./problems.js";
 
@@ -33,4 +34,25 @@ export function readParameterStyle(
   // Path and header arrays are comma-separated whatever `explode` says (it only changes objects there).
   if (location !== "query" || parameter.explode !== false) return {};
   return { explode: false };
+}
+
+/**
+ * Refuses a parameter whose value the client cannot write in the URL or a header: an object, or an array of
+ * objects or arrays. The client writes scalars and arrays of scalars only; such an item went out as
+ * `[object Object]` (or a repeated array's items joined with commas), which no server reads back.
+ */
+export function refuseUnwritableValue(
+  spec: SpecDocument,
+  operationId: string,
+  { value: parameter, pointer }: Located,
+  schema: FieldSchema,
+): void {
+  const item = schema.type === "array" ? schema.items : schema;
+  if (item?.type !== "object" && item?.type !== "array") return;
+  const what = schema.type === "array" ? `an array of ${item.type}s` : "an object";
+  fail(
+    spec,
+    [...pointer, "schema"],
+    `${operationId}: parameter "${String(parameter.name)}": ${what} is not supported in ${String(parameter.in)}; use a string, number, boolean or an array of them`,
+  );
 }

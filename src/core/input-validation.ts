@@ -78,12 +78,23 @@ function checkInput(operation: OperationSpec, input: unknown): Record<string, un
   return checked;
 }
 
-/** One parameter's value: its schema, and what its location adds (a path segment, a header value). */
+/** One parameter's value: its schema, and what its location adds (a path segment, a header value, comma-separated items). */
 function checkParam(param: ParamSpec, value: unknown, field: string): unknown {
   const checked = checkValue(param.schema, value, field);
-  if (param.in === "path" && (checked === "" || checked === "." || checked === "..")) {
-    // `.` and `..` would be resolved away by the URL, sending the call (validly signed) to another API.
+  if (param.in === "path" && (checked === "" || checked === "." || checked === ".." || checked === null)) {
+    // `.` and `..` would be resolved away by the URL, sending the call (validly signed) to another API; null (a
+    // nullable schema) would leave the `{placeholder}` itself in the path.
     throw new Problem(field, value, `a path segment other than "", "." and ".."`);
+  }
+  if (param.explode === false && Array.isArray(checked)) {
+    // The items go comma-separated in one value (`ids=a,b`): an item with a comma would reach the server as two.
+    const index = checked.findIndex((item) => typeof item === "string" && item.includes(","));
+    if (index !== -1)
+      throw new Problem(
+        `${field}[${index}]`,
+        checked[index],
+        `a value without "," (the items are sent comma-separated)`,
+      );
   }
   if (param.in === "header" && typeof checked === "string") {
     const problem = headerValueProblem(checked);
@@ -180,6 +191,11 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
           ? copyJson(inner, `${field}.${name}`)
           : checkValue(propertySchema, inner, `${field}.${name}`);
   }
+  if (schema.minProperties !== undefined || schema.maxProperties !== undefined) {
+    // Fields given as undefined are left out, as JSON leaves them out.
+    const count = Object.keys(copy).length;
+    if (count < (schema.minProperties ?? 0) || count > (schema.maxProperties ?? Infinity)) fail(schema, value, field);
+  }
   for (const name of schema.required ?? []) {
     if (copy[name] === undefined) {
       const propertySchema = Object.hasOwn(properties, name) ? properties[name]! : {};
@@ -193,6 +209,8 @@ function checkObject(schema: FieldSchema, value: Record<string, unknown>, field:
 
 /** A value the schema does not type: copied through JSON, which is what would be sent anyway. */
 function copyJson(value: unknown, field: string): unknown {
+  // A bigint is the one value JSON.stringify throws on rather than writes or leaves out.
+  if (typeof value === "bigint") throw new Problem(field, value, "a JSON value");
   if (typeof value !== "object" || value === null) return value;
   try {
     return JSON.parse(JSON.stringify(value)) as unknown;
@@ -254,7 +272,7 @@ function describeValue(schema: FieldSchema): string {
     case "array":
       return `an array${lengthWords(schema.minItems, schema.maxItems, "item")}`;
     case "object":
-      return "an object";
+      return `an object${lengthWords(schema.minProperties, schema.maxProperties, "field")}`;
     default:
       return "a value";
   }

@@ -24,6 +24,8 @@ export interface FieldSchema {
   readonly items?: FieldSchema;
   readonly properties?: { readonly [name: string]: FieldSchema };
   readonly required?: readonly string[];
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
   /**
    * What an object's fields beyond `properties` may hold: a schema (a map such as `{ [label: string]: string }`),
    * or `true` for any value. Absent (or `false` in the spec), they are unknown fields, refused.

@@ -8,8 +8,8 @@
 export const MAX_SHOWN = 100;
 
 /**
- * Cuts `text` to `max` characters, saying how many were left out, and writes its control characters as escapes
- * (`\n`, `\u001b`): server text (an `error_msg`, a body) quoted in a message must not break it into lines that
+ * Cuts `text` to `max` characters, saying how many were left out, and writes its control characters (and any
+ * surrogate without its other half) as escapes (`\n`, `\u001b`, `\ud800`): server text (an `error_msg`, a body) quoted in a message must not break it into lines that
  * a log reads as entries of their own, nor send a terminal escape sequences.
  */
 export function cut(text: string, max: number = MAX_SHOWN): string {
@@ -31,9 +31,12 @@ function shorten(text: string, max: number): string {
   return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }
 
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators: matching them is the point.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators: matching them is the point. Also a
+// surrogate without its other half (a JSON body's "\ud800"): left raw, the message is not well-formed text, and
+// written out as UTF-8 it becomes U+FFFD; JSON.stringify (quote) escapes it so, and so does cut.
+const CONTROL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 function escapeControls(text: string): string {

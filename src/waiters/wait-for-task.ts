@@ -66,7 +66,7 @@ export async function waitForTask<T extends TaskType>(
   const callOptions = { signal: options.signal, timeoutMs: options.timeoutMs };
   // Each poll reads its answer as a page is read: a `data_list` that is not a list is an InvalidPageError that
   // names the answer's status and request id, rather than a TypeError out of the search for the task.
-  const { operation, pagination } = hss.listTasks;
+  const { operation, pagination } = listTasksOf(hss);
   const listTasks = pageCaller(hss.listTasks);
   const start = Date.now();
   let wasListed = false;
@@ -98,6 +98,21 @@ export async function waitForTask<T extends TaskType>(
     });
   }
   return { state: "finished", ...failureCounts(taskType, outcome.value), task: outcome.value, polls, elapsedMs };
+}
+
+/**
+ * The client's ListTasks, checked before any poll: the waiter reads its answers through `withResponse` and its
+ * operation table, which a stand-in object (`{ listTasks: async () => … }`) lacks; a TypeError saying so, rather
+ * than a TypeError about reading `operationId` of undefined.
+ */
+function listTasksOf(hss: Pick<HssClient, "listTasks">): HssClient["listTasks"] {
+  const method = (hss as Partial<typeof hss> | null | undefined)?.listTasks;
+  if (typeof method?.withResponse !== "function" || typeof method.operation !== "object" || !method.pagination) {
+    throw new TypeError(
+      "waitForTask: hss: expected a client made by createHssClient (its listTasks, with withResponse and operation)",
+    );
+  }
+  return method;
 }
 
 /** Option mistakes are TypeErrors thrown before any poll, as the clients' own option checks are. */

@@ -21,6 +21,16 @@ describe("server text quoted in an error message stays on one line, its controls
     expect(error.errorMsg).toBe(FORGED);
   });
 
+  it("a surrogate without its other half (a JSON \\ud800 escape) is escaped too; a whole pair is kept", async () => {
+    const text = "x\ud800y\udc00z \u{1f600}";
+    api.handler = (_, response) => json(response, 403, { error_code: "HSS.403", error_msg: text });
+    const error: HuaweiCloudError = await rejection(hssOn(api).listTasks({ task_type: "iac_scan" }));
+    expect(error.message).toBe(
+      "ListTasks failed with HTTP 403: HSS.403: x\\ud800y\\udc00z \u{1f600} (request id hostile-req)",
+    );
+    expect(error.errorMsg).toBe(text);
+  });
+
   it("an error body that is not JSON (a proxy's page)", async () => {
     api.handler = (_, response) => {
       response.writeHead(502, { "Content-Type": "text/plain" });

@@ -46,3 +46,24 @@ describe("waitForTask, ListTasks listing entries that are not objects", () => {
     expect(server.requests.length).toBeGreaterThan(1); // polled until appearWithinMs ran out
   });
 });
+
+describe("waitForTask given something other than a client made by createHssClient", () => {
+  it.each([
+    [
+      "a listTasks that is a plain function (a wrapper without withResponse)",
+      () => {
+        const hss = hssOn(server);
+        return { listTasks: (input: object) => hss.listTasks(input as never) };
+      },
+    ],
+    ["no listTasks", () => ({})],
+    ["null", () => null],
+  ])("%s: a TypeError saying what it needs, before any poll", async (_, stub) => {
+    const error = await rejection(waitForTask(stub() as never, TASK, quick));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toBe(
+      "waitForTask: hss: expected a client made by createHssClient (its listTasks, with withResponse and operation)",
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -40,7 +40,7 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
     const path: Record<string, unknown> = { ...raw.path };
     if (!validatePath(path))
       return { ok: false, location: "path", message: describeError("path", validatePath.errors?.[0]) };
-    const query = splitUnexploded(operation.parameters, raw.query);
+    const query = queryArrays(operation.parameters, raw.query);
     if (!validateQuery(query))
       return { ok: false, location: "query", message: describeError("query", validateQuery.errors?.[0]) };
     const headers: Record<string, unknown> = { ...raw.headers };
@@ -58,17 +58,27 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
   };
 }
 
-/** The query, with each `explode: false` array's one comma-separated value (`ids=1,2`) split into its items. */
-function splitUnexploded(
+/**
+ * The query with each array parameter as an array: an `explode: false` array's one comma-separated value
+ * (`ids=1,2`) split into its items, a repeated array sent with one item (`tags=a`) as that one item. Any other
+ * parameter is left as it came: `explode` says nothing of a string, and its commas are its own.
+ */
+function queryArrays(
   parameters: readonly SpecParameter[],
   raw: Record<string, string | string[]>,
 ): Record<string, unknown> {
   const query: Record<string, unknown> = { ...raw };
-  for (const { name, explode } of parameters) {
-    const value = raw[name];
-    if (explode === false && typeof value === "string") query[name] = value.split(",");
+  for (const { name, in: location, explode, schema } of parameters) {
+    const value = Object.hasOwn(raw, name) ? raw[name] : undefined;
+    if (location !== "query" || typeof value !== "string" || !isArraySchema(schema)) continue;
+    query[name] = explode === false ? value.split(",") : [value];
   }
   return query;
+}
+
+/** `type: array`, or OpenAPI 3.1's nullable array (`type: [array, "null"]`). */
+function isArraySchema(schema: JsonSchema): boolean {
+  return schema.type === "array" || (Array.isArray(schema.type) && schema.type.includes("array"));
 }
 
 function parametersSchema(
