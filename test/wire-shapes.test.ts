@@ -78,6 +78,14 @@ describe("parameters", () => {
     expect(wire.operations.patchPart!.params.ids).toMatchObject({ in: "query", explode: false });
   });
 
+  it("raw repeats every query array's name, explode: false or not (README: call the method for those)", async () => {
+    const raw = (client() as unknown as { raw: { PATCH: (path: string, init: object) => Promise<unknown> } }).raw;
+    await raw.PATCH("/v1/{project_id}/gadgets/{gadget_id}/parts/{index}", {
+      params: { path: { project_id: "p1", gadget_id: "g", index: 3 }, query: { ids: [1, 2] } },
+    });
+    expect(loopback.requests[0]!.url).toBe("/v1/p1/gadgets/g/parts/3?ids=1&ids=2");
+  });
+
   it("the stand-in server reads both query array styles", async () => {
     await standInClient().patchPart!({ ...part, tags: ["a", "b"], ids: [1, 2] });
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
