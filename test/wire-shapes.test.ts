@@ -86,9 +86,20 @@ describe("parameters", () => {
     expect(loopback.requests[0]!.url).toBe("/v1/p1/gadgets/g/parts/3?ids=1&ids=2");
   });
 
-  it("the stand-in server reads both query array styles", async () => {
+  it("the stand-in server reads both query array styles, and refuses an explode: false name repeated", async () => {
     await standInClient().patchPart!({ ...part, tags: ["a", "b"], ids: [1, 2] });
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
+    const raw = (standInClient() as unknown as { raw: { PATCH: (path: string, init: object) => Promise<unknown> } })
+      .raw;
+    const { response, error } = (await raw.PATCH("/v1/{project_id}/gadgets/{gadget_id}/parts/{index}", {
+      params: {
+        path: { project_id: standIn.projectId, gadget_id: "g", index: 3 },
+        query: { ids: [1, 2] },
+        header: { "X-Request-Tag": "t" },
+      },
+      body: { name: "n" },
+    })) as { response: Response; error: unknown };
+    expect([response.status, JSON.stringify(error)]).toEqual([400, expect.stringContaining("query/ids must be one")]);
   });
 });
 

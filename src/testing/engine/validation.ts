@@ -41,6 +41,7 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
     if (!validatePath(path))
       return { ok: false, location: "path", message: describeError("path", validatePath.errors?.[0]) };
     const query = splitUnexploded(operation.parameters, raw.query);
+    if (typeof query === "string") return { ok: false, location: "query", message: query };
     if (!validateQuery(query))
       return { ok: false, location: "query", message: describeError("query", validateQuery.errors?.[0]) };
     const headers: Record<string, unknown> = { ...raw.headers };
@@ -58,15 +59,20 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
   };
 }
 
-/** The query, with each `explode: false` array's one comma-separated value (`ids=1,2`) split into its items. */
+/**
+ * The query, with each `explode: false` array's one comma-separated value (`ids=1,2`) split into its items; or
+ * why not, when such a parameter's name is repeated (`ids=1&ids=2`: the default style, not the one the spec says).
+ */
 function splitUnexploded(
   parameters: readonly SpecParameter[],
   raw: Record<string, string | string[]>,
-): Record<string, unknown> {
+): Record<string, unknown> | string {
   const query: Record<string, unknown> = { ...raw };
   for (const { name, explode } of parameters) {
-    const value = raw[name];
-    if (explode === false && typeof value === "string") query[name] = value.split(",");
+    if (explode !== false || !Object.hasOwn(raw, name)) continue;
+    const value = raw[name]!;
+    if (Array.isArray(value)) return `query/${name} must be one comma-separated value (explode: false), not repeated`;
+    query[name] = value.split(",");
   }
   return query;
 }
