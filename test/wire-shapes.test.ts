@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -176,6 +176,22 @@ describe("bodies and answers", () => {
     expect(loopback.requests).toHaveLength(1);
     const created = await standInClient().createGadget!.withResponse({ body: { kind: "lever", length: 2 } });
     expect(created.status).toBe(201);
+  });
+
+  it("a oneOf body's discriminator takes the members' values only, an if/then beside it on another field", async () => {
+    const edited = mkdtempSync(path.join(tmpdir(), "wire-one-of-"));
+    const text = readFileSync(path.join(specDir, "wire.v1.yaml"), "utf8");
+    const discriminator = "              discriminator:\n                propertyName: kind\n";
+    const ifThen = "              allOf:\n                - if: { properties: { length: { const: 0 } } }\n";
+    writeFileSync(
+      path.join(edited, "wire.v1.yaml"),
+      text.replace(discriminator, `${discriminator}${ifThen}                  then: { required: [kind] }\n`),
+    );
+    const generated = await generateFixtureService(edited, "wire").finally(() => rmSync(edited, { recursive: true }));
+    generated.dispose();
+    const body = generated.operations.createGadget!.params.body!.schema;
+    expect(body.conditions).toHaveLength(3);
+    expect(body.properties!.kind).toEqual({ type: "string", enum: ["wheel", "lever"] });
   });
 
   it("201 with Location and an integer header; 204; an error body of another shape", async () => {
