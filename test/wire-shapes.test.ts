@@ -53,6 +53,14 @@ const standInClient = () =>
 
 const part = { gadget_id: "g/1", index: 3, "X-Request-Tag": "tag", name: "n" };
 
+type RawPatch = (path: string, init: object) => Promise<{ response: Response; error?: unknown }>;
+/** PatchPart through the client's `raw` (the fixture's paths are not typed here). */
+const patchPartRaw = (target: object, params: object, body?: object) =>
+  (target as { raw: { PATCH: RawPatch } }).raw.PATCH("/v1/{project_id}/gadgets/{gadget_id}/parts/{index}", {
+    params,
+    ...(body && { body }),
+  });
+
 describe("parameters", () => {
   it("two path parameters, one an integer; required and integer headers; boolean and integer-enum query", async () => {
     await client().patchPart!({ ...part, "X-Priority": 5, dry_run: true, level: 2 });
@@ -79,26 +87,22 @@ describe("parameters", () => {
   });
 
   it("raw repeats every query array's name, explode: false or not (README: call the method for those)", async () => {
-    const raw = (client() as unknown as { raw: { PATCH: (path: string, init: object) => Promise<unknown> } }).raw;
-    await raw.PATCH("/v1/{project_id}/gadgets/{gadget_id}/parts/{index}", {
-      params: { path: { project_id: "p1", gadget_id: "g", index: 3 }, query: { ids: [1, 2] } },
-    });
+    await patchPartRaw(client(), { path: { project_id: "p1", gadget_id: "g", index: 3 }, query: { ids: [1, 2] } });
     expect(loopback.requests[0]!.url).toBe("/v1/p1/gadgets/g/parts/3?ids=1&ids=2");
   });
 
   it("the stand-in server reads both query array styles, and refuses an explode: false name repeated", async () => {
     await standInClient().patchPart!({ ...part, tags: ["a", "b"], ids: [1, 2] });
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
-    const raw = (standInClient() as unknown as { raw: { PATCH: (path: string, init: object) => Promise<unknown> } })
-      .raw;
-    const { response, error } = (await raw.PATCH("/v1/{project_id}/gadgets/{gadget_id}/parts/{index}", {
-      params: {
+    const { response, error } = await patchPartRaw(
+      standInClient(),
+      {
         path: { project_id: standIn.projectId, gadget_id: "g", index: 3 },
         query: { ids: [1, 2] },
         header: { "X-Request-Tag": "t" },
       },
-      body: { name: "n" },
-    })) as { response: Response; error: unknown };
+      { name: "n" },
+    );
     expect([response.status, JSON.stringify(error)]).toEqual([400, expect.stringContaining("query/ids must be one")]);
   });
 });
