@@ -84,6 +84,14 @@ describe("parameters", () => {
       undefined,
     ]);
     expect(wire.operations.patchPart!.params.ids).toMatchObject({ in: "query", explode: false });
+    await client().patchPart!({ ...part, names: ["a b", "c"] });
+    expect(loopback.requests[2]!.url.split("?")[1]).toBe("names=a%20b%2Cc");
+    await expect(client().patchPart!({ ...part, names: ["a", "b,c"] })).rejects.toMatchObject({
+      field: "names[1]",
+      value: "b,c",
+      expected: 'a value without "," (sent comma-separated)',
+    });
+    expect(loopback.requests).toHaveLength(3);
   });
 
   it("raw repeats every query array's name, explode: false or not (README: call the method for those)", async () => {

@@ -85,6 +85,12 @@ function checkParam(param: ParamSpec, value: unknown, field: string): unknown {
     // `.` and `..` would be resolved away by the URL, sending the call (validly signed) to another API.
     throw new Problem(field, value, `a path segment other than "", "." and ".."`);
   }
+  if (param.explode === false && Array.isArray(checked)) {
+    // The items go comma-separated in one value (`ids=1,2`): an item's own comma would split it in two.
+    const index = checked.findIndex((item) => typeof item === "string" && item.includes(","));
+    if (index >= 0)
+      throw new Problem(`${field}[${index}]`, checked[index], `a value without "," (sent comma-separated)`);
+  }
   if (param.in === "header" && typeof checked === "string") {
     const problem = headerValueProblem(checked);
     if (problem) throw new Problem(field, value, `a header value (${problem})`);
