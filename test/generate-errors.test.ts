@@ -156,6 +156,16 @@ describe("generator messages name the operation and file:line:col", () => {
     expect(problems).toEqual([`${SPEC}:${line}:${column} ${message}`]);
   });
 
+  it("a nullable enum that does not list null (JSON Schema would refuse null, the TypeScript type take it)", async () => {
+    const { problems, lineOf } = await problemsAfterEdit(
+      "                  type: string\n                  enum: [red, blue]\n",
+      '                  type: [string, "null"]\n                  enum: [red, blue]\n',
+    );
+    expect(problems).toEqual([
+      `${SPEC}:${lineOf("enum: [red, blue]")}:25 UpdateThing: the type allows null but the enum does not list it: add null to the enum, or take "null" out of the type`,
+    ]);
+  });
+
   it("a misspelt x- extension on an operation or a parameter", async () => {
     const { problems, lineOf } = await problemsAfterEdit(
       "          x-client-option: projectId\n",

@@ -172,6 +172,16 @@ describe("the list must be a list, the total a number", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("a string quoted in the message is cut as other server text is, its controls escaped (one line)", async () => {
+    const text = `x\u2028\u0085\u007f${"y".repeat(100)}`;
+    server.handler = () => ({ body: { total_num: text, data_list: [] } });
+    const { error } = await walk(paginate(hss.listTasks, { task_type: "iac_scan" }));
+    expectPageError(error, { behaviour: "invalid-total", operation: "ListTasks", requestId: "req-1" });
+    expect((error as Error).message).toContain(
+      `sent the string "x\\u2028\\u0085\\u007f${"y".repeat(36)}… (64 more characters)" as the total`,
+    );
+  });
+
   it("an object where an array body should be: the response check refuses it before the walk reads it", async () => {
     server.handler = () => ({ body: { widgets: [] } });
     const { error } = await walk(paginate(fixture.listMarkerLastItem));

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,6 +53,14 @@ const standInClient = () =>
 
 const part = { gadget_id: "g/1", index: 3, "X-Request-Tag": "tag", name: "n" };
 
+type RawPatch = (path: string, init: object) => Promise<{ response: Response; error?: unknown }>;
+/** PatchPart through the client's `raw` (the fixture's paths are not typed here). */
+const patchPartRaw = (target: object, params: object, body?: object) =>
+  (target as { raw: { PATCH: RawPatch } }).raw.PATCH("/v1/{project_id}/gadgets/{gadget_id}/parts/{index}", {
+    params,
+    ...(body && { body }),
+  });
+
 describe("parameters", () => {
   it("two path parameters, one an integer; required and integer headers; boolean and integer-enum query", async () => {
     await client().patchPart!({ ...part, "X-Priority": 5, dry_run: true, level: 2 });
@@ -78,9 +86,24 @@ describe("parameters", () => {
     expect(wire.operations.patchPart!.params.ids).toMatchObject({ in: "query", explode: false });
   });
 
-  it("the stand-in server reads both query array styles", async () => {
+  it("raw repeats every query array's name, explode: false or not (README: call the method for those)", async () => {
+    await patchPartRaw(client(), { path: { project_id: "p1", gadget_id: "g", index: 3 }, query: { ids: [1, 2] } });
+    expect(loopback.requests[0]!.url).toBe("/v1/p1/gadgets/g/parts/3?ids=1&ids=2");
+  });
+
+  it("the stand-in server reads both query array styles, and refuses an explode: false name repeated", async () => {
     await standInClient().patchPart!({ ...part, tags: ["a", "b"], ids: [1, 2] });
     expect(standIn.requests.at(-1)).toMatchObject({ operation: "PatchPart", status: 200 });
+    const { response, error } = await patchPartRaw(
+      standInClient(),
+      {
+        path: { project_id: standIn.projectId, gadget_id: "g", index: 3 },
+        query: { ids: [1, 2] },
+        header: { "X-Request-Tag": "t" },
+      },
+      { name: "n" },
+    );
+    expect([response.status, JSON.stringify(error)]).toEqual([400, expect.stringContaining("query/ids must be one")]);
   });
 
   it("the stand-in server reads a repeated array sent with one item, and a string whose explode: false says nothing", async () => {
@@ -155,6 +178,17 @@ describe("bodies and answers", () => {
     await expect(client().patchPart!({ ...part, gadget_id: null })).rejects.toThrow(
       'PatchPart: invalid gadget_id: expected a path segment other than "", "." and "..", got null',
     );
+    // A nullable enum lists null (the generator refuses one that does not): the table keeps it as nullable.
+    expect(wire.operations.patchPart!.params.speed!.schema).toEqual({
+      type: "string",
+      nullable: true,
+      enum: ["fast", "slow"],
+    });
+    await expect(client().patchPart!({ ...part, speed: "warp" })).rejects.toMatchObject({
+      field: "speed",
+      expected: 'one of "fast", "slow" or null',
+    });
+    await expect(standInClient().patchPart!({ ...part, speed: null })).resolves.toMatchObject({ name: "p" });
     await expect(standInClient().patchPart!({ ...part, note: null })).resolves.toEqual({ name: "p", note: null });
   });
 
@@ -177,6 +211,22 @@ describe("bodies and answers", () => {
     expect(loopback.requests).toHaveLength(1);
     const created = await standInClient().createGadget!.withResponse({ body: { kind: "lever", length: 2 } });
     expect(created.status).toBe(201);
+  });
+
+  it("a oneOf body's discriminator takes the members' values only, an if/then beside it on another field", async () => {
+    const edited = mkdtempSync(path.join(tmpdir(), "wire-one-of-"));
+    const text = readFileSync(path.join(specDir, "wire.v1.yaml"), "utf8");
+    const discriminator = "              discriminator:\n                propertyName: kind\n";
+    const ifThen = "              allOf:\n                - if: { properties: { length: { const: 0 } } }\n";
+    writeFileSync(
+      path.join(edited, "wire.v1.yaml"),
+      text.replace(discriminator, `${discriminator}${ifThen}                  then: { required: [kind] }\n`),
+    );
+    const generated = await generateFixtureService(edited, "wire").finally(() => rmSync(edited, { recursive: true }));
+    generated.dispose();
+    const body = generated.operations.createGadget!.params.body!.schema;
+    expect(body.conditions).toHaveLength(3);
+    expect(body.properties!.kind).toEqual({ type: "string", enum: ["wheel", "lever"] });
   });
 
   it("201 with Location and an integer header; 204; an error body of another shape", async () => {

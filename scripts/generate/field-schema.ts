@@ -41,6 +41,7 @@ export function fieldSchema(
   ]) {
     if (schema[keyword] !== undefined) result[keyword] = schema[keyword];
   }
+  if (nullable && Array.isArray(schema.enum)) result.enum = nullableEnum(spec, schema.enum, [...at, "enum"]);
   if (schema.items !== undefined) result.items = fieldSchema(spec, schema.items, [...at, "items"], stack);
   if (isRecord(schema.properties)) {
     result.properties = Object.fromEntries(
@@ -83,4 +84,20 @@ function schemaType(spec: SpecDocument, type: unknown, pointer: readonly string[
     pointer,
     `schema type must be one of ${[...TYPES].join(", ")}, or a list of one of them and "null"; found ${JSON.stringify(type)}`,
   );
+}
+
+/**
+ * A nullable schema's `enum`, without its `null` (`nullable: true` carries it). JSON Schema's `enum` allows only
+ * what it lists, whatever `type` says: an enum that leaves null out refuses null (the stand-in server does), while
+ * the TypeScript type and the input check would take it; refused, so the spec says which it means.
+ */
+function nullableEnum(spec: SpecDocument, values: unknown[], pointer: readonly string[]): unknown[] {
+  if (!values.includes(null)) {
+    fail(
+      spec,
+      pointer,
+      `the type allows null but the enum does not list it: add null to the enum, or take "null" out of the type`,
+    );
+  }
+  return values.filter((value) => value !== null);
 }

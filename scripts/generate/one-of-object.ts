@@ -20,7 +20,9 @@ export function oneOfObject(
       const [first] = schemas;
       if (name === discriminator) {
         const type = first?.type;
-        return [name, { ...(type && { type }), enum: conditions.map((condition) => condition.equals) }];
+        // The members' values only: an if/then beside the oneOf (its condition on another field) adds none.
+        const values = conditions.filter((condition) => condition.field === discriminator);
+        return [name, { ...(type && { type }), enum: values.map((condition) => condition.equals) }];
       }
       const alike = first !== undefined && schemas.every((schema) => JSON.stringify(schema) === JSON.stringify(first));
       return [name, alike ? first : {}];

@@ -19,6 +19,7 @@ import {
 
 import type { JsonSchema, SpecOperation, SpecParameter } from "../../src/testing/engine/spec-operations.js";
 import { allowsAnonymous } from "../generate/anonymous.js";
+import { readParameterStyle } from "../generate/parameter-style.js";
 import { successAnswer } from "./success-answer.js";
 
 export const DEFAULT_SPEC_DIR = fileURLToPath(new URL("../../spec/", import.meta.url));
@@ -42,7 +43,8 @@ function operationOf(spec: SpecDocument, found: SpecOperationRef): SpecOperation
       in: value.in as SpecParameter["in"],
       required: value.required === true,
       schema,
-      ...(value.in === "query" && value.explode === false && { explode: false as const }),
+      // The generator's reading of `style`/`explode`, so the server reads the query as the client writes it.
+      ...readParameterStyle(spec, String(operation.operationId), { value, pointer: at }),
     };
   });
   const body = inline(operation.requestBody, [...pointer, "requestBody"]);

@@ -10,7 +10,10 @@
 /** The JSON-Schema subset kept for input validation. Mirrors the spec's schema keywords one to one. */
 export interface FieldSchema {
   readonly type?: "string" | "integer" | "number" | "boolean" | "array" | "object";
-  /** Set when the spec's type also allows null (OpenAPI 3.1 `type: [string, "null"]`): null is a value, sent as is. */
+  /**
+   * Set when the spec's type also allows null (OpenAPI 3.1 `type: [string, "null"]`): null is a value, sent as is.
+   * The spec's `enum` then lists null too (the generator insists); `enum` here keeps the other values.
+   */
   readonly nullable?: true;
   readonly format?: string;
   readonly enum?: readonly (string | number | boolean)[];

@@ -1,5 +1,6 @@
 import type { AnyPaginatedMethod, CallOptions, MethodResponse } from "../core/method.js";
 import type { PageShape, PageTotal } from "../core/operation.js";
+import { quote } from "../core/show.js";
 import { InvalidPageError } from "./errors.js";
 
 /** One answer of a list operation, with what errors and totals need besides the body. */
@@ -95,12 +96,11 @@ function headerTotal(total: Extract<PageTotal, { in: "header" }>, { headers }: P
   return match[1] === "*" ? undefined : Number(match[1]);
 }
 
-/** A short description of a value a server sent, for messages (never the whole value). */
+/** A short description of a value a server sent, for messages (never the whole value, never a raw control). */
 export function describe(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
-  if (typeof value === "string")
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "string") return `the string ${quote(value, 40)}`;
   if (typeof value === "number") return String(value);
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

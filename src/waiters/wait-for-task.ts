@@ -48,7 +48,8 @@ const MAX_DELAY_MS = 2_147_483_647;
 /**
  * Waits until the task's `task_status` is `finished` and resolves with its failure counters. Rejects with
  * TaskWaitTimeoutError after `maxWaitMs`, TaskNotFoundError when ListTasks does not list the task, the signal's
- * reason when it aborts, or the error of a ListTasks call (each call is retried as usual first).
+ * reason when it aborts, InvalidPageError when an answer's `data_list` is not a list, or the error of a ListTasks
+ * call (each call is retried as usual first).
  *
  *   const { task_id } = await hss.createTask({ task_type: "iac_scan", iac_scan_info: { … } });
  *   const done = await waitForTask(hss, { task_id: task_id!, task_type: "iac_scan" }, { maxWaitMs: 600_000 });

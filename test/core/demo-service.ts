@@ -8,14 +8,13 @@ import { createServiceClient } from "../../src/core/client.js";
 import type { CallOptions } from "../../src/core/method.js";
 import type { OperationSpec, ServiceSpec } from "../../src/core/operation.js";
 import type { ClientOptions } from "../../src/core/options.js";
+import { importTable, type GeneratedTable } from "../helpers/generated-services.js";
 import { startLoopbackServer, type LoopbackServer } from "./loopback.js";
 
 const specDir = fileURLToPath(new URL("../fixtures/generate/spec", import.meta.url));
 const srcDir = fileURLToPath(new URL("../../src/", import.meta.url)).replaceAll("\\", "/");
 
-export interface GeneratedService {
-  readonly service: ServiceSpec;
-  readonly operations: Readonly<Record<string, OperationSpec>>;
+export interface GeneratedService extends GeneratedTable {
   /** Removes the scratch directory the table was generated into. */
   dispose(): void;
 }
@@ -37,15 +36,8 @@ export async function generateFixtureService(dir: string, service: string): Prom
     // The tables import what they run from src/ by a path relative to generated/: point it at this repo's src/.
     writeFileSync(path.join(outDir, file), text.replaceAll('from "../../src/', `from "${srcDir}`));
   }
-  const module = (await import(pathToFileURL(path.join(outDir, `${service}/operations.ts`)).href)) as Record<
-    string,
-    unknown
-  >;
-  return {
-    service: module[`${service}Service`] as ServiceSpec,
-    operations: module[`${service}Operations`] as Record<string, OperationSpec>,
-    dispose: () => rmSync(outDir, { recursive: true, force: true }),
-  };
+  const table = await importTable(pathToFileURL(path.join(outDir, `${service}/operations.ts`)).href, service);
+  return { ...table, dispose: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
 /** The demo table and a loopback server, for one test file: started before its tests, reset before each. */

@@ -147,6 +147,11 @@ describe("the access log", () => {
     expect(line("a\tb")).toBe('request-id="a\\tb"');
     expect(line("é")).toBe('request-id="é"');
     expect(line("")).toBe('request-id=""');
+    // What JSON.stringify leaves as it is: DEL, C1 controls, the Unicode line and paragraph separators.
+    expect(line("a\u007f\u0085\u2028b")).toBe('request-id="a\\u007f\\u0085\\u2028b"');
+    // Never cut, quoted or not: the entry is a log line, not a message.
+    expect(line("x".repeat(300))).toBe(`request-id=${"x".repeat(300)}`);
+    expect(line("a b".repeat(100))).toBe(`request-id="${"a b".repeat(100)}"`);
   });
 
   it("never holds a token, an AK/SK signature, a security token, a query value or a body", async () => {

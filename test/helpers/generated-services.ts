@@ -17,13 +17,17 @@ export interface GeneratedTable {
  */
 export async function generatedTables(): Promise<GeneratedTable[]> {
   return Promise.all(
-    readSpecDirectory(SPEC_DIR, "spec").map(async ({ service }) => {
-      const url = new URL(`${service}/operations.js`, GENERATED_DIR);
-      const module = (await import(url.href)) as Record<string, unknown>;
-      return {
-        service: module[`${service}Service`] as ServiceSpec,
-        operations: module[`${service}Operations`] as Record<string, OperationSpec>,
-      };
-    }),
+    readSpecDirectory(SPEC_DIR, "spec").map(({ service }) =>
+      importTable(new URL(`${service}/operations.js`, GENERATED_DIR).href, service),
+    ),
   );
+}
+
+/** The table a generated `<service>/operations.ts` exports (`<service>Service`, `<service>Operations`). */
+export async function importTable(url: string, service: string): Promise<GeneratedTable> {
+  const module = (await import(url)) as Record<string, unknown>;
+  return {
+    service: module[`${service}Service`] as ServiceSpec,
+    operations: module[`${service}Operations`] as Record<string, OperationSpec>,
+  };
 }

@@ -1,3 +1,4 @@
+import { quote } from "../show.js";
 import { requestIdOf } from "./answer.js";
 import { runHook } from "./hook-error.js";
 import type { Call, RequestStep } from "./types.js";
@@ -85,13 +86,14 @@ function failure(request: Request, call: Call): AccessLogEntry["error"] {
 /**
  * The default one-line form of an entry, for a text log:
  * `ListTasks GET /v5/…/tasks 200 12.5ms attempt=1 request-id=…` (the error kind stands where the status would).
- * The request id is the server's text: written JSON-quoted when it holds anything but visible ASCII other than
- * `"` and `\`, so that an id like `x status=500` cannot pass for fields of the line.
+ * The request id is the server's text: written quoted (JSON's escapes, and every control escaped, as messages
+ * quote server text) when it holds anything but visible ASCII other than `"` and `\`, so that an id like
+ * `x status=500` cannot pass for fields of the line, nor a U+2028 end it.
  */
 export function formatAccessLog(entry: AccessLogEntry): string {
   const outcome = entry.status ?? entry.error ?? "-";
   const id = entry.requestId;
-  const requestId = id === undefined ? "" : ` request-id=${PLAIN_ID.test(id) ? id : JSON.stringify(id)}`;
+  const requestId = id === undefined ? "" : ` request-id=${PLAIN_ID.test(id) ? id : quote(id, Infinity)}`;
   return `${entry.operation} ${entry.method} ${entry.path} ${outcome} ${entry.durationMs}ms attempt=${entry.attempt}${requestId}`;
 }
 

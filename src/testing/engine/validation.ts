@@ -41,6 +41,7 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
     if (!validatePath(path))
       return { ok: false, location: "path", message: describeError("path", validatePath.errors?.[0]) };
     const query = queryArrays(operation.parameters, raw.query);
+    if (typeof query === "string") return { ok: false, location: "query", message: query };
     if (!validateQuery(query))
       return { ok: false, location: "query", message: describeError("query", validateQuery.errors?.[0]) };
     const headers: Record<string, unknown> = { ...raw.headers };
@@ -60,17 +61,22 @@ export function compileRequestValidator(operation: SpecOperation): RequestValida
 
 /**
  * The query with each array parameter as an array: an `explode: false` array's one comma-separated value
- * (`ids=1,2`) split into its items, a repeated array sent with one item (`tags=a`) as that one item. Any other
- * parameter is left as it came: `explode` says nothing of a string, and its commas are its own.
+ * (`ids=1,2`) split into its items, a repeated array sent with one item (`tags=a`) as that one item; or why not,
+ * when an `explode: false` array's name is repeated (`ids=1&ids=2`: the default style, not the one the spec says).
+ * Any other parameter is left as it came: `explode` says nothing of a string, and its commas are its own.
  */
 function queryArrays(
   parameters: readonly SpecParameter[],
   raw: Record<string, string | string[]>,
-): Record<string, unknown> {
+): Record<string, unknown> | string {
   const query: Record<string, unknown> = { ...raw };
   for (const { name, in: location, explode, schema } of parameters) {
     const value = Object.hasOwn(raw, name) ? raw[name] : undefined;
-    if (location !== "query" || typeof value !== "string" || !isArraySchema(schema)) continue;
+    if (location !== "query" || value === undefined || !isArraySchema(schema)) continue;
+    if (Array.isArray(value)) {
+      if (explode === false) return `query/${name} must be one comma-separated value (explode: false), not repeated`;
+      continue;
+    }
     query[name] = explode === false ? value.split(",") : [value];
   }
   return query;
