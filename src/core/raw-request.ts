@@ -6,14 +6,18 @@
  * (`redirect: "error"`, which fails on a redirect rather than following it, is let through).
  */
 export function onClientEndpoint(service: string, origin: string, request: Request): Request {
-  const to = new URL(request.url).origin;
-  if (to !== origin) {
+  const url = new URL(request.url);
+  if (url.origin !== origin) {
+    // (A URL without an origin, `file:` say, has the origin "null": its scheme says more.)
+    const to = url.origin === "null" ? `a ${url.protocol} URL` : url.origin;
     throw new TypeError(`${service}.raw: a request to ${to} is refused: credentials go only to the endpoint ${origin}`);
   }
   if (request.redirect === "follow") {
+    // fetch's default: a request whose `redirect` option is given as undefined gets it too (openapi-fetch spreads
+    // the request's options over the client's "manual").
     throw new TypeError(
-      `${service}.raw: redirect "follow" is refused: a followed redirect would carry the credentials ` +
-        `wherever Location points; redirects are never followed (README, "Redirects")`,
+      `${service}.raw: redirect "follow" (fetch's default, also when the option is undefined) is refused: a followed ` +
+        `redirect would carry the credentials wherever Location points; redirects are never followed (README, "Redirects")`,
     );
   }
   return request;

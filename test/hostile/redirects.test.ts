@@ -101,8 +101,23 @@ describe("raw refuses what would carry its credentials off the endpoint, before 
     redirectTo(307, () => `${other.url}/elsewhere`);
     const error: Error = await rejection(hssOn(api, { auth }).raw.GET(path, { params, redirect: "follow" }));
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toContain('hss.raw: redirect "follow" is refused');
+    expect(error.message).toContain(
+      'hss.raw: redirect "follow" (fetch\'s default, also when the option is undefined) is refused',
+    );
     expect([api.requests, other.requests]).toEqual([[], []]);
+  });
+
+  it("a redirect option given as undefined is fetch's follow (openapi-fetch spreads it over manual): refused so", async () => {
+    const error: Error = await rejection(hssOn(api).raw.GET(path, { params, redirect: undefined }));
+    expect(error.message).toContain('redirect "follow" (fetch\'s default, also when the option is undefined)');
+    expect(api.requests).toEqual([]);
+  });
+
+  it("a baseUrl without an origin (file:) is named by its scheme", async () => {
+    const error: Error = await rejection(hssOn(api).raw.GET(path, { params, baseUrl: "file:///tmp" }));
+    expect(error.message).toBe(
+      `hss.raw: a request to a file: URL is refused: credentials go only to the endpoint ${api.url}`,
+    );
   });
 
   it('redirect "error" (fails on a redirect, never follows it) is let through: the 307 is not followed', async () => {
