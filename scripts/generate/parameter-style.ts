@@ -8,8 +8,8 @@ const DEFAULT_STYLE: Readonly<Record<string, string>> = { path: "simple", query:
 /**
  * How a parameter is written on the wire, from its `style` and `explode`: `{ explode: false }` for a query array
  * sent as one comma-separated value (`ids=1,2`), else nothing (the default: a query array repeats its name,
- * `ids=1&ids=2`). Any style but the location's default (`deepObject`, `pipeDelimited`, …) is refused, naming the operation, rather
- * than silently sent the default way.
+ * `ids=1&ids=2`). Any style but the location's default (`deepObject`, `pipeDelimited`, …) is refused, naming the
+ * operation, rather than silently sent the default way.
  */
 export function readParameterStyle(
   spec: SpecDocument,

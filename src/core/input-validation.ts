@@ -78,7 +78,10 @@ function checkInput(operation: OperationSpec, input: unknown): Record<string, un
   return checked;
 }
 
-/** One parameter's value: its schema, and what its location adds (a path segment, a header value, comma-separated items). */
+/**
+ * One parameter's value: its schema, and what its location and style add (a path segment, a header value,
+ * comma-separated items).
+ */
 function checkParam(param: ParamSpec, value: unknown, field: string): unknown {
   const checked = checkValue(param.schema, value, field);
   if (param.in === "path" && (checked === "" || checked === "." || checked === ".." || checked === null)) {

@@ -9,8 +9,9 @@ export const MAX_SHOWN = 100;
 
 /**
  * Cuts `text` to `max` characters, saying how many were left out, and writes its control characters (and any
- * surrogate without its other half) as escapes (`\n`, `\u001b`, `\ud800`): server text (an `error_msg`, a body) quoted in a message must not break it into lines that
- * a log reads as entries of their own, nor send a terminal escape sequences.
+ * surrogate without its other half) as escapes (`\n`, `\u001b`, `\ud800`): server text (an `error_msg`, a body)
+ * quoted in a message must not break it into lines that a log reads as entries of their own, nor send a terminal
+ * escape sequences.
  */
 export function cut(text: string, max: number = MAX_SHOWN): string {
   return escapeControls(shorten(text, max));
