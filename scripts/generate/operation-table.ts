@@ -158,9 +158,9 @@ class ParamCollector {
     const site = { spec: this.spec, operationId: this.operationId, owner: { value: parameter, pointer } };
     refuseUnknownExtensions(site, PARAMETER_EXTENSIONS);
     const clientOption = readClientOption(site);
-    const style = readParameterStyle(this.spec, this.operationId, { value: parameter, pointer });
+    const style = readParameterStyle(this.spec, this.operationId, site.owner);
     const schema = fieldSchema(this.spec, parameter.schema, [...pointer, "schema"]);
-    refuseUnwritableValue(this.spec, this.operationId, { value: parameter, pointer }, schema);
+    refuseUnwritableValue(this.spec, this.operationId, site.owner, schema);
     this.add(pointer, {
       in: location as ParamSpec["in"],
       name,

@@ -195,8 +195,8 @@ function withoutSecrets(field: string, value: unknown, copies = new Map<object, 
   copies.set(value, copy);
   for (const [key, inner] of Object.entries(value)) {
     // Defined, not assigned: a JSON `__proto__` key stays a key rather than setting the copy's prototype.
-    const property = { value: withoutSecrets(array ? "" : key, inner, copies), enumerable: true, writable: true };
-    Object.defineProperty(copy, key, { ...property, configurable: true });
+    const value = withoutSecrets(array ? "" : key, inner, copies);
+    Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return copy;
 }

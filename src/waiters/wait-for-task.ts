@@ -67,8 +67,9 @@ export async function waitForTask<T extends TaskType>(
   const callOptions = { signal: options.signal, timeoutMs: options.timeoutMs };
   // Each poll reads its answer as a page is read: a `data_list` that is not a list is an InvalidPageError that
   // names the answer's status and request id, rather than a TypeError out of the search for the task.
-  const { operation, pagination } = listTasksOf(hss);
-  const listTasks = pageCaller(hss.listTasks);
+  const method = listTasksOf(hss);
+  const { operation, pagination } = method;
+  const listTasks = pageCaller(method);
   const start = Date.now();
   let wasListed = false;
 
